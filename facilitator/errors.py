@@ -1,0 +1,19 @@
+"""Errors a person can act on.
+
+Anything raised as ``FacilitatorError`` is shown as one line (no traceback) and the
+command exits non-zero. The message names the file, device or option at fault and
+says what to try, e.g. ``audio_fixtures/x.wav: not a WAV file (RIFF header missing);
+record or convert it with `sox in.mp3 -r 16000 x.wav```.
+"""
+
+
+class FacilitatorError(Exception):
+    """A problem with the user's input, files, devices or options."""
+
+    exit_code = 2
+
+
+class SessionInterrupted(FacilitatorError):
+    """The session stopped early (device lost, signal); what was said so far is saved."""
+
+    exit_code = 3
