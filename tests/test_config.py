@@ -1,0 +1,231 @@
+"""The settings file: where it is, reading it, checking it against the options, saving to it."""
+
+from __future__ import annotations
+
+import argparse
+import stat
+import tomllib
+
+import pytest
+
+from facilitator import config
+from facilitator.config import (
+    apply_config,
+    config_defaults,
+    config_for_command,
+    config_path,
+    load_config,
+    parser_defaults,
+    save_setting,
+)
+from facilitator.errors import FacilitatorError
+
+KNOWN = {"rate", "voice", "volume", "names", "model", "data_dir", "no_timeouts",
+         "silence_timeout", "captions", "plain", "cues"}
+
+
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_file_is_in_the_user_config_folder_unless_the_environment_says_otherwise(
+        tmp_path, monkeypatch):
+    monkeypatch.delenv("FACILITATOR_CONFIG", raising=False)
+    monkeypatch.setattr(config.platformdirs, "user_config_dir",
+                        lambda app: f"/home/x/.config/{app}")
+    assert str(config_path()) == "/home/x/.config/imago-facilitator/config.toml"
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "mine.toml"))
+    assert config_path() == tmp_path / "mine.toml"
+
+
+def test_no_file_means_no_settings(tmp_path):
+    assert load_config(tmp_path / "missing.toml") == {}
+
+
+def test_keys_may_use_dashes_or_underscores(tmp_path):
+    path = write(tmp_path / "c.toml", 'rate = 150\nno-timeouts = true\nnames = ["Ana", "Ben"]\n'
+                                      'silence_timeout = 20.5\n')
+    assert load_config(path) == {"rate": 150, "no_timeouts": True, "names": ["Ana", "Ben"],
+                                 "silence_timeout": 20.5}
+
+
+def test_the_environment_variable_is_read_by_default(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(write(tmp_path / "c.toml", "rate = 120\n")))
+    assert load_config() == {"rate": 120}
+    assert config_defaults(KNOWN) == {"rate": 120}
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("rate = \n", "not valid TOML"),
+    ("[session]\nrate = 1\n", "section [session] is not supported"),
+    ("no-cues = true\nno_cues = false\n", "given twice"),
+])
+def test_a_broken_file_is_a_one_line_error_naming_it(tmp_path, text, fragment):
+    path = write(tmp_path / "c.toml", text)
+    with pytest.raises(FacilitatorError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and fragment in message and "\n" not in message
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_bytes(b"voice = \"\xff\"\n")
+    with pytest.raises(FacilitatorError, match=str(path)):
+        load_config(path)
+
+
+def test_an_unknown_setting_names_the_file_the_key_and_a_close_option(tmp_path):
+    path = write(tmp_path / "c.toml", "rate = 150\nvoise = \"en\"\n")
+    with pytest.raises(FacilitatorError) as caught:
+        config_defaults(KNOWN, path=path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: unknown setting 'voise'")
+    assert "did you mean 'voice'?" in message
+
+
+def test_a_flag_can_be_written_either_way_round(tmp_path):
+    path = write(tmp_path / "c.toml", "no-cues = true\ntimeouts = false\n")
+    assert config_defaults(KNOWN, path=path) == {"cues": False, "no_timeouts": True}
+    bad = write(tmp_path / "bad.toml", "no-cues = 1\n")
+    with pytest.raises(FacilitatorError, match="'no_cues' should be true or false"):
+        config_defaults(KNOWN, path=bad)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facilitator")
+    parser.add_argument("--version", action="version", version="1")
+    sub = parser.add_subparsers(dest="command")
+    session = sub.add_parser("session")
+    session.add_argument("--rate", type=int, default=175)
+    session.add_argument("--volume", type=float, default=1.0)
+    session.add_argument("--voice")
+    session.add_argument("--names", nargs=2, default=["Partner A", "Partner B"])
+    session.add_argument("--no-timeouts", action="store_true")
+    session.add_argument("--no-cues", dest="cues", action="store_false")
+    session.add_argument("--dialogue", default="intentional")
+    session.add_argument("recording", nargs="?")
+    history = sub.add_parser("history")
+    history.add_argument("--json", action="store_true")
+    return parser
+
+
+def test_the_parser_lists_every_long_option_with_its_default():
+    assert parser_defaults(build_parser()) == {
+        "rate": 175, "volume": 1.0, "voice": None, "names": ["Partner A", "Partner B"],
+        "no_timeouts": False, "cues": True, "dialogue": "intentional", "json": False,
+    }
+
+
+def test_settings_become_the_parser_defaults_and_the_command_line_still_wins(tmp_path):
+    parser = build_parser()
+    path = write(tmp_path / "c.toml", 'rate = 140\nno-cues = true\nvoice = "en-gb"\n'
+                                      'names = ["Ana", "Ben"]\n')
+    defaults = parser_defaults(parser)
+    merged = apply_config(defaults, config_defaults(set(defaults), path=path), path=path)
+    session = parser._subparsers._group_actions[0].choices["session"]
+    session.set_defaults(**merged)
+    args = parser.parse_args(["session"])
+    assert (args.rate, args.cues, args.voice, args.names) == (140, False, "en-gb", ["Ana", "Ben"])
+    assert parser.parse_args(["session", "--rate", "200"]).rate == 200
+
+
+@pytest.mark.parametrize("key, value, wanted", [
+    ("rate", "fast", "a number"),
+    ("volume", True, "a number"),
+    ("no_timeouts", "yes", "true or false"),
+    ("dialogue", 3, "text in quotes"),
+    ("names", "Ana", "a list"),
+])
+def test_a_setting_of_the_wrong_kind_is_named(tmp_path, key, value, wanted):
+    defaults = parser_defaults(build_parser())
+    with pytest.raises(FacilitatorError) as caught:
+        apply_config(defaults, {key: value}, path=tmp_path / "c.toml")
+    assert f"setting '{key}' should be {wanted}" in str(caught.value)
+
+
+def test_an_option_without_a_default_accepts_any_value(tmp_path):
+    defaults = parser_defaults(build_parser())
+    assert apply_config(defaults, {"voice": "en-us", "volume": 1}, path=tmp_path)["volume"] == 1
+
+
+def test_a_saved_setting_is_private_and_read_back(tmp_path):
+    path = tmp_path / "new" / "config.toml"
+    assert save_setting("rate", 150, path=path) == path
+    assert load_config(path) == {"rate": 150}
+    assert mode(path) == 0o600 and mode(path.parent) == 0o700
+
+
+def test_saving_keeps_the_rest_of_the_file_and_its_comments(tmp_path):
+    path = write(tmp_path / "c.toml", '# our settings\nvoice = "en-gb"  # the calm one\n'
+                                      'rate = 175\nno-timeouts = true\n')
+    save_setting("rate", 150, path=path)
+    text = path.read_text()
+    assert text == ('# our settings\nvoice = "en-gb"  # the calm one\nrate = 150\n'
+                    'no-timeouts = true\n')
+    save_setting("no_timeouts", False, path=path)
+    save_setting("volume", 0.8, path=path)
+    assert load_config(path) == {"voice": "en-gb", "rate": 150, "no_timeouts": False,
+                                 "volume": 0.8}
+    assert "# our settings" in path.read_text()
+
+
+def test_saving_over_a_value_spread_over_lines_rewrites_the_file_correctly(tmp_path):
+    path = write(tmp_path / "c.toml", 'names = [\n  "Ana",\n  "Ben",\n]\nrate = 175\n')
+    save_setting("names", ["Maya", "Leo"], path=path)
+    assert tomllib.loads(path.read_text()) == {"names": ["Maya", "Leo"], "rate": 175}
+
+
+def test_saving_never_overwrites_a_broken_file(tmp_path):
+    path = write(tmp_path / "c.toml", "rate = = 3\n")
+    with pytest.raises(FacilitatorError, match="not valid TOML"):
+        save_setting("rate", 150, path=path)
+    assert path.read_text() == "rate = = 3\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.toml"]
+
+
+def test_saving_into_an_unwritable_place_is_a_one_line_error(tmp_path):
+    blocker = write(tmp_path / "a-file", "")
+    with pytest.raises(FacilitatorError) as caught:
+        save_setting("rate", 150, path=blocker / "config.toml")
+    assert str(blocker / "config.toml") in str(caught.value)
+
+
+def test_one_file_serves_every_subcommand(tmp_path, monkeypatch):
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    path = write(tmp_path / "c.toml", "rate = 140\njson = true\nno-cues = true\n")
+    parser = build_parser()
+    # "json" belongs to history: fine in the file, left out of the session's defaults.
+    assert config_for_command(parser, "session", path=path) == {"rate": 140, "cues": False}
+    assert config_for_command(parser, "history", path=path) == {"json": True}
+    assert config_for_command(parser, None, path=path) == {}
+    bad = write(tmp_path / "bad.toml", "rat = 140\n")
+    with pytest.raises(FacilitatorError, match="unknown setting 'rat'"):
+        config_for_command(parser, "history", path=bad)
+    wrong = write(tmp_path / "wrong.toml", 'rate = "fast"\n')
+    with pytest.raises(FacilitatorError, match="'rate' should be a number"):
+        config_for_command(parser, "session", path=wrong)
+
+
+def test_the_environment_wins_over_the_file_for_the_data_folder(tmp_path, monkeypatch):
+    parser = build_parser()
+    parser._subparsers._group_actions[0].choices["history"].add_argument("--data-dir")
+    path = write(tmp_path / "c.toml", 'data-dir = "/from/file"\n')
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    assert config_for_command(parser, "history", path=path) == {"data_dir": "/from/file"}
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path))
+    assert config_for_command(parser, "history", path=path) == {}
+
+
+def test_deleting_without_asking_cannot_be_made_a_habit(tmp_path):
+    parser = build_parser()
+    forget = parser._subparsers._group_actions[0].choices["history"]
+    forget.add_argument("--yes", action="store_true")
+    path = write(tmp_path / "c.toml", "yes = true\n")
+    with pytest.raises(FacilitatorError, match="'yes' can only be given on the command line"):
+        config_for_command(parser, "history", path=path)

@@ -1,0 +1,656 @@
+"""Session records: the folder a session leaves, its files, permissions, and reading it back."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+import wave
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from facilitator import records
+from facilitator.errors import FacilitatorError
+from facilitator.records import (
+    SESSION_ID_RE,
+    SessionRecorder,
+    clean_topic,
+    data_dir,
+    read_events,
+    read_session,
+    rebuild,
+    render_captions,
+    resolve_data_dir,
+)
+
+STARTED = datetime(2026, 11, 26, 21, 40, 5).astimezone()
+FILES = ("events.jsonl", "session.json", "transcript.md", "captions.vtt")
+
+
+def stage(t, name, sender, receiver):
+    return {"t": t, "event": "stage", "name": name, "sender": sender, "receiver": receiver}
+
+
+def say(t, text):
+    return {"t": t, "event": "say", "text": text}
+
+
+def heard(t, partner, text, *, audio=None):
+    event = {"t": t, "event": "heard", "partner": partner, "text": text}
+    if audio:
+        start, end = audio
+        event.update(speech_start=start, speech_end=end, decided_at=t)
+    return event
+
+
+def check(t, verdict, key_phrases, missed, score=0.5):
+    matched = [p for p in key_phrases if p not in missed]
+    return {"t": t, "event": "mirror_check", "score": score, "verdict": verdict,
+            "key_phrases": key_phrases, "matched": matched, "missed": missed}
+
+
+def session_events(a="Ana", b="Ben", *, audio=False, end="complete") -> list[dict]:
+    """A whole intentional dialogue: A's mirror needs a second try, B's is complete at once,
+    and B says the command "slower" right after sharing."""
+
+    def h(t, partner, text):
+        return heard(t, partner, text, audio=(t - 3.0, t - 0.7) if audio else None)
+
+    ana_phrases = ["tired", "alone", "dishes left in the sink"]
+    ben_phrases = ["stressed", "come home late", "kitchen is a mess"]
+    events = [
+        stage(0.0, "appointment", a, b),
+        say(0.1, f"Welcome, {a} and {b}. Let's set the stage."),
+        {"t": 6.0, "event": "listen", "partner": a, "role": "sender", "stage": "appointment"},
+        h(10.0, a, "I'd like to talk about the dishes after dinner. Is now a good time?"),
+        h(13.0, b, "Yes, I'm ready."),
+        stage(13.1, "send", a, b),
+        say(13.2, f"{a}, please share what's on your mind."),
+        h(24.0, a, "I feel tired and alone when the dishes are left in the sink overnight."),
+        stage(24.1, "mirror", a, b),
+        say(24.2, f"{b}, please mirror what you heard."),
+        h(33.0, b, "If I got that, you feel tired when the dishes are left. Did I get that?"),
+        check(33.1, "partial", ana_phrases, ["alone"], score=0.6),
+        {"t": 33.2, "event": "coach", "kind": "mirror",
+         "text": "You caught tired. You may have missed: alone."},
+        say(33.3, "You caught tired. You may have missed: alone."),
+        h(40.0, b, "You also feel alone. Did I get that?"),
+        check(40.1, "complete", ana_phrases, [], score=0.9),
+        stage(40.2, "confirm", a, b),
+        h(43.0, a, "Yes."),
+        stage(43.1, "more", a, b),
+        h(47.0, a, "No, that's all."),
+        stage(47.1, "validate", a, b),
+        h(53.0, b, "You make sense, and what makes sense is you're worn out after work."),
+        stage(53.1, "empathize", a, b),
+        h(58.0, b, "I imagine you might be feeling lonely. Is that how you feel?"),
+        h(61.0, a, "Yes, that's how I feel."),
+        stage(61.1, "switch", b, a),
+        say(61.2, "Thank you both. Now let's switch."),
+        stage(61.3, "send", b, a),
+        h(70.0, b, "I feel stressed when I come home late and the kitchen is a mess."),
+        h(73.0, b, "slower"),
+        {"t": 73.1, "event": "command", "name": "slower"},
+        say(73.2, "Of course. I'll speak more slowly."),
+        stage(73.3, "mirror", b, a),
+        h(82.0, a, "You feel stressed when you come home late and the kitchen is a mess."),
+        check(82.1, "complete", ben_phrases, [], score=1.0),
+        stage(82.2, "confirm", b, a),
+        h(85.0, b, "Yes."),
+        stage(85.1, "more", b, a),
+        h(88.0, b, "No, that's all."),
+        stage(88.1, "validate", b, a),
+        h(93.0, a, "You make sense, and what makes sense is that the evenings are hard."),
+        stage(93.1, "empathize", b, a),
+        h(97.0, a, "I imagine you might be feeling overwhelmed. Is that how you feel?"),
+        h(99.0, b, "Yes, that's how I feel."),
+        stage(99.1, "close", b, a),
+        h(105.0, a, "One thing I appreciate about you is how you cook for us."),
+        h(110.0, b, "One thing I appreciate about you is your patience <3 & care."),
+        say(110.5, "Thank you both for this dialogue."),
+    ]
+    if end:
+        events.append({"t": 114.0, "event": "end", "reason": end})
+    return events
+
+
+def record(data: Path, events: list[dict], *, close=True, **options) -> SessionRecorder:
+    recorder = SessionRecorder(data, names=["Ana", "Ben"], dialogue="intentional",
+                               started=options.pop("started", STARTED), **options)
+    for event in events:
+        recorder.on_event(event)
+    if close:
+        recorder.close()
+    return recorder
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# ------------------------------------------------------------------ files and permissions
+
+
+def test_a_session_leaves_every_file_private(tmp_path):
+    data = tmp_path / "data"
+    recorder = record(data, session_events())
+    folder = recorder.folder
+    assert folder.parent == data / "sessions"
+    assert folder.name == "2026-11-26T21-40-05" and SESSION_ID_RE.match(folder.name)
+    for path in (data, data / "sessions", folder):
+        assert mode(path) == 0o700, path
+    assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
+    for name in FILES:
+        assert mode(folder / name) == 0o600, name
+
+
+def test_folders_are_private_even_with_a_permissive_umask(tmp_path):
+    old = os.umask(0)
+    try:
+        recorder = record(tmp_path / "data", session_events())
+    finally:
+        os.umask(old)
+    assert mode(recorder.folder) == 0o700
+    assert all(mode(recorder.folder / name) == 0o600 for name in FILES)
+
+
+def test_the_event_log_holds_every_event_as_one_json_line(tmp_path):
+    events = session_events()
+    recorder = record(tmp_path, events)
+    lines = (recorder.folder / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == events
+
+
+def test_each_event_is_on_disk_as_soon_as_it_is_received(tmp_path):
+    recorder = record(tmp_path, [], close=False)
+    log = recorder.folder / "events.jsonl"
+    for count, event in enumerate(session_events()[:5], start=1):
+        recorder.on_event(event)
+        assert len(read_events(log)) == count
+    assert json.loads((recorder.folder / "session.json").read_text())["status"] == "in progress"
+
+
+def test_numpy_values_in_events_are_written_as_plain_json(tmp_path):
+    recorder = record(tmp_path, [], close=False)
+    recorder.on_event({"t": np.float32(1.5), "event": "mirror_check", "score": np.float64(0.25),
+                       "verdict": "partial", "key_phrases": ("a",), "matched": [], "missed": ["a"]})
+    line = json.loads((recorder.folder / "events.jsonl").read_text())
+    assert line["t"] == 1.5 and line["score"] == 0.25 and line["key_phrases"] == ["a"]
+
+
+def test_two_sessions_in_the_same_second_get_their_own_folders(tmp_path):
+    first = record(tmp_path, session_events())
+    second = record(tmp_path, session_events())
+    assert first.folder != second.folder
+    assert second.folder.name == first.folder.name + "-2"
+    assert [f.name for f in records.session_folders(tmp_path)] == [first.folder.name,
+                                                                   second.folder.name]
+
+
+def test_no_save_writes_nothing_at_all(tmp_path):
+    data = tmp_path / "data"
+    recorder = record(data, session_events(), save=False, record_audio=True)
+    recorder.add_audio(np.zeros(1600, dtype=np.float32), 16000)
+    summary = recorder.close()
+    assert recorder.folder is None
+    assert not data.exists()
+    assert list(tmp_path.iterdir()) == []
+    assert summary["status"] == "complete" and summary["mirrors"]["total"] == 2
+
+
+# ------------------------------------------------------------------ session.json
+
+
+def test_session_json_summarises_the_dialogue(tmp_path):
+    recorder = record(tmp_path, session_events())
+    summary = json.loads((recorder.folder / "session.json").read_text(encoding="utf-8"))
+    assert summary["id"] == recorder.folder.name
+    assert summary["partners"] == ["Ana", "Ben"]
+    assert summary["dialogue"] == "intentional"
+    assert summary["topic"] == "the dishes after dinner"
+    assert datetime.fromisoformat(summary["started"]) == STARTED
+    assert summary["duration_seconds"] == 114.0
+    assert summary["status"] == "complete" and summary["end_reason"] == "complete"
+    assert summary["first_sender"] == "Ana"
+
+    first, second = summary["exchanges"]
+    assert (first["sender"], first["receiver"]) == ("Ana", "Ben")
+    assert first["key_phrases"] == ["tired", "alone", "dishes left in the sink"]
+    assert first["verdicts"] == ["partial", "complete"]
+    assert first["first_try_complete"] is False and first["complete"] is True
+    assert first["missed"] == ["alone"] and first["still_missed"] == []
+    assert first["sender_text"].startswith("I feel tired and alone")
+    assert [a["text"] for a in first["attempts"]] == [
+        "If I got that, you feel tired when the dishes are left. Did I get that?",
+        "You also feel alone. Did I get that?",
+    ]
+    assert (second["sender"], second["receiver"]) == ("Ben", "Ana")
+    assert second["verdicts"] == ["complete"] and second["first_try_complete"] is True
+    # "slower" was a command, not part of what Ben shared.
+    assert second["sender_text"].startswith("I feel stressed")
+
+    assert summary["mirrors"] == {"first_try_complete": 1, "total": 2}
+    assert summary["missed"] == ["alone"]
+    assert [a["partner"] for a in summary["appreciations"]] == ["Ana", "Ben"]
+    assert summary["appreciations"][0]["text"].endswith("how you cook for us.")
+    assert [c["kind"] for c in summary["coaching"]] == ["mirror"]
+    assert summary["commands"][0]["name"] == "slower"
+    assert summary["commands"][0]["partner"] == "Ben"
+    assert set(summary["speech_seconds"]) == {"Ana", "Ben"}
+    assert summary["sending_seconds"]["Ana"] > 0
+
+
+def test_measured_speech_time_is_used_in_audio_sessions(tmp_path):
+    events = session_events(audio=True)
+    summary = record(tmp_path, events).close()
+    # Every audio turn in the fixture lasts 2.3 s, however many words it has.
+    for name in ("Ana", "Ben"):
+        turns = sum(1 for e in events if e["event"] == "heard" and e["partner"] == name)
+        assert summary["speech_seconds"][name] == pytest.approx(2.3 * turns)
+
+
+def test_a_second_chunk_and_a_summary_are_separate_exchanges(tmp_path):
+    phrases_1, phrases_2 = ["left out"], ["weekend plans"]
+    events = [
+        stage(0, "send", "Ana", "Ben"),
+        heard(1, "Ana", "I feel left out."),
+        stage(2, "mirror", "Ana", "Ben"),
+        heard(3, "Ben", "You feel left out."),
+        check(4, "complete", phrases_1, []),
+        stage(5, "confirm", "Ana", "Ben"),
+        heard(6, "Ana", "Yes."),
+        stage(7, "more", "Ana", "Ben"),
+        heard(8, "Ana", "And the weekend plans get made without me."),
+        stage(9, "mirror", "Ana", "Ben"),
+        heard(10, "Ben", "Plans are made without you."),
+        check(11, "partial", phrases_2, ["weekend plans"]),
+        heard(12, "Ben", "The weekend plans."),
+        check(13, "complete", phrases_2, []),
+        stage(14, "summary", "Ana", "Ben"),
+        heard(15, "Ben", "Let me see if I got it all."),
+        check(16, "partial", phrases_1 + phrases_2, ["left out"]),
+    ]
+    summary = record(tmp_path, events, close=False).close("stopped")
+    assert [(e["stage"], e["verdicts"]) for e in summary["exchanges"]] == [
+        ("mirror", ["complete"]),
+        ("mirror", ["partial", "complete"]),
+        ("summary", ["partial"]),
+    ]
+    assert summary["exchanges"][1]["sender_text"] == "And the weekend plans get made without me."
+    assert summary["exchanges"][2]["sender_text"] is None
+    assert summary["mirrors"] == {"first_try_complete": 1, "total": 3}
+    assert summary["status"] == "ended early" and summary["end_reason"] == "stopped"
+
+
+def test_an_appreciation_dialogue_keeps_its_appreciations(tmp_path):
+    events = [
+        stage(0, "send", "Ana", "Ben"),
+        heard(1, "Ana", "One thing I appreciate about you is your laugh."),
+        stage(2, "mirror", "Ana", "Ben"),
+        heard(3, "Ben", "You appreciate my laugh."),
+        check(4, "complete", ["laugh"], []),
+        {"t": 5, "event": "end", "reason": "complete"},
+    ]
+    recorder = SessionRecorder(tmp_path, names=["Ana", "Ben"], dialogue="appreciation")
+    for event in events:
+        recorder.on_event(event)
+    summary = recorder.close()
+    assert summary["topic"] is None
+    assert summary["appreciations"] == [
+        {"partner": "Ana", "text": "One thing I appreciate about you is your laugh."}]
+    assert summary["status"] == "complete"
+
+
+def test_close_logs_the_end_once_and_can_be_called_again(tmp_path):
+    recorder = record(tmp_path, session_events(end=""), close=False)
+    summary = recorder.close("stopped")
+    assert recorder.close("something else") is summary
+    ends = [e for e in read_events(recorder.folder / "events.jsonl") if e["event"] == "end"]
+    assert ends == [{"t": 110.5, "event": "end", "reason": "stopped"}]
+
+
+def test_an_interrupt_end_reason_marks_the_session_interrupted(tmp_path):
+    summary = record(tmp_path, session_events(end="interrupted: microphone lost")).close()
+    assert summary["status"] == "interrupted"
+
+
+def test_a_failing_disk_does_not_stop_the_session_and_close_saves_it_all(tmp_path, monkeypatch):
+    recorder = record(tmp_path, [], close=False)
+    real_write = records._write_all
+
+    def full_disk(fd, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(records, "_write_all", full_disk)
+    events = session_events()
+    for event in events:
+        recorder.on_event(event)  # must not raise mid-conversation
+    assert recorder.write_error == "No space left on device"
+    monkeypatch.setattr(records, "_write_all", real_write)
+    recorder.close()
+    assert read_events(recorder.folder / "events.jsonl") == events
+
+
+@pytest.mark.parametrize("said, topic", [
+    ("I'd like to talk about the dishes after dinner. Is now a good time?",
+     "the dishes after dinner"),
+    ("I would like to talk about money, is now a good time", "money"),
+    ("So, I want to talk about my mother\u2019s visit. Is this a good time for you?",
+     "my mother's visit"),
+    ("Can we talk about the holidays? Are you ready?", "the holidays"),
+    ("Bedtime.", "Bedtime"),
+])
+def test_the_topic_is_what_the_sender_named(said, topic):
+    assert clean_topic(said) == topic
+
+
+# ------------------------------------------------------------------ transcript.md
+
+
+def test_the_transcript_tells_who_said_what_and_each_mirror_check(tmp_path):
+    recorder = record(tmp_path, session_events())
+    text = (recorder.folder / "transcript.md").read_text(encoding="utf-8")
+    assert text.startswith("# Imago dialogue: Ana and Ben\n")
+    assert "- **Topic:** the dishes after dinner" in text
+    assert "- **How it ended:** complete" in text
+    assert "## Ana shares" in text and "## Ben mirrors" in text and "## Appreciations" in text
+    assert "**Ana** [00:24]: I feel tired and alone when the dishes are left" in text
+    assert "*Facilitator* [00:00]: Welcome, Ana and Ben." in text
+    assert ("> **Mirror check: partial.** Caught: \u201ctired\u201d, \u201cdishes left in the "
+            "sink\u201d. Missed: \u201calone\u201d.") in text
+    assert "*Facilitator, coaching (mirror)* [00:33]: You caught tired." in text
+    assert text.count("You may have missed: alone.") == 1  # said once, shown once
+    assert "*(voice command: slower)*" in text
+    assert "- Mirrors complete on the first try: 1 of 2" in text
+    assert "- Ana appreciated: One thing I appreciate about you is how you cook for us." in text
+    # Markdown in what people say is shown as typed, not interpreted.
+    assert r"your patience \<3 & care." in text
+
+
+# ------------------------------------------------------------------ captions.vtt
+
+CUE_TIME = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d{3}) --> (\d\d):(\d\d):(\d\d)\.(\d{3})$")
+
+
+def parse_vtt(text: str) -> list[tuple[float, float, str, str]]:
+    """A strict reading of the WebVTT we write: header, then numbered cues with a voice."""
+    blocks = text.strip("\n").split("\n\n")
+    assert blocks[0] == "WEBVTT"
+    cues = []
+    for number, block in enumerate(blocks[1:], start=1):
+        ident, timing, payload = block.split("\n")
+        assert ident == str(number)
+        match = CUE_TIME.match(timing)
+        assert match, timing
+        g = [int(x) for x in match.groups()]
+        start = g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000
+        end = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
+        voice = re.match(r"^<v ([^>]+)>(.*)$", payload)
+        assert voice, payload
+        assert "-->" not in payload
+        cues.append((start, end, voice.group(1), voice.group(2)))
+    return cues
+
+
+def test_captions_cover_all_speech_in_order(tmp_path):
+    events = session_events()
+    recorder = record(tmp_path, events)
+    cues = parse_vtt((recorder.folder / "captions.vtt").read_text(encoding="utf-8"))
+    spoken = [e for e in events if e["event"] in ("say", "heard")]
+    assert len(cues) == len(spoken)
+    assert [c[2] for c in cues] == ["Facilitator" if e["event"] == "say" else e["partner"]
+                                    for e in spoken]
+    starts = [c[0] for c in cues]
+    assert starts == sorted(starts)
+    for (start, end, _, _), following in zip(cues, [*starts[1:], float("inf")], strict=True):
+        assert start < end <= following
+    assert cues[-2][3] == "One thing I appreciate about you is your patience &lt;3 &amp; care."
+
+
+def test_said_text_lasts_about_as_long_as_it_takes_to_say(tmp_path):
+    events = [say(0.0, "one two three four five six seven eight nine ten"),
+              say(60.0, "Thank you.")]
+    cues = parse_vtt(render_captions(events))
+    assert cues[0][:2] == (0.0, 4.0)  # ten words at a calm 2.5 words a second
+    assert cues[1][:2] == (60.0, 61.0)  # never shorter than a second
+
+
+def test_spoken_turns_use_their_measured_times(tmp_path):
+    events = session_events(audio=True)
+    cues = parse_vtt(render_captions(events))
+    first_heard = next(c for c in cues if c[2] == "Ana")
+    assert first_heard[:2] == (7.0, 9.3)
+
+
+# ------------------------------------------------------------------ audio
+
+
+def test_record_audio_keeps_the_microphone_lined_up_with_the_session(tmp_path):
+    recorder = record(tmp_path, session_events()[:3], close=False, record_audio=True)
+    tone = np.full(16000, 0.5, dtype=np.float32)
+    recorder.add_audio(tone, 16000, at=0.0)
+    recorder.add_audio(tone, 16000, at=3.0)  # two seconds skipped while the facilitator spoke
+    recorder.close("stopped")
+    path = recorder.folder / "audio.wav"
+    assert mode(path) == 0o600
+    with wave.open(str(path)) as wav:
+        assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (16000, 1, 2)
+        samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2")
+    assert len(samples) == 4 * 16000
+    assert samples[100] > 16000 and samples[2 * 16000] == 0 and samples[3 * 16000 + 5] > 16000
+
+
+def test_without_record_audio_no_audio_is_kept(tmp_path):
+    recorder = record(tmp_path, session_events(), close=False)
+    recorder.add_audio(np.ones(160, dtype=np.float32), 16000)
+    recorder.close()
+    assert not (recorder.folder / "audio.wav").exists()
+
+
+# ------------------------------------------------------------------ interrupted sessions
+
+
+def cut_off(recorder: SessionRecorder, partial: bytes = b'{"t": 115.2, "event": "hea') -> Path:
+    """What a SIGKILL in the middle of writing a line would leave."""
+    with open(recorder.folder / "events.jsonl", "ab") as f:
+        f.write(partial)
+    return recorder.folder
+
+
+def test_a_cut_off_session_is_read_back_as_interrupted(tmp_path):
+    events = session_events(end="")[:20]
+    folder = cut_off(record(tmp_path, events, close=False))
+    assert read_events(folder / "events.jsonl") == events
+    summary = read_session(folder)
+    assert summary["status"] == "interrupted"
+    assert summary["damaged_lines"] == 1
+    assert summary["partners"] == ["Ana", "Ben"] and summary["topic"] == "the dishes after dinner"
+    assert summary["mirrors"] == {"first_try_complete": 0, "total": 1}
+    # Reading never writes.
+    assert not (folder / "transcript.md").exists()
+
+
+def test_rebuild_makes_the_files_from_the_event_log_alone(tmp_path):
+    events = session_events(end="")[:20]
+    recorder = record(tmp_path, events, close=False, record_audio=True)
+    recorder.add_audio(np.zeros(8000, dtype=np.float32), 16000)
+    folder = cut_off(recorder)
+    (folder / "session.json").unlink()  # even without the summary written at the start
+
+    summary = rebuild(folder)
+    assert summary["status"] == "interrupted"
+    assert datetime.fromisoformat(summary["started"]) == STARTED.replace(tzinfo=None).astimezone()
+    for name in FILES:
+        assert mode(folder / name) == 0o600
+    transcript = (folder / "transcript.md").read_text(encoding="utf-8")
+    assert "stopped unexpectedly" in transcript and "1 line(s) of the event log" in transcript
+    spoken = [e for e in events if e["event"] in ("say", "heard")]
+    assert len(parse_vtt((folder / "captions.vtt").read_text(encoding="utf-8"))) == len(spoken)
+    assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
+    with wave.open(str(folder / "audio.wav")) as wav:  # the header was patched
+        assert wav.getnframes() == 8000
+
+
+def test_rebuild_of_a_closed_session_gives_the_same_files(tmp_path):
+    folder = record(tmp_path, session_events()).folder
+    before = {name: (folder / name).read_text(encoding="utf-8") for name in FILES}
+    rebuild(folder)
+    assert {name: (folder / name).read_text(encoding="utf-8") for name in FILES} == before
+
+
+def test_rebuild_of_a_folder_without_a_log_is_a_clear_error(tmp_path):
+    with pytest.raises(FacilitatorError, match=r"no events\.jsonl"):
+        rebuild(tmp_path)
+
+
+KILLED_WRITER = textwrap.dedent("""
+    import sys
+    from facilitator.records import SessionRecorder
+    recorder = SessionRecorder(sys.argv[1], names=["Ana", "Ben"], dialogue="intentional")
+    recorder.on_event({"t": 0.0, "event": "stage", "name": "appointment",
+                       "sender": "Ana", "receiver": "Ben"})
+    print(recorder.folder, flush=True)
+    n = 0
+    while True:
+        n += 1
+        recorder.on_event({"t": float(n), "event": "say", "text": "Take your time. " * 50})
+""")
+
+
+def test_after_sigkill_the_log_holds_only_complete_lines(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(tmp_path)],
+                            stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent.parent)
+    try:
+        folder = Path(proc.stdout.readline().strip())
+        log = folder / "events.jsonl"
+        deadline = time.monotonic() + 60
+        while log.stat().st_size < 20_000:
+            assert proc.poll() is None, "the writer died before it was killed"
+            assert time.monotonic() < deadline, "the writer wrote nothing"
+            time.sleep(0.01)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        proc.stdout.close()
+    raw = log.read_bytes()
+    lines = raw.split(b"\n")
+    assert lines[-1] == b""  # the file ends at a line boundary
+    assert all(json.loads(line)["event"] in ("stage", "say") for line in lines[:-1])
+    assert read_session(folder)["status"] == "interrupted"
+
+
+# ------------------------------------------------------------------ the data folder
+
+
+def test_the_data_folder_comes_from_the_option_then_the_environment_then_the_platform(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(records.platformdirs, "user_data_dir", lambda app: str(tmp_path / app))
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    assert resolve_data_dir() == tmp_path / "imago-facilitator"
+    assert resolve_data_dir(config_value=tmp_path / "c") == tmp_path / "c"
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path / "env"))
+    assert resolve_data_dir(config_value=tmp_path / "c") == tmp_path / "env"
+    assert resolve_data_dir(tmp_path / "cli") == tmp_path / "cli"
+
+
+def test_the_data_folder_is_created_private(tmp_path, monkeypatch):
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    folder = data_dir(tmp_path / "a" / "b")
+    assert folder.is_dir() and mode(folder) == 0o700
+    assert list(folder.iterdir()) == []  # the write test leaves nothing behind
+    assert not data_dir(tmp_path / "x", create=False).exists()
+
+
+def test_an_unwritable_data_folder_is_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(FacilitatorError) as caught:
+        data_dir(blocker / "data")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert str(blocker / "data") in message and "--data-dir" in message
+    with pytest.raises(FacilitatorError, match="--data-dir"):
+        SessionRecorder(blocker, names=["Ana", "Ben"], dialogue="intentional")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+def test_a_read_only_data_folder_is_refused_before_the_session_starts(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o500)
+    try:
+        with pytest.raises(FacilitatorError, match="cannot write the data folder"):
+            data_dir(folder)
+    finally:
+        folder.chmod(0o700)
+
+
+class CountingSource:
+    """A stand-in microphone: a rising ramp, so each sample says where it came from."""
+
+    rate = 16000
+
+    def __init__(self):
+        self.position = 0
+        self.closed = False
+
+    def begin_turn(self):
+        return None
+
+    def read(self, n):
+        samples = (np.arange(self.position, self.position + n) % 100 + 1) / 200.0
+        self.position += n
+        return samples.astype(np.float32)
+
+    def skip(self, n):
+        self.position += n
+
+    def close(self):
+        self.closed = True
+
+
+def test_a_wrapped_source_keeps_what_the_microphone_heard_in_place(tmp_path):
+    recorder = record(tmp_path, [], close=False, record_audio=True)
+    source = recorder.wrap_source(CountingSource())
+    first = source.read(8000)
+    source.skip(16000)  # the facilitator speaks; the microphone is not listened to
+    second = source.read(8000)
+    assert source.position == 32000 and source.rate == 16000 and source.begin_turn() is None
+    source.close()
+    recorder.close("stopped")
+    with wave.open(str(recorder.folder / "audio.wav")) as wav:
+        kept = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2") / 32767.0
+    assert len(kept) == 32000
+    assert np.allclose(kept[:8000], first, atol=1e-4)
+    assert not kept[8000:24000].any()
+    assert np.allclose(kept[24000:], second, atol=1e-4)
+
+
+def test_without_record_audio_the_source_is_left_alone(tmp_path):
+    source = CountingSource()
+    assert record(tmp_path, [], close=False).wrap_source(source) is source
+
+
+def test_a_new_session_finishes_the_files_of_one_that_was_cut_off(tmp_path):
+    cut = cut_off(record(tmp_path, session_events(end="")[:20], close=False)).name
+    later = record(tmp_path, session_events(), started=datetime(2026, 11, 27, 9, 0))
+    folder = later.folder.parent / cut
+    assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
+    assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
+    assert records.finish_interrupted(tmp_path) == []  # once is enough
+
+
+def test_a_loose_sessions_folder_is_made_private_again(tmp_path):
+    (tmp_path / "sessions").mkdir(mode=0o755)
+    (tmp_path / "sessions").chmod(0o755)
+    record(tmp_path, session_events())
+    assert mode(tmp_path / "sessions") == 0o700
