@@ -12,7 +12,9 @@ import platform
 from pathlib import Path
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
-HEADER = "# Benchmark results\n\nProduced by `make bench`. Each section names its machine and date.\n"
+HEADER = (
+    "# Benchmark results\n\nProduced by `make bench`. Each section names its machine and date.\n"
+)
 
 
 def machine_line() -> str:
@@ -25,7 +27,9 @@ def machine_line() -> str:
     except OSError:
         pass
     today = datetime.date.today().isoformat()
-    return f"Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; date {today}."
+    return (
+        f"Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; date {today}."
+    )
 
 
 def record_section(name: str, markdown: str) -> None:

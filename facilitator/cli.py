@@ -1,0 +1,361 @@
+"""The ``facilitator`` command: every subcommand, its options, and one-line errors.
+
+Options can also be set in the configuration file (``facilitator config --path``); the
+command line wins over the file, the file over the built-in defaults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from pathlib import Path
+
+from facilitator import __version__
+from facilitator.errors import FacilitatorError
+
+DEFAULT_NAMES = ["Partner A", "Partner B"]
+
+
+# ------------------------------------------------------------------ the parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        description="A calm, hands-free, offline facilitator for the Imago Dialogue.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    session = sub.add_parser(
+        "session", help="run a dialogue live (microphone and speaker), or typed with --text"
+    )
+    _dialogue_options(session)
+    _voice_options(session)
+    _audio_options(session)
+    _record_options(session)
+    session.add_argument("--text", action="store_true", help="type the turns instead of speaking")
+    session.add_argument(
+        "--typed",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="this partner types their turns while the other speaks (repeatable)",
+    )
+    session.add_argument(
+        "--mute", action="store_true", help="show the prompts without speaking them"
+    )
+
+    replay = sub.add_parser(
+        "replay", help="run a whole session with WAV fixtures as the microphone"
+    )
+    replay.add_argument("manifest", metavar="MANIFEST.toml", help="the session script to replay")
+    replay.add_argument("--fast", action="store_true", help="run as fast as the machine can go")
+    replay.add_argument(
+        "--recording",
+        metavar="FILE.wav",
+        help="replay one continuous recording instead of the manifest's turns",
+    )
+    replay.add_argument(
+        "--record-facilitator",
+        metavar="OUT.wav",
+        help="write what the facilitator says to a WAV, aligned with the session",
+    )
+    replay.add_argument(
+        "--play", action="store_true", help="also play the facilitator's voice on the speaker"
+    )
+    _dialogue_options(replay, names_default=None)
+    _voice_options(replay)
+    _record_options(replay)
+    replay.add_argument("--model", default="tiny.en", help="speech model name or folder")
+    replay.add_argument("--allow-download", action="store_true", help=argparse.SUPPRESS)
+
+    turns = sub.add_parser("turns", help="find the turns in a recording and transcribe them")
+    turns.add_argument("wav", metavar="FILE.wav")
+    turns.add_argument("--json", action="store_true", help="print a JSON list of turns")
+    turns.add_argument("--model", default="tiny.en", help="speech model name or folder")
+    turns.add_argument(
+        "--expect",
+        default="share",
+        choices=["topic", "answer", "share", "mirror", "reflect", "appreciate"],
+        help="what kind of turns to expect (tunes how long a pause may be)",
+    )
+
+    check = sub.add_parser("check-mirror", help="check how well a mirror echoes what was said")
+    check.add_argument("--sender", required=True, metavar="TEXT", help="what the sender said")
+    check.add_argument("--mirror", required=True, metavar="TEXT", help="the receiver's mirror")
+    check.add_argument("--json", action="store_true", help="print the check as one JSON object")
+
+    sub.add_parser("devices", help="list microphones and speakers")
+
+    history = sub.add_parser("history", help="list past sessions, newest first")
+    history.add_argument("--json", action="store_true")
+    history.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+
+    reflect = sub.add_parser("reflect", help="look back across sessions")
+    reflect.add_argument("--since", metavar="YYYY-MM-DD", help="only sessions from this date on")
+    reflect.add_argument("--json", action="store_true")
+    reflect.add_argument("--plot", metavar="FILE.png", help="draw the trend over time")
+    reflect.add_argument("--say", action="store_true", help="also speak a few sentences aloud")
+    reflect.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+    _voice_options(reflect)
+
+    forget = sub.add_parser("forget", help="delete saved sessions")
+    forget.add_argument("session_id", nargs="?", metavar="SESSION_ID")
+    forget.add_argument("--all", action="store_true", help="delete every saved session")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    forget.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+
+    config = sub.add_parser("config", help="show the configuration file")
+    config.add_argument("--path", action="store_true", help="print only the file's path")
+    return parser
+
+
+def _dialogue_options(p: argparse.ArgumentParser, names_default=DEFAULT_NAMES) -> None:
+    p.add_argument(
+        "--names",
+        nargs=2,
+        metavar=("NAME_A", "NAME_B"),
+        default=names_default,
+        help="the two partners, the first sender first",
+    )
+    p.add_argument(
+        "--dialogue",
+        choices=["intentional", "appreciation"],
+        default="intentional",
+        help="intentional (default) or the short daily appreciation dialogue",
+    )
+    p.add_argument(
+        "--prompts", metavar="FILE", help="a prompts file to use instead of the bundled one"
+    )
+    p.add_argument(
+        "--silence-timeout",
+        type=float,
+        default=45.0,
+        metavar="SECONDS",
+        help="offer the prompt again after this much silence (default 45)",
+    )
+    p.add_argument("--no-timeouts", action="store_true", help="never re-offer prompts on silence")
+    p.add_argument(
+        "--mirror-tries",
+        type=int,
+        default=3,
+        metavar="N",
+        help="mirror attempts per chunk before moving on kindly (default 3)",
+    )
+    p.add_argument("--events", metavar="FILE", help="write the event log as JSON Lines")
+    p.add_argument("--captions", action="store_true", help="large live captions of all speech")
+    p.add_argument("--plain", action="store_true", help="one plain line per event (screen readers)")
+
+
+def _voice_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--voice-engine",
+        choices=["pyttsx3", "piper"],
+        default="pyttsx3",
+        help="pyttsx3 (espeak-ng, default) or piper (natural voice, optional extra)",
+    )
+    p.add_argument("--voice", metavar="NAME", help="voice id or part of its name")
+    p.add_argument(
+        "--rate",
+        type=int,
+        default=165,
+        metavar="WPM",
+        help="speech rate in words per minute, 120-240 (default 165)",
+    )
+    p.add_argument("--volume", type=float, default=1.0, metavar="0-1", help="speech volume")
+    p.add_argument("--no-cues", action="store_true", help="no listening cue sounds")
+
+
+def _audio_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--input-device", metavar="DEVICE", help="microphone: index or part of its name")
+    p.add_argument("--output-device", metavar="DEVICE", help="speaker: index or part of its name")
+    p.add_argument(
+        "--model", default="tiny.en", help="speech model name or folder (default tiny.en)"
+    )
+    p.add_argument(
+        "--allow-download",
+        action="store_true",
+        help="allow fetching a model by name from a model hub (off: nothing leaves the machine)",
+    )
+
+
+def _record_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+    p.add_argument("--no-save", action="store_true", help="keep nothing on disk at all")
+    p.add_argument("--record-audio", action="store_true", help="also keep the microphone audio")
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv.insert(0, "session")  # the main job is a live session
+    try:
+        _apply_config(parser, argv)
+        args = parser.parse_args(argv)
+        # SIGTERM ends a session the same kind way Ctrl-C does: said goodbye and saved.
+        signal.signal(signal.SIGTERM, _raise_interrupt)
+        return COMMANDS[args.command](args) or 0
+    except FacilitatorError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("facilitator: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _apply_config(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Settings from the configuration file become the defaults of the subcommand."""
+    from facilitator.config import config_for_command
+
+    subparsers = next(
+        a
+        for a in parser._actions
+        if isinstance(a, argparse._SubParsersAction)  # noqa: SLF001
+    )
+    command = argv[0] if argv and argv[0] in subparsers.choices else None
+    if command is None:
+        return
+    subparsers.choices[command].set_defaults(**config_for_command(parser, command))
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_session(args) -> int:
+    from facilitator.runner import run_live_session
+
+    return run_live_session(args)
+
+
+def cmd_replay(args) -> int:
+    from facilitator.runner import run_replay
+
+    return run_replay(args)
+
+
+def cmd_turns(args) -> int:
+    from facilitator.audio import read_wav  # noqa: F401  (fails early, with the file's name)
+    from facilitator.listener import detect_turns
+
+    turns = detect_turns(args.wav, model=args.model, expect=args.expect)
+    if args.json:
+        print(json.dumps(turns, indent=2, ensure_ascii=False))
+    else:
+        for t in turns:
+            print(
+                f"{t['start']:7.2f}-{t['end']:7.2f}s (decided {t['decided_at']:.2f}s)  {t['text']}"
+            )
+    return 0
+
+
+def cmd_check_mirror(args) -> int:
+    from facilitator.mirror import main_check_mirror
+
+    print(main_check_mirror(args.sender, args.mirror, args.json))
+    return 0
+
+
+def cmd_devices(args) -> int:
+    from facilitator.devices import format_devices
+
+    print(format_devices())
+    return 0
+
+
+def cmd_history(args) -> int:
+    from facilitator.history import format_history, history
+    from facilitator.records import data_dir
+
+    rows = history(data_dir(args.data_dir))
+    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else format_history(rows))
+    return 0
+
+
+def cmd_reflect(args) -> int:
+    import datetime
+
+    from facilitator.history import format_reflect, plot_reflect, reflect, reflect_sentences
+    from facilitator.records import data_dir
+
+    since = None
+    if args.since:
+        try:
+            since = datetime.date.fromisoformat(args.since)
+        except ValueError:
+            raise FacilitatorError(
+                f"--since {args.since}: not a date; use YYYY-MM-DD, e.g. 2026-01-31"
+            ) from None
+    result = reflect(data_dir(args.data_dir), since=since)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_reflect(result))
+    if args.plot:
+        plot_reflect(result, args.plot)
+        print(f"Plot written to {args.plot}", file=sys.stderr if args.json else sys.stdout)
+    if args.say:
+        from facilitator.runner import speak_lines
+
+        speak_lines(reflect_sentences(result), args)
+    return 0
+
+
+def cmd_forget(args) -> int:
+    from facilitator.history import describe_forget, forget
+    from facilitator.records import data_dir
+
+    if not args.all and not args.session_id:
+        raise FacilitatorError("forget: name a SESSION_ID (see `facilitator history`) or use --all")
+    folder = data_dir(args.data_dir)
+    target = "all" if args.all else args.session_id
+    if not args.yes:
+        question = describe_forget(folder, target)
+        print(question)
+        try:
+            answer = input("Type yes to delete: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().casefold() not in ("yes", "y"):
+            print("Nothing was deleted.")
+            return 1
+    removed = forget(folder, target)
+    if removed:
+        print(f"Removed {len(removed)} session(s): {', '.join(removed)}")
+    else:
+        print("There was nothing to remove.")
+    return 0
+
+
+def cmd_config(args) -> int:
+    from facilitator.config import config_path
+
+    path = config_path()
+    if args.path:
+        print(path)
+        return 0
+    print(f"# {path}")
+    print(Path(path).read_text() if Path(path).exists() else "# (no settings saved yet)")
+    return 0
+
+
+COMMANDS = {
+    "session": cmd_session,
+    "replay": cmd_replay,
+    "turns": cmd_turns,
+    "check-mirror": cmd_check_mirror,
+    "devices": cmd_devices,
+    "history": cmd_history,
+    "reflect": cmd_reflect,
+    "forget": cmd_forget,
+    "config": cmd_config,
+}

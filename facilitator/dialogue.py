@@ -1,0 +1,642 @@
+"""The Imago dialogue as a pure state machine.
+
+No audio, no clock, no threads and no printing live here: events go in (what a partner
+said, a silence, a command typed on a key), actions come out (say this, listen to this
+partner, this mirror was checked, the session ended). The voice loop, text mode and the
+tests all drive the same machine, so what is tested with plain strings is what runs.
+
+The shape follows h11's ``_state.py``: every listening point is a *step* described once
+in ``STEPS`` (its stage, who speaks, what kind of turn to expect, the prompt), and every
+move between steps is one row of ``TRANSITIONS``, keyed by (step, outcome). The handlers
+below only work out the outcome of an utterance and what to say about it; where the
+conversation goes next is read from the table.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from facilitator import utterances
+from facilitator.mirror import (
+    MirrorCheck,
+    check_mirror,
+    check_summary,
+    key_phrases,
+    mirror_feedback,
+)
+from facilitator.prompts import Prompts, load_prompts
+
+# --------------------------------------------------------------------------- events in
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A partner finished a turn. Timing is on the session clock, when there is audio."""
+
+    text: str
+    speech_start: float | None = None
+    speech_end: float | None = None
+    decided_at: float | None = None
+
+
+@dataclass(frozen=True)
+class Silence:
+    """The facilitator listened for the whole ``Listen.timeout`` and nobody spoke."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """A control given outside speech (a key, a test). Spoken commands arrive as Utterances."""
+
+    name: str
+
+
+# ------------------------------------------------------------------------- actions out
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    sender: str
+    receiver: str
+
+
+@dataclass(frozen=True)
+class Say:
+    text: str
+
+
+@dataclass(frozen=True)
+class Listen:
+    partner: str | None  # None: either partner may speak (the exercise is paused)
+    role: str  # "sender", "receiver", "partner" (closing) or "either"
+    stage: str
+    expect: (
+        str  # the kind of turn, for the endpointer: topic/answer/share/mirror/reflect/appreciate
+    )
+    timeout: float | None  # seconds of silence before the prompt is offered again; None = never
+
+
+@dataclass(frozen=True)
+class MirrorChecked:
+    check: MirrorCheck
+    stage: str
+
+
+@dataclass(frozen=True)
+class Coach:
+    kind: str  # blame, mirror, summary, validation, empathy, safety, silence
+    text: str
+
+
+@dataclass(frozen=True)
+class CommandDone:
+    name: str
+
+
+@dataclass(frozen=True)
+class AdjustVoice:
+    rate_step: int  # -1 slower, +1 faster
+
+
+@dataclass(frozen=True)
+class End:
+    reason: str  # complete, not now, stopped
+
+
+# -------------------------------------------------------------------- the step table
+
+
+@dataclass(frozen=True)
+class Step:
+    stage: str
+    speaker: str  # "sender", "receiver", "first" or "second" (the partners in closing order)
+    expect: str
+    prompt: str  # key in the prompts file
+
+
+STEPS: dict[str, Step] = {
+    # Intentional dialogue
+    "appointment_topic": Step("appointment", "sender", "topic", "stage.appointment_topic"),
+    "appointment_consent": Step("appointment", "receiver", "answer", "stage.appointment_consent"),
+    "send": Step("send", "sender", "share", "stage.send"),
+    "mirror": Step("mirror", "receiver", "mirror", "stage.mirror"),
+    "confirm": Step("confirm", "sender", "answer", "stage.confirm"),
+    "correct": Step("confirm", "sender", "share", "stage.correct"),
+    "more": Step("more", "sender", "share", "stage.more"),
+    "summary": Step("summary", "receiver", "mirror", "stage.summary"),
+    "validate": Step("validate", "receiver", "reflect", "stage.validate"),
+    "empathize": Step("empathize", "receiver", "reflect", "stage.empathize"),
+    "empathy_confirm": Step("empathize", "sender", "answer", "stage.empathy_confirm"),
+    "close_first": Step("close", "first", "appreciate", "stage.close_first"),
+    "close_second": Step("close", "second", "appreciate", "stage.close_second"),
+    # Appreciation dialogue (the short daily habit)
+    "appreciate": Step("send", "sender", "appreciate", "appreciation.send"),
+    "appreciate_mirror": Step("mirror", "receiver", "mirror", "appreciation.mirror"),
+    "reason": Step("send", "sender", "share", "appreciation.reason"),
+    "reason_mirror": Step("mirror", "receiver", "mirror", "appreciation.mirror_reason"),
+}
+
+# Steps where nobody is listened to: they resolve at once to a listening step or an end.
+ROUND_END, SWITCH, FINISH, NOT_NOW = "round_end", "switch", "finish", "not_now"
+
+# (step, outcome) -> next step. "skip" rows say where the voice command "skip" leads.
+TRANSITIONS: dict[tuple[str, str], str] = {
+    ("appointment_topic", "said"): "appointment_consent",
+    ("appointment_topic", "skip"): "appointment_consent",
+    ("appointment_consent", "yes"): "send",
+    ("appointment_consent", "no"): NOT_NOW,
+    ("appointment_consent", "unclear"): "appointment_consent",
+    ("appointment_consent", "skip"): "send",
+    ("send", "shared"): "mirror",
+    ("send", "blame"): "send",
+    ("send", "skip"): ROUND_END,
+    ("mirror", "complete"): "confirm",
+    ("mirror", "retry"): "mirror",
+    ("mirror", "move_on"): "confirm",
+    ("mirror", "skip"): "confirm",
+    ("confirm", "yes"): "more",
+    ("confirm", "addition"): "mirror",
+    ("confirm", "no"): "correct",
+    ("confirm", "skip"): "more",
+    ("correct", "said"): "mirror",
+    ("correct", "skip"): "more",
+    ("more", "chunk"): "mirror",
+    ("more", "blame"): "send",
+    ("more", "yes"): "send",
+    ("more", "done_one"): "validate",
+    ("more", "done_many"): "summary",
+    ("more", "skip"): "validate",
+    ("summary", "complete"): "validate",
+    ("summary", "retry"): "summary",
+    ("summary", "move_on"): "validate",
+    ("summary", "skip"): "validate",
+    ("validate", "valid"): "empathize",
+    ("validate", "retry"): "validate",
+    ("validate", "move_on"): "empathize",
+    ("validate", "skip"): "empathize",
+    ("empathize", "feeling"): "empathy_confirm",
+    ("empathize", "retry"): "empathize",
+    ("empathize", "move_on"): "empathy_confirm",
+    ("empathize", "skip"): "empathy_confirm",
+    ("empathy_confirm", "said"): ROUND_END,
+    ("empathy_confirm", "skip"): ROUND_END,
+    ("close_first", "said"): "close_second",
+    ("close_first", "skip"): "close_second",
+    ("close_second", "said"): FINISH,
+    ("close_second", "skip"): FINISH,
+    ("appreciate", "said"): "appreciate_mirror",
+    ("appreciate", "skip"): ROUND_END,
+    ("appreciate_mirror", "complete"): "reason",
+    ("appreciate_mirror", "retry"): "appreciate_mirror",
+    ("appreciate_mirror", "move_on"): "reason",
+    ("appreciate_mirror", "skip"): "reason",
+    ("reason", "said"): "reason_mirror",
+    ("reason", "skip"): ROUND_END,
+    ("reason_mirror", "complete"): ROUND_END,
+    ("reason_mirror", "retry"): "reason_mirror",
+    ("reason_mirror", "move_on"): ROUND_END,
+    ("reason_mirror", "skip"): ROUND_END,
+}
+
+DIALOGUES = {
+    # first listening step of a round, and where the last round leads
+    "intentional": {"opening": "appointment_topic", "round": "send", "after_last": "close_first"},
+    "appreciation": {"opening": "appreciate", "round": "appreciate", "after_last": FINISH},
+}
+
+COMMANDS = ("repeat", "slower", "faster", "pause", "resume", "help", "skip", "back", "stop")
+
+
+@dataclass
+class _Round:
+    """What the current sender has shared so far, for mirrors and the summary."""
+
+    chunks: list[str] = field(default_factory=list)
+    target: str = ""  # the text the next mirror is checked against
+    attempts: list[str] = field(default_factory=list)  # mirrors of the current target
+    blame_coached: bool = False
+    retries: int = 0  # re-offers of the current summary / validation / empathy step
+
+
+class Dialogue:
+    """One session of an Imago dialogue between two partners.
+
+    ``names`` gives the partners, the first sender first. Call ``start()`` once, then
+    ``receive(event)`` for each thing that happens; both return the actions to carry out
+    in order. The machine is deterministic: the same events give the same actions.
+    """
+
+    def __init__(
+        self,
+        names: tuple[str, str] | list[str],
+        *,
+        dialogue: str = "intentional",
+        prompts: Prompts | None = None,
+        silence_timeout: float | None = 45.0,
+        max_mirror_tries: int = 3,
+    ) -> None:
+        if dialogue not in DIALOGUES:
+            raise ValueError(f"unknown dialogue {dialogue!r}; choose {', '.join(DIALOGUES)}")
+        if len(names) != 2 or not all(n.strip() for n in names):
+            raise ValueError("a dialogue needs two partner names")
+        self.names = (names[0].strip(), names[1].strip())
+        self.dialogue = dialogue
+        self.prompts = prompts or load_prompts()
+        self.silence_timeout = silence_timeout
+        self.max_mirror_tries = max(1, max_mirror_tries)
+        self.sender, self.receiver = self.names
+        self.round_number = 1
+        self.step: str | None = None
+        self.stage: str | None = None
+        self.round = _Round()
+        self.topic = ""
+        self.paused = False
+        self.ended = False
+        self._last_spoken: list[str] = []
+        self._history: list[dict] = []
+        self._variant = 0
+
+    # ------------------------------------------------------------------ public API
+
+    def start(self) -> list:
+        opening = DIALOGUES[self.dialogue]["opening"]
+        actions: list = [Say(self._text(f"{self.dialogue}.welcome"))]
+        return actions + self._enter(opening)
+
+    def receive(self, event) -> list:
+        if self.ended:
+            return []
+        if isinstance(event, Silence):
+            return self._on_silence()
+        if isinstance(event, Command):
+            return self._on_command(event.name)
+        if not isinstance(event, Utterance):
+            raise TypeError(f"unknown event {event!r}")
+        text = event.text.strip()
+        if not text:
+            # Speech recognition heard nothing usable: the same as a silence, never a turn.
+            return self._on_silence()
+        concern = utterances.safety_concern(text)
+        if concern:
+            return self._safety_pause(concern)
+        command = utterances.read_command(text)
+        if command:
+            return self._on_command(command)
+        if self.paused:
+            return self._say_and_listen(self._text("command.still_paused"), paused=True)
+        return self._on_turn(text)
+
+    @property
+    def listening_to(self) -> str | None:
+        if self.paused or self.step is None:
+            return None
+        return self._speaker(STEPS[self.step])
+
+    # ------------------------------------------------------------------- moving on
+
+    def _go(self, outcome: str) -> list:
+        assert self.step is not None
+        return self._enter(TRANSITIONS[(self.step, outcome)])
+
+    def _enter(self, step: str, *, announce: bool = True) -> list:
+        actions: list = []
+        if step == ROUND_END:
+            step = self._after_round()
+            if step == SWITCH:
+                return self._switch()
+        if step == FINISH:
+            return self._finish("complete")
+        if step == NOT_NOW:
+            return self._finish("not now", key="stage.not_now")
+        if self.step is not None and self.step != step:
+            self._history.append(self._snapshot())
+            self.round.retries = 0
+        self.step = step
+        spec = STEPS[step]
+        if spec.stage != self.stage:
+            self.stage = spec.stage
+            actions.append(Stage(spec.stage, self.sender, self.receiver))
+        if announce:
+            actions.append(self._say(self._text(spec.prompt)))
+        actions.append(self._listen())
+        return actions
+
+    def _after_round(self) -> str:
+        if self.round_number == 1:
+            return SWITCH
+        return DIALOGUES[self.dialogue]["after_last"]
+
+    def _switch(self) -> list:
+        self.round_number = 2
+        self.sender, self.receiver = self.receiver, self.sender
+        self.round = _Round()
+        self.stage = "switch"
+        actions: list = [Stage("switch", self.sender, self.receiver)]
+        actions.append(self._say(self._text(f"{self.dialogue}.switch")))
+        return actions + self._enter(DIALOGUES[self.dialogue]["round"])
+
+    def _finish(self, reason: str, key: str | None = None) -> list:
+        self.ended = True
+        key = key or f"{self.dialogue}.goodbye"
+        return [self._say(self._text(key)), End(reason)]
+
+    # ------------------------------------------------------------------- turns
+
+    def _on_turn(self, text: str) -> list:
+        handler = getattr(self, f"_turn_{self.step}")
+        return handler(text)
+
+    def _turn_appointment_topic(self, text: str) -> list:
+        self.topic = text
+        return self._go("said")
+
+    def _turn_appointment_consent(self, text: str) -> list:
+        answer = utterances.read_consent(text)
+        if answer == "unclear":
+            self.round.retries += 1
+            if self.round.retries > 1:
+                # Asked twice already: never block the couple on a word the microphone missed.
+                return self._go("yes")
+            return self._say_and_listen(self._text("stage.consent_unclear"))
+        return self._go(answer)
+
+    def _turn_send(self, text: str) -> list:
+        blame = utterances.find_blame(text)
+        if blame and not self.round.blame_coached:
+            self.round.blame_coached = True
+            line = self._text("coach.blame", phrase=blame[0])
+            return [Coach("blame", line), self._say(line), self._listen()]
+        self.round.chunks.append(text)
+        self._new_target(text)
+        return self._go("shared")
+
+    def _turn_more(self, text: str) -> list:
+        if utterances.is_done(text):
+            return self._go("done_many" if len(self.round.chunks) > 1 else "done_one")
+        if not key_phrases(text) and utterances.read_confirmation(text).kind == "yes":
+            return self._go("yes")
+        if utterances.find_blame(text) and not self.round.blame_coached:
+            self.round.blame_coached = True
+            line = self._text("coach.blame", phrase=utterances.find_blame(text)[0])
+            # Straight to the send step without its usual prompt: the coaching is the prompt.
+            return [Coach("blame", line), self._say(line)] + self._go_quiet("blame")
+        self.round.chunks.append(text)
+        self._new_target(text)
+        return self._go("chunk")
+
+    def _turn_mirror(self, text: str) -> list:
+        return self._mirror_turn(text, stage="mirror")
+
+    def _turn_appreciate_mirror(self, text: str) -> list:
+        return self._mirror_turn(text, stage="mirror")
+
+    def _turn_reason_mirror(self, text: str) -> list:
+        return self._mirror_turn(text, stage="mirror")
+
+    def _mirror_turn(self, text: str, *, stage: str) -> list:
+        self.round.attempts.append(text)
+        check = check_mirror(self.round.target, text)
+        if check.verdict != "complete" and len(self.round.attempts) > 1:
+            # A retry usually mirrors only the part that was missed: credit what the
+            # receiver caught over all tries of this chunk, not the last try alone.
+            cumulative = check_mirror(self.round.target, " ".join(self.round.attempts))
+            if cumulative.score > check.score:
+                check = cumulative
+        actions: list = [MirrorChecked(check, stage)]
+        attempt = len(self.round.attempts) - 1
+        line = mirror_feedback(
+            check, sender=self.sender, receiver=self.receiver, prompts=self.prompts, attempt=attempt
+        )
+        if check.verdict == "complete":
+            return actions + [self._say(line)] + self._go("complete")
+        if len(self.round.attempts) < self.max_mirror_tries:
+            return actions + [Coach("mirror", line), self._say(line), self._listen()]
+        move_on = self._text("coach.mirror_move_on")
+        return actions + [Coach("mirror", move_on), self._say(move_on)] + self._go("move_on")
+
+    def _turn_confirm(self, text: str) -> list:
+        answer = utterances.read_confirmation(text)
+        if answer.kind in ("almost", "no", "unclear") and answer.addition.strip():
+            self._add_to_chunk(answer.addition)
+            return [self._say(self._text("stage.mirror_addition"))] + self._go_quiet("addition")
+        if answer.kind == "no":
+            return self._go("no")
+        return self._go("yes")
+
+    def _turn_correct(self, text: str) -> list:
+        self._add_to_chunk(text)
+        return self._go("said")
+
+    def _turn_summary(self, text: str) -> list:
+        check = check_summary(self.round.chunks, text)
+        actions: list = [MirrorChecked(check, "summary")]
+        line = mirror_feedback(
+            check,
+            sender=self.sender,
+            receiver=self.receiver,
+            prompts=self.prompts,
+            attempt=self.round.retries,
+        )
+        if check.verdict == "complete":
+            return actions + [self._say(line)] + self._go("complete")
+        if self.round.retries < 1:
+            self.round.retries += 1
+            return actions + [Coach("summary", line), self._say(line), self._listen()]
+        move_on = self._text("coach.summary_move_on")
+        return actions + [Coach("summary", move_on), self._say(move_on)] + self._go("move_on")
+
+    def _turn_validate(self, text: str) -> list:
+        if utterances.is_validation(text):
+            return [self._say(self._text("stage.validation_heard"))] + self._go("valid")
+        return self._reoffer_stem("validation", "validate")
+
+    def _turn_empathize(self, text: str) -> list:
+        if utterances.empathy_kind(text) == "feeling":
+            return self._go("feeling")
+        return self._reoffer_stem("empathy", "empathize")
+
+    def _reoffer_stem(self, kind: str, step: str) -> list:
+        if self.round.retries >= 1:
+            self.round.retries = 0
+            return self._go("move_on")
+        self.round.retries += 1
+        line = self._text(f"coach.{kind}", feeling=self._example_feeling())
+        return [Coach(kind, line), self._say(line), self._listen()]
+
+    def _turn_empathy_confirm(self, text: str) -> list:
+        return [self._say(self._text("stage.round_thanks"))] + self._go("said")
+
+    def _turn_close_first(self, text: str) -> list:
+        return self._go("said")
+
+    def _turn_close_second(self, text: str) -> list:
+        return self._go("said")
+
+    def _turn_appreciate(self, text: str) -> list:
+        self.round.chunks.append(text)
+        self._new_target(text)
+        return self._go("said")
+
+    def _turn_reason(self, text: str) -> list:
+        self.round.chunks.append(text)
+        self._new_target(text)
+        return self._go("said")
+
+    # --------------------------------------------------------- silence and commands
+
+    def _on_silence(self) -> list:
+        if self.paused or self.step is None:
+            return [self._listen(paused=self.paused)]
+        # Never rush: offer the same step again, gently, and keep listening.
+        line = self._text("silence.reoffer", variant=self._next_variant())
+        spec = STEPS[self.step]
+        return [
+            Coach("silence", line),
+            self._say(line + " " + self._text(spec.prompt)),
+            self._listen(),
+        ]
+
+    def _on_command(self, name: str) -> list:
+        if name not in COMMANDS:
+            raise ValueError(f"unknown command {name!r}")
+        done = CommandDone(name)
+        if name == "stop":
+            self.ended = True
+            return [done, self._say(self._text("command.stop")), End("stopped")]
+        if name == "pause":
+            self.paused = True
+            return [done] + self._say_and_listen(self._text("command.pause"), paused=True)
+        if name == "resume":
+            was_paused, self.paused = self.paused, False
+            key = "command.resume" if was_paused else "command.not_paused"
+            return [done, self._say(self._text(key))] + self._reannounce()
+        if self.paused:
+            return [done] + self._say_and_listen(self._text("command.still_paused"), paused=True)
+        if name == "repeat":
+            again = " ".join(self._last_spoken) or self._text(STEPS[self.step].prompt)
+            return [done, Say(again), self._listen()]
+        if name in ("slower", "faster"):
+            step = -1 if name == "slower" else 1
+            return [
+                done,
+                AdjustVoice(step),
+                self._say(self._text(f"command.{name}")),
+                self._listen(),
+            ]
+        if name == "help":
+            return [done, self._say(self._text(f"help.{self.step}")), self._listen()]
+        if name == "skip":
+            return [done, self._say(self._text("command.skip"))] + self._go("skip")
+        if name == "back":
+            return [done] + self._back()
+        raise AssertionError(name)
+
+    def _back(self) -> list:
+        if not self._history:
+            return [self._say(self._text("command.back_none")), self._listen()]
+        state = self._history.pop()
+        self._restore(state)
+        return [self._say(self._text("command.back"))] + self._reannounce()
+
+    def _reannounce(self) -> list:
+        assert self.step is not None
+        spec = STEPS[self.step]
+        return [
+            Stage(spec.stage, self.sender, self.receiver),
+            self._say(self._text(spec.prompt)),
+            self._listen(),
+        ]
+
+    def _safety_pause(self, concern: str) -> list:
+        self.paused = True
+        line = self._text("safety.pause")
+        return [Coach("safety", line), self._say(line), self._listen(paused=True)]
+
+    # ------------------------------------------------------------------- helpers
+
+    def _go_quiet(self, outcome: str) -> list:
+        """Move on without the next step's usual prompt (a custom line was just said)."""
+        assert self.step is not None
+        return self._enter(TRANSITIONS[(self.step, outcome)], announce=False)
+
+    def _say_and_listen(self, text: str, *, paused: bool = False) -> list:
+        return [self._say(text), self._listen(paused=paused)]
+
+    def _say(self, text: str) -> Say:
+        # "repeat" says again everything since the facilitator last listened.
+        if getattr(self, "_listened", True):
+            self._last_spoken = []
+            self._listened = False
+        self._last_spoken.append(text)
+        return Say(text)
+
+    def _listen(self, *, paused: bool = False) -> Listen:
+        self._listened = True
+        if paused or self.step is None:
+            return Listen(None, "either", self.stage or "paused", "answer", None)
+        spec = STEPS[self.step]
+        partner = self._speaker(spec)
+        role = spec.speaker if spec.speaker in ("sender", "receiver") else "partner"
+        return Listen(partner, role, spec.stage, spec.expect, self.silence_timeout)
+
+    def _speaker(self, spec: Step) -> str:
+        return {
+            "sender": self.sender,
+            "receiver": self.receiver,
+            "first": self.names[0],
+            "second": self.names[1],
+        }[spec.speaker]
+
+    def _text(self, key: str, variant: int = 0, **extra: object) -> str:
+        fields = {
+            "sender": self.sender,
+            "receiver": self.receiver,
+            "first": self.names[0],
+            "second": self.names[1],
+            "topic": self.topic,
+        }
+        fields.update(extra)
+        return self.prompts.text(key, variant=variant, **fields)
+
+    def _next_variant(self) -> int:
+        self._variant += 1
+        return self._variant - 1
+
+    def _new_target(self, text: str) -> None:
+        self.round.target = text
+        self.round.attempts = []
+        self.round.retries = 0
+
+    def _add_to_chunk(self, addition: str) -> None:
+        if self.round.chunks:
+            self.round.chunks[-1] = f"{self.round.chunks[-1]} {addition}"
+        else:
+            self.round.chunks.append(addition)
+        self._new_target(addition)
+
+    def _example_feeling(self) -> str:
+        for chunk in reversed(self.round.chunks):
+            words = utterances.feeling_words(chunk)
+            if words:
+                return words[0]
+        return self.prompts.text("coach.default_feeling")
+
+    def _snapshot(self) -> dict:
+        return {
+            "step": self.step,
+            "stage": self.stage,
+            "sender": self.sender,
+            "receiver": self.receiver,
+            "round_number": self.round_number,
+            "round": copy.deepcopy(self.round),
+        }
+
+    def _restore(self, state: dict) -> None:
+        self.step = state["step"]
+        self.stage = state["stage"]
+        self.sender = state["sender"]
+        self.receiver = state["receiver"]
+        self.round_number = state["round_number"]
+        self.round = state["round"]

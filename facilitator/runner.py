@@ -1,0 +1,186 @@
+"""Assembling a session from command-line options: which input, which voice, which record.
+
+``session.py`` holds the loop; this module picks its parts (typed or spoken turns,
+microphone or replayed fixtures, speaker or WAV file or nothing) and makes sure that,
+however the session ends, the record is closed and the person is told where it went.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from facilitator.dialogue import Dialogue
+from facilitator.display import make_display
+from facilitator.errors import FacilitatorError, SessionInterrupted
+from facilitator.prompts import load_prompts
+from facilitator.session import (
+    Clock,
+    EventLogFile,
+    MixedTurns,
+    NoSpeech,
+    SpokenOutput,
+    TypedTurns,
+    VoiceTurns,
+    run_dialogue,
+)
+
+
+def make_dialogue(args, names) -> Dialogue:
+    return Dialogue(
+        names,
+        dialogue=args.dialogue,
+        prompts=load_prompts(args.prompts),
+        silence_timeout=None if args.no_timeouts else args.silence_timeout,
+        max_mirror_tries=args.mirror_tries,
+    )
+
+
+def make_voice(args):
+    from facilitator.speech import Voice
+
+    return Voice(engine=args.voice_engine, voice=args.voice, rate=args.rate, volume=args.volume)
+
+
+def _remember_rate(rate: int) -> None:
+    # A partner said "slower" or "faster": keep it for next time, as a person would expect.
+    try:
+        from facilitator.config import save_setting
+
+        save_setting("rate", rate)
+    except FacilitatorError:
+        pass  # an unwritable config folder must never interrupt a conversation
+
+
+def _recorder(args, names):
+    from facilitator.records import SessionRecorder, data_dir
+
+    if args.no_save:
+        return SessionRecorder(None, names=names, dialogue=args.dialogue, save=False)
+    return SessionRecorder(
+        data_dir(args.data_dir),
+        names=names,
+        dialogue=args.dialogue,
+        save=True,
+        record_audio=getattr(args, "record_audio", False),
+    )
+
+
+def _load_transcriber(args):
+    from facilitator.models import resolve_model
+    from facilitator.transcribe import Transcriber
+
+    return Transcriber(resolve_model(args.model, allow_download=args.allow_download))
+
+
+def _run(args, names, recorder, turns, speech, clock, *, closers=()) -> int:
+    dialogue = make_dialogue(args, names)
+    display = make_display(captions=args.captions, plain=args.plain)
+    consumers = [recorder.on_event, display]
+    event_log = EventLogFile(args.events) if args.events else None
+    if event_log:
+        consumers.insert(0, event_log)
+    outcome = None
+    try:
+        outcome = run_dialogue(dialogue, turns, speech, consumers, clock)
+    except SessionInterrupted as exc:
+        recorder.close(f"interrupted: {exc}")
+        where = f" The session so far is saved in {recorder.folder}." if recorder.folder else ""
+        raise SessionInterrupted(f"{exc}.{where}") from None
+    finally:
+        if event_log:
+            event_log.close()
+        for close in closers:
+            close()
+    recorder.close(outcome.reason)
+    if recorder.folder:
+        print(
+            f"\nSession saved in {recorder.folder}", file=sys.stderr if args.plain else sys.stdout
+        )
+    else:
+        print("\nNothing was saved (--no-save).", file=sys.stderr if args.plain else sys.stdout)
+    return 0 if outcome.reason not in ("interrupted",) else 130
+
+
+def run_live_session(args) -> int:
+    names = list(args.names)
+    if args.text:
+        turns = TypedTurns()
+        speech = NoSpeech() if args.mute else _speaker_or_mute(args)
+        return _run(args, names, _recorder(args, names), turns, speech, Clock())
+
+    from facilitator.devices import MicrophoneSource, SpeakerSink
+
+    typed = {n for n in args.typed}
+    unknown = {n for n in typed if n.casefold() not in {m.casefold() for m in names}}
+    if unknown:
+        raise FacilitatorError(
+            f"--typed {', '.join(sorted(unknown))}: not one of the partners ({' and '.join(names)})"
+        )
+    transcriber = _load_transcriber(args)
+    recorder = _recorder(args, names)
+    source = recorder.wrap_source(MicrophoneSource(args.input_device))
+    sink = SpeakerSink(args.output_device) if not args.mute else None
+    voice_turns = VoiceTurns(source, transcriber)
+    turns = MixedTurns(typed, TypedTurns(), voice_turns) if typed else voice_turns
+    if sink is None:
+        speech = NoSpeech()
+    else:
+        voice = make_voice(args)
+        speech = SpokenOutput(
+            voice, sink, source=source, cues=not args.no_cues, on_rate=_remember_rate
+        )
+    closers = [source.close] + ([sink.close, voice.close] if sink else [])
+    return _run(args, names, recorder, turns, speech, Clock(source), closers=closers)
+
+
+def _speaker_or_mute(args):
+    """Text mode speaks if it can; without a speaker or speech engine it says why, once."""
+    try:
+        from facilitator.devices import SpeakerSink
+
+        sink = SpeakerSink(args.output_device)
+        return SpokenOutput(make_voice(args), sink, cues=False, on_rate=_remember_rate)
+    except FacilitatorError as exc:
+        print(f"(Speaking is off: {exc}. Prompts are shown as text.)", file=sys.stderr)
+        return NoSpeech()
+
+
+def run_replay(args) -> int:
+    from facilitator.audio import ScriptedSource, SilentSink, WavFileSink, WavSource, load_manifest
+
+    manifest = load_manifest(args.manifest)
+    names = list(args.names or manifest.names)
+    if args.recording:
+        source = WavSource(args.recording, realtime=not args.fast)
+    else:
+        source = ScriptedSource(manifest, realtime=not args.fast)
+    if args.record_facilitator:
+        sink = WavFileSink(args.record_facilitator)
+    elif args.play:
+        from facilitator.devices import SpeakerSink
+
+        sink = SpeakerSink(None)
+    else:
+        sink = SilentSink()
+    transcriber = _load_transcriber(args)
+    recorder = _recorder(args, names)
+    source = recorder.wrap_source(source)
+    voice = make_voice(args)
+    speech = SpokenOutput(voice, sink, source=source, cues=not args.no_cues)
+    turns = VoiceTurns(source, transcriber)
+    closers = [sink.close, source.close, voice.close]
+    return _run(args, names, recorder, turns, speech, Clock(source), closers=closers)
+
+
+def speak_lines(lines: list[str], args) -> None:
+    """Say a few sentences aloud (``reflect --say``)."""
+    from facilitator.devices import SpeakerSink
+
+    voice = make_voice(args)
+    sink = SpeakerSink(None)
+    try:
+        for line in lines:
+            samples, rate = voice.synthesize(line)
+            sink.play(samples, rate)
+    finally:
+        sink.close()

@@ -1,0 +1,281 @@
+"""Running a dialogue against the world: turns in, speech out, everything logged.
+
+The dialogue engine decides; this module carries its actions out. Where turns come from
+(typed lines, a microphone, a replayed manifest) and where speech goes (a speaker, a WAV
+file, nowhere) are swappable parts, so the same loop runs live, in text mode and in tests.
+Every event is stamped with the session clock and handed to each consumer (the event
+log file, the session record, the display) as it happens.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from facilitator.audio import SourceExhausted
+from facilitator.dialogue import (
+    AdjustVoice,
+    Coach,
+    CommandDone,
+    Dialogue,
+    End,
+    Listen,
+    MirrorChecked,
+    Say,
+    Silence,
+    Stage,
+    Utterance,
+)
+from facilitator.errors import FacilitatorError, SessionInterrupted
+
+EventConsumer = Callable[[dict], None]
+
+#: Input is ignored for this long after the facilitator stops speaking, so the room's
+#: echo of its last word is never taken for a partner's first word.
+ECHO_TAIL = 0.3
+
+
+class TurnInput(Protocol):
+    def next_turn(self, listen: Listen) -> Utterance | Silence:
+        """Wait for the partner ``listen`` names; raise SourceExhausted when input is over."""
+
+
+class SpeechOutput(Protocol):
+    def say(self, text: str) -> None: ...
+    def cue(self, name: str) -> None: ...
+    def adjust_rate(self, step: int) -> None: ...
+
+
+# ---------------------------------------------------------------------- event log
+
+
+class EventLogFile:
+    """``--events FILE``: JSON Lines, one object per event, flushed as it happens."""
+
+    def __init__(self, path: str | os.PathLike):
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        except OSError as exc:
+            raise FacilitatorError(
+                f"{path}: cannot write the event log ({exc.strerror}); choose another --events path"
+            ) from None
+        self._file = os.fdopen(fd, "w", encoding="utf-8")
+
+    def __call__(self, event: dict) -> None:
+        self._file.write(json.dumps(event, ensure_ascii=False) + "\n")
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class Clock:
+    """Seconds since the session started: the audio source's position, or the wall clock."""
+
+    def __init__(self, source=None):
+        self._source = source
+        self._start = time.monotonic()
+
+    def __call__(self) -> float:
+        if self._source is not None:
+            return self._source.position / 16000.0
+        return time.monotonic() - self._start
+
+
+# ----------------------------------------------------------------- turn inputs
+
+
+class TypedTurns:
+    """Text mode: each partner types at a prompt showing their name."""
+
+    def __init__(self, read_line: Callable[[str], str] = input):
+        self._read_line = read_line
+
+    def next_turn(self, listen: Listen) -> Utterance | Silence:
+        who = listen.partner or "Either of you"
+        try:
+            line = self._read_line(f"{who}> ")
+        except EOFError:
+            raise SourceExhausted("no more typed input") from None
+        return Utterance(line) if line.strip() else Silence()
+
+
+class VoiceTurns:
+    """Voice mode: listen on an audio source until the endpointer says the turn is over."""
+
+    def __init__(self, source, transcriber, *, listen_options: dict | None = None):
+        from facilitator.listener import listen_for_turn
+
+        self._listen_for_turn = listen_for_turn
+        self.source = source
+        self.transcriber = transcriber
+        self.listen_options = listen_options or {}
+
+    def next_turn(self, listen: Listen) -> Utterance | Silence:
+        typed = self.source.begin_turn()
+        if typed is not None:
+            return Utterance(typed)
+        heard = self._listen_for_turn(
+            self.source,
+            transcriber=self.transcriber,
+            expect=listen.expect,
+            silence_timeout=listen.timeout,
+            **self.listen_options,
+        )
+        if heard is None:
+            return Silence()
+        return Utterance(heard.text, heard.speech_start, heard.speech_end, heard.decided_at)
+
+
+class MixedTurns:
+    """``--typed NAME``: that partner types while the other speaks."""
+
+    def __init__(self, typed_names: set[str], typed: TurnInput, voice: TurnInput):
+        self.typed_names = {n.casefold() for n in typed_names}
+        self.typed, self.voice = typed, voice
+
+    def next_turn(self, listen: Listen) -> Utterance | Silence:
+        if listen.partner and listen.partner.casefold() in self.typed_names:
+            return self.typed.next_turn(listen)
+        return self.voice.next_turn(listen)
+
+
+# ---------------------------------------------------------------- speech outputs
+
+
+class NoSpeech:
+    """``--mute``: the words are shown and logged, not spoken."""
+
+    def say(self, text: str) -> None:
+        pass
+
+    def cue(self, name: str) -> None:
+        pass
+
+    def adjust_rate(self, step: int) -> None:
+        pass
+
+
+class SpokenOutput:
+    """Speak through a sink; with a microphone open, stay deaf while speaking (half-duplex).
+
+    ``source`` is the audio source the partners are heard on, if any: it is advanced by
+    the length of each utterance plus a short tail, so the facilitator never hears itself.
+    """
+
+    def __init__(self, voice, sink, *, source=None, cues: bool = True, on_rate=None):
+        self.voice, self.sink, self.source = voice, sink, source
+        self.cues = cues
+        self._on_rate = on_rate
+
+    def say(self, text: str) -> None:
+        samples, rate = self.voice.synthesize(text)
+        self._play(samples, rate)
+
+    def cue(self, name: str) -> None:
+        if not self.cues:
+            return
+        from facilitator.speech import cue_sound
+
+        samples, rate = cue_sound(name, volume=getattr(self.voice, "volume", 1.0))
+        self._play(samples, rate)
+
+    def adjust_rate(self, step: int) -> None:
+        rate = self.voice.step_rate(step)
+        if self._on_rate:
+            self._on_rate(rate)
+
+    def _play(self, samples: np.ndarray, rate: int) -> None:
+        if self.source is not None and hasattr(self.sink, "at"):
+            self.sink.at(self.source.position / 16000.0)
+        self.sink.play(samples, rate)
+        if self.source is not None:
+            self.source.skip(int(round((len(samples) / rate + ECHO_TAIL) * 16000)))
+
+
+# -------------------------------------------------------------------- the loop
+
+
+@dataclass
+class Outcome:
+    reason: str
+    events: int
+
+
+def run_dialogue(
+    dialogue: Dialogue,
+    turns: TurnInput,
+    speech: SpeechOutput,
+    consumers: list[EventConsumer],
+    clock: Callable[[], float],
+) -> Outcome:
+    """Carry out the engine's actions until it ends or the input runs out."""
+    count = 0
+
+    def emit(event: str, **fields) -> None:
+        nonlocal count
+        record = {"t": round(clock(), 3), "event": event, **fields}
+        count += 1
+        for consume in consumers:
+            consume(record)
+
+    try:
+        return _loop(dialogue, turns, speech, emit, lambda: count)
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM: end kindly, and the record closes with what was said so far.
+        emit("end", reason="interrupted")
+        return Outcome("interrupted", count)
+    except SessionInterrupted as exc:
+        emit("end", reason=f"interrupted: {exc}")
+        raise
+
+
+def _loop(dialogue, turns, speech, emit, count) -> Outcome:
+    actions = dialogue.start()
+    while True:
+        listen: Listen | None = None
+        for action in actions:
+            if isinstance(action, Stage):
+                emit("stage", name=action.name, sender=action.sender, receiver=action.receiver)
+            elif isinstance(action, Say):
+                emit("say", text=action.text)
+                speech.say(action.text)
+            elif isinstance(action, Listen):
+                listen = action
+            elif isinstance(action, MirrorChecked):
+                emit("mirror_check", **action.check.as_dict())
+            elif isinstance(action, Coach):
+                emit("coach", kind=action.kind, text=action.text)
+            elif isinstance(action, CommandDone):
+                emit("command", name=action.name)
+            elif isinstance(action, AdjustVoice):
+                speech.adjust_rate(action.rate_step)
+            elif isinstance(action, End):
+                emit("end", reason=action.reason)
+                return Outcome(action.reason, count())
+        if listen is None:  # the engine always listens or ends; anything else is a bug
+            raise AssertionError(f"engine neither listened nor ended: {actions}")
+        emit("listen", partner=listen.partner, role=listen.role, stage=listen.stage)
+        speech.cue("listening")
+        try:
+            event = turns.next_turn(listen)
+        except SourceExhausted:
+            emit("end", reason="script exhausted")
+            return Outcome("script exhausted", count())
+        if isinstance(event, Utterance):
+            heard = {"partner": listen.partner, "text": event.text}
+            if event.decided_at is not None:
+                heard.update(
+                    speech_start=round(event.speech_start, 3),
+                    speech_end=round(event.speech_end, 3),
+                    decided_at=round(event.decided_at, 3),
+                )
+            emit("heard", **heard)
+            speech.cue("got_it")
+        actions = dialogue.receive(event)
