@@ -313,6 +313,11 @@ class RecordingSource:
     def position(self) -> int:
         return self.source.position
 
+    @property
+    def realtime(self) -> bool:
+        # The listener paces itself by this: a replay read as fast as it goes is not live.
+        return getattr(self.source, "realtime", True)
+
     def begin_turn(self) -> str | None:
         return self.source.begin_turn()
 

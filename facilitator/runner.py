@@ -7,6 +7,7 @@ however the session ends, the record is closed and the person is told where it w
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from facilitator.dialogue import Dialogue
@@ -66,10 +67,9 @@ def _recorder(args, names):
 
 
 def _load_transcriber(args):
-    from facilitator.models import resolve_model
     from facilitator.transcribe import Transcriber
 
-    return Transcriber(resolve_model(args.model, allow_download=args.allow_download))
+    return Transcriber(args.model, allow_download=args.allow_download)
 
 
 def _run(args, names, recorder, turns, speech, clock, *, closers=()) -> int:
@@ -116,16 +116,26 @@ def run_live_session(args) -> int:
         raise FacilitatorError(
             f"--typed {', '.join(sorted(unknown))}: not one of the partners ({' and '.join(names)})"
         )
-    transcriber = _load_transcriber(args)
+    # Devices first: a missing microphone is said at once, before the model loads, and no
+    # empty session is left behind.
+    with contextlib.ExitStack() as undo:
+        mic = MicrophoneSource(args.input_device)
+        undo.callback(mic.close)
+        sink = voice = None
+        if not args.mute:
+            sink = SpeakerSink(args.output_device)
+            undo.callback(sink.close)
+            voice = make_voice(args)
+            undo.callback(voice.close)
+        transcriber = _load_transcriber(args)
+        undo.pop_all()
     recorder = _recorder(args, names)
-    source = recorder.wrap_source(MicrophoneSource(args.input_device))
-    sink = SpeakerSink(args.output_device) if not args.mute else None
+    source = recorder.wrap_source(mic)
     voice_turns = VoiceTurns(source, transcriber)
     turns = MixedTurns(typed, TypedTurns(), voice_turns) if typed else voice_turns
     if sink is None:
         speech = NoSpeech()
     else:
-        voice = make_voice(args)
         speech = SpokenOutput(
             voice, sink, source=source, cues=not args.no_cues, on_rate=_remember_rate
         )
@@ -150,22 +160,26 @@ def run_replay(args) -> int:
 
     manifest = load_manifest(args.manifest)
     names = list(args.names or manifest.names)
-    if args.recording:
-        source = WavSource(args.recording, realtime=not args.fast)
-    else:
-        source = ScriptedSource(manifest, realtime=not args.fast)
-    if args.record_facilitator:
-        sink = WavFileSink(args.record_facilitator)
-    elif args.play:
-        from facilitator.devices import SpeakerSink
+    with contextlib.ExitStack() as undo:
+        if args.recording:
+            source = WavSource(args.recording, realtime=not args.fast)
+        else:
+            source = ScriptedSource(manifest, realtime=not args.fast)
+        undo.callback(source.close)
+        transcriber = _load_transcriber(args)
+        voice = make_voice(args)
+        undo.callback(voice.close)
+        if args.record_facilitator:
+            sink = WavFileSink(args.record_facilitator)
+        elif args.play:
+            from facilitator.devices import SpeakerSink
 
-        sink = SpeakerSink(None)
-    else:
-        sink = SilentSink()
-    transcriber = _load_transcriber(args)
+            sink = SpeakerSink(None)
+        else:
+            sink = SilentSink()
+        undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(source)
-    voice = make_voice(args)
     speech = SpokenOutput(voice, sink, source=source, cues=not args.no_cues)
     turns = VoiceTurns(source, transcriber)
     closers = [sink.close, source.close, voice.close]

@@ -192,8 +192,9 @@ class SpokenOutput:
             self._on_rate(rate)
 
     def _play(self, samples: np.ndarray, rate: int) -> None:
-        if self.source is not None and hasattr(self.sink, "at"):
-            self.sink.at(self.source.position / 16000.0)
+        if self.source is not None and hasattr(self.sink, "set_position"):
+            # A WAV recording of the facilitator lines up with the session clock.
+            self.sink.set_position(self.source.position)
         self.sink.play(samples, rate)
         if self.source is not None:
             self.source.skip(int(round((len(samples) / rate + ECHO_TAIL) * 16000)))
