@@ -282,11 +282,17 @@ class Dialogue:
         if concern:
             return self._safety_pause(concern)
         command = utterances.read_command(text)
+        if command == "resume" and not self.paused and self._expects_answer():
+            # "Yes, please continue" to "did Leo get that?" is an answer, not a command.
+            command = None
         if command:
             return self._on_command(command)
         if self.paused:
             return self._say_and_listen(self._text("command.still_paused"), paused=True)
         return self._on_turn(text)
+
+    def _expects_answer(self) -> bool:
+        return self.step is not None and STEPS[self.step].expect == "answer"
 
     @property
     def listening_to(self) -> str | None:
@@ -519,12 +525,9 @@ class Dialogue:
             return [done, Say(again), self._listen()]
         if name in ("slower", "faster"):
             step = -1 if name == "slower" else 1
-            return [
-                done,
-                AdjustVoice(step),
-                self._say(self._text(f"command.{name}")),
-                self._listen(),
-            ]
+            # Said without _say(): "slower" then "say that again" should repeat the prompt
+            # the partner wanted slower, not this acknowledgement.
+            return [done, AdjustVoice(step), Say(self._text(f"command.{name}")), self._listen()]
         if name == "help":
             return [done, self._say(self._text(f"help.{self.step}")), self._listen()]
         if name == "skip":

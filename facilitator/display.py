@@ -122,7 +122,9 @@ def plain_line(e: dict) -> str:
     kind = e["event"]
     if kind == "stage":
         label = STAGE_LABELS.get(e["name"], e["name"])
-        return f"Stage: {label}. Sender {e['sender']}, receiver {e['receiver']}."
+        # "Is there more?" already ends a sentence; a screen reader reads "?." aloud
+        end = "" if label.endswith(("?", "!", ".")) else "."
+        return f"Stage: {label}{end} Sender {e['sender']}, receiver {e['receiver']}."
     if kind == "say":
         return f"Facilitator says: {e['text']}"
     if kind == "listen":

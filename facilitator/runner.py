@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from facilitator.dialogue import Dialogue
+from facilitator.dialogue import DIALOGUES, Dialogue
 from facilitator.display import make_display
 from facilitator.errors import FacilitatorError, SessionInterrupted
 from facilitator.prompts import load_prompts
@@ -101,10 +101,17 @@ def _run(args, names, recorder, turns, speech, clock, *, closers=()) -> int:
     return 0 if outcome.reason not in ("interrupted",) else 130
 
 
+def _read_line_plain(prompt: str) -> str:
+    # --plain already said "Listening to Maya."; a "Maya> " prompt has no line end, so with
+    # piped input it would run into the next event's line.
+    return input()
+
+
 def run_live_session(args) -> int:
     names = list(args.names)
+    read_line = _read_line_plain if args.plain else input
     if args.text:
-        turns = TypedTurns()
+        turns = TypedTurns(read_line)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
         return _run(args, names, _recorder(args, names), turns, speech, Clock())
 
@@ -132,7 +139,7 @@ def run_live_session(args) -> int:
     recorder = _recorder(args, names)
     source = recorder.wrap_source(mic)
     voice_turns = VoiceTurns(source, transcriber)
-    turns = MixedTurns(typed, TypedTurns(), voice_turns) if typed else voice_turns
+    turns = MixedTurns(typed, TypedTurns(read_line), voice_turns) if typed else voice_turns
     if sink is None:
         speech = NoSpeech()
     else:
@@ -160,6 +167,14 @@ def run_replay(args) -> int:
 
     manifest = load_manifest(args.manifest)
     names = list(args.names or manifest.names)
+    if manifest.dialogue:
+        # The turns are scripted for that dialogue; replayed as another they make no sense.
+        if manifest.dialogue not in DIALOGUES:
+            raise FacilitatorError(
+                f"{args.manifest}: dialogue {manifest.dialogue!r} is unknown; "
+                f"use one of {', '.join(DIALOGUES)}"
+            )
+        args.dialogue = manifest.dialogue
     with contextlib.ExitStack() as undo:
         if args.recording:
             source = WavSource(args.recording, realtime=not args.fast)
@@ -180,7 +195,10 @@ def run_replay(args) -> int:
         undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(source)
-    speech = SpokenOutput(voice, sink, source=source, cues=not args.no_cues)
+    # "slower" is remembered as in a live session, so a replay shows what a couple would get.
+    speech = SpokenOutput(
+        voice, sink, source=source, cues=not args.no_cues, on_rate=_remember_rate
+    )
     turns = VoiceTurns(source, transcriber)
     closers = [sink.close, source.close, voice.close]
     return _run(args, names, recorder, turns, speech, Clock(source), closers=closers)

@@ -572,7 +572,8 @@ _COMMANDS: dict[str, tuple[str, ...]] = {
     "pause": ("pause", "wait", "hold on", "hang on", "one moment", "one second",
               "just a moment", "just a second", "give us a minute", "give me a minute",
               "give me a moment", "give us a moment", "take a break", "let us take a break",
-              "let us pause", "pause please", "time out", "pause the session"),
+              "let us pause", "pause please", "time out", "pause the session",
+              "pause for now", "let us pause for now"),
     "resume": ("resume", "continue", "go on", "let us go on", "let us continue", "carry on",
                "keep going", "we are back", "i am back", "unpause", "let us keep going",
                "let us resume", "please continue", "continue please", "resume the session",
@@ -594,7 +595,12 @@ _COMMANDS: dict[str, tuple[str, ...]] = {
              "we are done for today", "that is enough for today", "stop please", "stop now",
              "stop here", "we are finished for today", "let us finish here",
              "let us call it a day", "stop the dialogue", "end the dialogue",
-             "let us end the session", "please stop"),
+             "let us end the session", "please stop",
+             # how couples end a hard talk: "let's stop here for today"
+             "stop for today", "stop here for today", "let us stop for today",
+             "let us stop here for today", "stop for now", "let us stop for now",
+             "let us stop here for now", "let us leave it here for today",
+             "let us leave it there for today", "let us end here for today"),
 }
 # Wishes that may lead into these commands ("I want to stop"), but not into "help" or
 # "repeat": "I want to help" is sharing.
@@ -616,6 +622,9 @@ def read_command(text: str) -> str | None:
     words = _norms(text)
     if not words or len(words) > 9:
         return None
+    # "Sorry, can you say that again?": politeness may come before the request itself.
+    while len(words) > 1 and words[0] in _POLITE - {"you"}:
+        words = words[1:]
     for lead in _ASK_LEADS:
         if tuple(words[:len(lead)]) == lead:
             words = words[len(lead):]

@@ -374,3 +374,15 @@ def test_names_are_required():
         Dialogue(("Maya", " "))
     with pytest.raises(ValueError):
         Dialogue(NAMES, dialogue="debate")
+
+
+def test_continue_as_an_answer_is_not_a_command():
+    s = new()
+    s.say(TOPIC)
+    s.say("yes")
+    s.say(CHUNK_1)
+    s.say(MIRROR_FULL)
+    assert s.listen.stage == "confirm"
+    s.say("Yes, please continue.")
+    assert s.listen.stage == "more"
+    assert not s.of(CommandDone)
