@@ -335,6 +335,10 @@ class Dialogue:
         return DIALOGUES[self.dialogue]["after_last"]
 
     def _switch(self) -> list:
+        # "back" from the new round returns to the last step of this one, with this round's
+        # roles: keep it now, before the swap, and let _enter keep no second, mixed copy.
+        self._history.append(self._snapshot())
+        self.step = None
         self.round_number = 2
         self.sender, self.receiver = self.receiver, self.sender
         self.round = _Round()
