@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     turns.add_argument("wav", metavar="FILE.wav")
     turns.add_argument("--json", action="store_true", help="print a JSON list of turns")
     turns.add_argument("--model", default="tiny.en", help="speech model name or folder")
+    turns.add_argument("--allow-download", action="store_true", help=argparse.SUPPRESS)
     turns.add_argument(
         "--expect",
         default="share",
@@ -250,7 +251,9 @@ def cmd_turns(args) -> int:
     from facilitator.audio import read_wav  # noqa: F401  (fails early, with the file's name)
     from facilitator.listener import detect_turns
 
-    turns = detect_turns(args.wav, model=args.model, expect=args.expect)
+    turns = detect_turns(
+        args.wav, model=args.model, expect=args.expect, allow_download=args.allow_download
+    )
     if args.json:
         print(json.dumps(turns, indent=2, ensure_ascii=False))
     else:
