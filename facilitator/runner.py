@@ -25,8 +25,23 @@ from facilitator.session import (
     run_dialogue,
 )
 
+#: Seconds of silence before a prompt is offered again, at the least (--silence-timeout).
+MIN_SILENCE_TIMEOUT = 5.0
+
 
 def make_dialogue(args, names) -> Dialogue:
+    clean = [n.strip() for n in names]
+    if not all(clean) or clean[0].casefold() == clean[1].casefold():
+        raise FacilitatorError(
+            f"--names {' '.join(repr(n) for n in names)}: give the two partners' names, "
+            "not empty and not the same, e.g. --names Ana Ben"
+        )
+    if not args.no_timeouts and args.silence_timeout < MIN_SILENCE_TIMEOUT:
+        # Shorter, the facilitator re-offers each prompt before anyone can begin to answer.
+        raise FacilitatorError(
+            f"--silence-timeout {args.silence_timeout:g}: must be at least "
+            f"{MIN_SILENCE_TIMEOUT:g} seconds (default 45); --no-timeouts never re-offers"
+        )
     return Dialogue(
         names,
         dialogue=args.dialogue,
@@ -34,6 +49,11 @@ def make_dialogue(args, names) -> Dialogue:
         silence_timeout=None if args.no_timeouts else args.silence_timeout,
         max_mirror_tries=args.mirror_tries,
     )
+
+
+def _setup(args, names) -> tuple[Dialogue, EventLogFile | None]:
+    # Made before the session folder, so a bad option leaves no empty session behind.
+    return make_dialogue(args, names), EventLogFile(args.events) if args.events else None
 
 
 def make_voice(args):
@@ -72,11 +92,10 @@ def _load_transcriber(args):
     return Transcriber(args.model, allow_download=args.allow_download)
 
 
-def _run(args, names, recorder, turns, speech, clock, *, closers=()) -> int:
-    dialogue = make_dialogue(args, names)
+def _run(args, names, recorder, turns, speech, clock, *, setup, closers=()) -> int:
+    dialogue, event_log = setup
     display = make_display(captions=args.captions, plain=args.plain)
     consumers = [recorder.on_event, display]
-    event_log = EventLogFile(args.events) if args.events else None
     if event_log:
         consumers.insert(0, event_log)
     outcome = None
@@ -111,9 +130,10 @@ def run_live_session(args) -> int:
     names = list(args.names)
     read_line = _read_line_plain if args.plain else input
     if args.text:
+        setup = _setup(args, names)
         turns = TypedTurns(read_line)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
-        return _run(args, names, _recorder(args, names), turns, speech, Clock())
+        return _run(args, names, _recorder(args, names), turns, speech, Clock(), setup=setup)
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
 
@@ -135,6 +155,7 @@ def run_live_session(args) -> int:
             voice = make_voice(args)
             undo.callback(voice.close)
         transcriber = _load_transcriber(args)
+        setup = _setup(args, names)
         undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(mic)
@@ -147,7 +168,8 @@ def run_live_session(args) -> int:
             voice, sink, source=source, cues=not args.no_cues, on_rate=_remember_rate
         )
     closers = [source.close] + ([sink.close, voice.close] if sink else [])
-    return _run(args, names, recorder, turns, speech, Clock(source), closers=closers)
+    return _run(args, names, recorder, turns, speech, Clock(source), setup=setup,
+                closers=closers)
 
 
 def _speaker_or_mute(args):
@@ -185,13 +207,15 @@ def run_replay(args) -> int:
         voice = make_voice(args)
         undo.callback(voice.close)
         if args.record_facilitator:
-            sink = WavFileSink(args.record_facilitator)
+            sink = WavFileSink(args.record_facilitator, clock=lambda: source.position)
         elif args.play:
             from facilitator.devices import SpeakerSink
 
             sink = SpeakerSink(None)
         else:
             sink = SilentSink()
+        undo.callback(sink.close)
+        setup = _setup(args, names)
         undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(source)
@@ -201,7 +225,8 @@ def run_replay(args) -> int:
     )
     turns = VoiceTurns(source, transcriber)
     closers = [sink.close, source.close, voice.close]
-    return _run(args, names, recorder, turns, speech, Clock(source), closers=closers)
+    return _run(args, names, recorder, turns, speech, Clock(source), setup=setup,
+                closers=closers)
 
 
 def speak_lines(lines: list[str], args) -> None:
