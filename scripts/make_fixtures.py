@@ -668,8 +668,8 @@ def build_session(script: dict, variant: Variant | None, speakers: Speakers, out
         "# offset, start and end are on session.wav's clock. See audio_fixtures/README.md.\n\n"
     )
     (folder / "truth.toml").write_text(header + toml_document(truth, "turn", truth_turns))
-    options = " --dialogue appreciation" if script["dialogue"] == "appreciation" else ""
-    write_manifest(folder / "manifest.toml", variant.name, script["names"], manifest_turns, options)
+    write_manifest(folder / "manifest.toml", variant.name, script["names"], manifest_turns,
+                   script["dialogue"])
 
 
 def toml_string(text: str) -> str:
@@ -700,14 +700,17 @@ def toml_document(top: dict, tables_key: str, tables: list[dict]) -> str:
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def write_manifest(path: Path, name: str, names: list[str], turns: list, options: str) -> None:
+def write_manifest(path: Path, name: str, names: list[str], turns: list, dialogue: str) -> None:
     lines = [
-        f"# facilitator replay audio_fixtures/{name}/manifest.toml{options}",
+        f"# facilitator replay audio_fixtures/{name}/manifest.toml",
         "# Each [[turn]] is what the microphone hears the next time the facilitator listens.",
         "# truth.toml beside this file says what each turn is meant to be.",
         "",
         f"names = [{', '.join(toml_string(n) for n in names)}]",
     ]
+    if dialogue != "intentional":
+        # The turns only make sense in the dialogue they were scripted for.
+        lines.append(f"dialogue = {toml_string(dialogue)}")
     for kind, value, turn in turns:
         lines += ["", f"[[turn]]  # {turn.index} {turn.stage}, {turn.partner}"]
         lines.append(f"{kind} = {toml_string(value)}")
@@ -938,7 +941,7 @@ voice and a small model.
     facilitator replay audio_fixtures/weekend-phones/manifest.toml --fast
     facilitator replay audio_fixtures/weekend-phones/manifest.toml --fast \\
         --recording audio_fixtures/weekend-phones/session.wav
-    facilitator replay audio_fixtures/appreciation/manifest.toml --fast --dialogue appreciation
+    facilitator replay audio_fixtures/appreciation/manifest.toml --fast
 
 A replay should listen to each turn's `partner` at its `stage`, in order, judge each mirror as
 its `verdict` says, and end `complete` (`stopped` for `commands`, `script exhausted` for the
