@@ -9,8 +9,11 @@ log file, the session record, the display) as it happens.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import queue
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,14 +99,43 @@ class TypedTurns:
 
     def __init__(self, read_line: Callable[[str], str] = input):
         self._read_line = read_line
+        self._lines: queue.Queue | None = None  # set once lines are read in the background
 
     def next_turn(self, listen: Listen) -> Utterance | Silence:
-        who = listen.partner or "Either of you"
-        try:
-            line = self._read_line(f"{who}> ")
-        except EOFError:
-            raise SourceExhausted("no more typed input") from None
+        prompt = f"{listen.partner or 'Either of you'}> "
+        if self._lines is None:
+            try:
+                line = self._read_line(prompt)
+            except EOFError:
+                raise SourceExhausted("no more typed input") from None
+        else:
+            print(prompt, end="", flush=True)
+            line = self._lines.get()
+        if line is None:
+            raise SourceExhausted("no more typed input")
         return Utterance(line) if line.strip() else Silence()
+
+    def poll(self) -> Utterance | None:
+        """A line typed meanwhile, if any, without waiting (starts reading in the background)."""
+        if self._lines is None:
+            self._lines = queue.Queue()
+            threading.Thread(target=self._read_forever, daemon=True).start()
+        try:
+            line = self._lines.get_nowait()
+        except queue.Empty:
+            return None
+        if line is None:
+            self._lines.put(None)  # keep the end of input visible to the next reader
+            return None
+        return Utterance(line) if line.strip() else None
+
+    def _read_forever(self) -> None:
+        while True:
+            try:
+                self._lines.put(self._read_line(""))
+            except (EOFError, OSError, ValueError):
+                self._lines.put(None)
+                return
 
 
 class VoiceTurns:
@@ -134,16 +166,35 @@ class VoiceTurns:
 
 
 class MixedTurns:
-    """``--typed NAME``: that partner types while the other speaks."""
+    """``--typed NAME``: that partner types while the other speaks.
 
-    def __init__(self, typed_names: set[str], typed: TurnInput, voice: TurnInput):
+    When either partner may answer (the exercise is paused), both the keyboard and the
+    microphone are open, so the partner who types can say "resume" or "stop" too.
+    """
+
+    #: While waiting for either partner, the keyboard is checked this often (seconds).
+    EITHER_POLL = 1.0
+
+    def __init__(self, typed_names: set[str], typed: TypedTurns, voice: TurnInput):
         self.typed_names = {n.casefold() for n in typed_names}
         self.typed, self.voice = typed, voice
 
     def next_turn(self, listen: Listen) -> Utterance | Silence:
-        if listen.partner and listen.partner.casefold() in self.typed_names:
+        if listen.partner is None:
+            return self._either(listen)
+        if listen.partner.casefold() in self.typed_names:
             return self.typed.next_turn(listen)
         return self.voice.next_turn(listen)
+
+    def _either(self, listen: Listen) -> Utterance | Silence:
+        short = dataclasses.replace(listen, timeout=self.EITHER_POLL)
+        while True:
+            typed = self.typed.poll()
+            if typed is not None:
+                return typed
+            heard = self.voice.next_turn(short)
+            if isinstance(heard, Utterance):
+                return heard
 
 
 # ---------------------------------------------------------------- speech outputs

@@ -708,3 +708,27 @@ def test_slower_said_in_a_replay_is_saved_in_the_settings_file(tmp_path, monkeyp
     assert [e["name"] for e in events if e["event"] == "command"] == ["slower"]
     assert config.load_config(tmp_path / "config.toml") == {
         "rate": speech.DEFAULT_RATE - speech.RATE_STEP}
+
+
+def test_while_paused_a_partner_who_types_can_resume():
+    """Mixed input: paused, the microphone hears nothing, the typing partner types 'resume'."""
+    import queue as queue_module
+
+    from facilitator.dialogue import Listen, Silence
+
+    lines: queue_module.Queue = queue_module.Queue()
+
+    class QuietRoom:
+        calls = 0
+
+        def next_turn(self, listen):
+            QuietRoom.calls += 1
+            assert listen.timeout == MixedTurns.EITHER_POLL
+            if QuietRoom.calls == 2:
+                lines.put("resume")  # typed while the microphone was listening
+            return Silence()
+
+    turns = MixedTurns({"leo"}, TypedTurns(lambda prompt: lines.get()), QuietRoom())
+    event = turns.next_turn(Listen(None, "either", "send", "answer", None))
+    assert event.text == "resume"
+    assert QuietRoom.calls >= 2
