@@ -308,6 +308,19 @@ class InputBuffer:
         self._discard += n - now
         self._position += n
 
+    def skip_heard(self, future: int) -> None:
+        """Drop everything heard so far, and the next ``future`` samples as they arrive.
+
+        A pending discard is not added to but extended: what is still on its way from the
+        last prompt is the same stretch of time as the tail after this one.
+        """
+        self._convert()
+        heard = self._ready_count
+        self._take(heard)
+        extra = max(0, future - self._discard)
+        self._discard += extra
+        self._position += heard + extra
+
     def _convert(self) -> None:
         with self._cond:
             chunks = list(self._raw)
@@ -367,8 +380,10 @@ class MicrophoneSource:
         max_buffer_seconds: float = 120.0,
         stall_timeout: float = 2.0,
         start_timeout: float = 6.0,
+        echo_tail: float = 0.3,
     ):
         sd = _sounddevice()
+        self.echo_tail = echo_tail  # seconds still deaf after playback (the room's echo)
         self._sd = sd
         self.device = find_device(device, "input")
         self.stall_timeout = stall_timeout
@@ -437,8 +452,10 @@ class MicrophoneSource:
         while it was busy), so all of it goes; so does the part of the speech still on its
         way through the audio system. ``position`` advances by what was discarded.
         """
+        # Playback blocked in real time, so everything up to now was heard while the
+        # facilitator spoke. Of ``n`` only the tail after the end of playback is still to come.
         in_flight = round(self._latency * self.rate)
-        self._buffer.skip(max(n, self._buffer.available + in_flight))
+        self._buffer.skip_heard(round(self.echo_tail * self.rate) + in_flight)
 
     @property
     def position(self) -> int:
@@ -550,7 +567,10 @@ class SpeakerSink:
                 dtype="float32",
                 callback=fill,
                 finished_callback=done.set,
-                latency="high",  # a prompt may start 0.1 s later; it must not stutter
+                # Not "high": through ALSA's pulse plugin a high-latency callback stream
+                # reported "finished" before the sound was out, cutting prompts short. An
+                # explicit 0.1 s plays the whole sound and still does not stutter.
+                latency=0.1,
             )
             # PortAudio's ALSA back end drops the last period or so when a callback stream
             # completes; trailing silence makes that cost nothing but silence.

@@ -211,6 +211,20 @@ def test_skip_discards_what_is_buffered_and_what_is_still_to_come():
     assert buffer.position == 24000
 
 
+def test_skipping_twice_extends_the_deaf_tail_instead_of_stacking_it():
+    # A prompt, then at once the listening cue: both skips cover the same stretch of time
+    # still to come, so the microphone is deaf for one tail, not two.
+    buffer = InputBuffer(16000)
+    buffer.push(tone(300, 0.5, 16000, amplitude=0.9))
+    buffer.skip_heard(4800)
+    assert buffer.position == 8000 + 4800
+    buffer.skip_heard(4800)
+    assert buffer.position == 8000 + 4800
+    buffer.push(tone(300, 0.3, 16000, amplitude=0.9))  # the tail arrives: dropped
+    buffer.push(tone(2000, 0.5, 16000, amplitude=0.2))  # the partner's first words: kept
+    assert buffer.available == 8000
+
+
 def test_overflow_drops_oldest_input_but_the_clock_keeps_counting():
     buffer = InputBuffer(16000, max_seconds=1.0)
     for _ in range(30):  # 3 s while nobody reads
@@ -322,7 +336,8 @@ def test_microphone_skip_drops_everything_heard_plus_what_is_in_flight(fake_inpu
         assert buffered > 1600
         mic.skip(1600)  # the loop asks for less than was heard: all of it goes anyway
         in_flight = round(0.05 * 16000)
-        assert mic.position == buffered + in_flight
+        tail = round(mic.echo_tail * 16000)
+        assert mic.position == buffered + tail + in_flight
         assert mic._buffer.available == 0
     finally:
         mic.close()
