@@ -101,10 +101,14 @@ def _run(args, names, recorder, turns, speech, clock, *, setup, closers=()) -> i
     outcome = None
     try:
         outcome = run_dialogue(dialogue, turns, speech, consumers, clock)
-    except SessionInterrupted as exc:
+    except FacilitatorError as exc:  # a lost device, a file or the speech engine failing
         recorder.close(f"interrupted: {exc}")
         where = f" The session so far is saved in {recorder.folder}." if recorder.folder else ""
         raise SessionInterrupted(f"{exc}.{where}") from None
+    except Exception as exc:
+        # Even a bug must not cost a couple their conversation: keep it, then fail loudly.
+        recorder.close(f"interrupted: {type(exc).__name__}: {exc}")
+        raise
     finally:
         if event_log:
             event_log.close()
@@ -126,8 +130,16 @@ def _read_line_plain(prompt: str) -> str:
     return input()
 
 
+def _readable(text: str) -> str:
+    # Bytes that are not UTF-8 (a terminal set to Latin-1, say) arrive as surrogates, which
+    # no file can hold: they become U+FFFD instead of crashing the session when it is saved.
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def run_live_session(args) -> int:
-    names = list(args.names)
+    names = [_readable(n) for n in args.names]
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")  # typed bytes that are not UTF-8, likewise
     read_line = _read_line_plain if args.plain else input
     if args.text:
         setup = _setup(args, names)
@@ -188,7 +200,7 @@ def run_replay(args) -> int:
     from facilitator.audio import ScriptedSource, SilentSink, WavFileSink, WavSource, load_manifest
 
     manifest = load_manifest(args.manifest)
-    names = list(args.names or manifest.names)
+    names = [_readable(n) for n in (args.names or manifest.names)]
     if manifest.dialogue:
         # The turns are scripted for that dialogue; replayed as another they make no sense.
         if manifest.dialogue not in DIALOGUES:

@@ -35,7 +35,7 @@ from facilitator.dialogue import (
     Stage,
     Utterance,
 )
-from facilitator.errors import FacilitatorError, SessionInterrupted
+from facilitator.errors import FacilitatorError
 
 EventConsumer = Callable[[dict], None]
 
@@ -283,7 +283,9 @@ def run_dialogue(
         # Ctrl-C or SIGTERM: end kindly, and the record closes with what was said so far.
         emit("end", reason="interrupted")
         return Outcome("interrupted", count)
-    except SessionInterrupted as exc:
+    except FacilitatorError as exc:
+        # A lost device, or a file or the speech engine failing mid-way (SessionInterrupted
+        # or not): the log ends saying why, and the caller saves what was said.
         emit("end", reason=f"interrupted: {exc}")
         raise
 
