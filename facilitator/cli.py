@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     _voice_options(replay)
     _record_options(replay)
     replay.add_argument("--model", default="tiny.en", help="speech model name or folder")
+    _patience_option(replay)
     replay.add_argument("--allow-download", action="store_true", help=argparse.SUPPRESS)
 
     turns = sub.add_parser("turns", help="find the turns in a recording and transcribe them")
@@ -108,6 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     forget.add_argument("--all", action="store_true", help="delete every saved session")
     forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     forget.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+    forget.add_argument(
+        "--by-voice", action="store_true",
+        help="ask aloud and take a spoken yes or no (hands-free)",
+    )
+    forget.add_argument("--input-device", metavar="DEVICE", help="microphone for --by-voice")
+    forget.add_argument("--output-device", metavar="DEVICE", help="speaker for --by-voice")
+    forget.add_argument("--model", default="tiny.en", help="speech model for --by-voice")
+    forget.add_argument("--allow-download", action="store_true", help=argparse.SUPPRESS)
+    _voice_options(forget)
 
     config = sub.add_parser("config", help="show the configuration file")
     config.add_argument("--path", action="store_true", help="print only the file's path")
@@ -170,7 +180,16 @@ def _voice_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-cues", action="store_true", help="no listening cue sounds")
 
 
+def _patience_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--turn-patience", type=float, default=1.0, metavar="FACTOR",
+        help="wait this many times longer before deciding a partner has finished "
+        "(e.g. 2 for someone who pauses long mid-sentence; default 1)",
+    )
+
+
 def _audio_options(p: argparse.ArgumentParser) -> None:
+    _patience_option(p)
     p.add_argument("--input-device", metavar="DEVICE", help="microphone: index or part of its name")
     p.add_argument("--output-device", metavar="DEVICE", help="speaker: index or part of its name")
     p.add_argument(
@@ -248,8 +267,10 @@ def cmd_replay(args) -> int:
 
 
 def cmd_turns(args) -> int:
-    from facilitator.audio import read_wav  # noqa: F401  (fails early, with the file's name)
+    from facilitator.audio import wav_info
     from facilitator.listener import detect_turns
+
+    wav_info(args.wav)  # a bad file is named at once, before the model loads
 
     turns = detect_turns(
         args.wav, model=args.model, expect=args.expect, allow_download=args.allow_download
@@ -321,14 +342,25 @@ def cmd_forget(args) -> int:
         raise FacilitatorError("forget: name a SESSION_ID (see `facilitator history`) or use --all")
     folder = data_dir(args.data_dir)
     target = "all" if args.all else args.session_id
+    from facilitator.records import session_folders
+
+    if target == "all" and not session_folders(folder):
+        print(f"There are no saved sessions in {folder}; nothing to remove.")
+        return 0
     if not args.yes:
         question = describe_forget(folder, target)
         print(question)
-        try:
-            answer = input("Type yes to delete: ")
-        except EOFError:
-            answer = ""
-        if answer.strip().casefold() not in ("yes", "y"):
+        if args.by_voice:
+            from facilitator.runner import ask_aloud
+
+            agreed = ask_aloud(f"{question} Say yes to delete, or no to keep.", args)
+        else:
+            try:
+                answer = input("Type yes to delete: ")
+            except EOFError:
+                answer = ""
+            agreed = answer.strip().casefold() in ("yes", "y")
+        if not agreed:
             print("Nothing was deleted.")
             return 1
     removed = forget(folder, target)

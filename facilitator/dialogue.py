@@ -97,7 +97,8 @@ class CommandDone:
 
 @dataclass(frozen=True)
 class AdjustVoice:
-    rate_step: int  # -1 slower, +1 faster
+    rate_step: int = 0  # -1 slower, +1 faster
+    volume_step: int = 0  # -1 quieter, +1 louder
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,10 @@ DIALOGUES = {
     "appreciation": {"opening": "appreciate", "round": "appreciate", "after_last": FINISH},
 }
 
-COMMANDS = ("repeat", "slower", "faster", "pause", "resume", "help", "skip", "back", "stop")
+COMMANDS = (
+    "repeat", "slower", "faster", "louder", "quieter", "pause", "resume", "help", "skip",
+    "back", "stop",
+)
 
 
 @dataclass
@@ -532,6 +536,9 @@ class Dialogue:
             # Said without _say(): "slower" then "say that again" should repeat the prompt
             # the partner wanted slower, not this acknowledgement.
             return [done, AdjustVoice(step), Say(self._text(f"command.{name}")), self._listen()]
+        if name in ("louder", "quieter"):
+            change = AdjustVoice(volume_step=-1 if name == "quieter" else 1)
+            return [done, change, Say(self._text(f"command.{name}")), self._listen()]
         if name == "help":
             return [done, self._say(self._text(f"help.{self.step}")), self._listen()]
         if name == "skip":

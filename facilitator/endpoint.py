@@ -45,6 +45,10 @@ class Waits:
     open: float = 1.6
     trailing: float = 2.4
 
+    def scaled(self, factor: float) -> Waits:
+        """Every wait times ``factor``: for a partner who pauses long mid-sentence."""
+        return Waits(**{name: value * factor for name, value in vars(self).items()})
+
     def for_ending(self, ending: str) -> float:
         return {CLOSER: self.closer, ANSWER: self.answer, COMPLETE: self.complete,
                 UNKNOWN: self.unknown, OPEN: self.open, TRAILING: self.trailing}[ending]

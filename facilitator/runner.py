@@ -62,12 +62,12 @@ def make_voice(args):
     return Voice(engine=args.voice_engine, voice=args.voice, rate=args.rate, volume=args.volume)
 
 
-def _remember_rate(rate: int) -> None:
-    # A partner said "slower" or "faster": keep it for next time, as a person would expect.
+def _remember_setting(name: str, value) -> None:
+    # A partner said "slower" or "louder": keep it for next time, as a person would expect.
     try:
         from facilitator.config import save_setting
 
-        save_setting("rate", rate)
+        save_setting(name, value)
     except FacilitatorError:
         pass  # an unwritable config folder must never interrupt a conversation
 
@@ -84,6 +84,16 @@ def _recorder(args, names):
         save=True,
         record_audio=getattr(args, "record_audio", False),
     )
+
+
+def _listen_options(args) -> dict:
+    from facilitator.endpoint import Waits
+
+    if not 0.5 <= args.turn_patience <= 5:
+        raise FacilitatorError(
+            f"--turn-patience {args.turn_patience:g}: must be between 0.5 and 5 (default 1)"
+        )
+    return {"waits": Waits().scaled(args.turn_patience)}
 
 
 def _load_transcriber(args):
@@ -149,6 +159,8 @@ def run_live_session(args) -> int:
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
 
+    listen_options = _listen_options(args)  # a bad option is said before devices open
+
     typed = {n for n in args.typed}
     unknown = {n for n in typed if n.casefold() not in {m.casefold() for m in names}}
     if unknown:
@@ -171,13 +183,13 @@ def run_live_session(args) -> int:
         undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(mic)
-    voice_turns = VoiceTurns(source, transcriber)
+    voice_turns = VoiceTurns(source, transcriber, listen_options=listen_options)
     turns = MixedTurns(typed, TypedTurns(read_line), voice_turns) if typed else voice_turns
     if sink is None:
         speech = NoSpeech()
     else:
         speech = SpokenOutput(
-            voice, sink, source=source, cues=not args.no_cues, on_rate=_remember_rate
+            voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
         )
     closers = [source.close] + ([sink.close, voice.close] if sink else [])
     return _run(args, names, recorder, turns, speech, Clock(source), setup=setup,
@@ -190,7 +202,7 @@ def _speaker_or_mute(args):
         from facilitator.devices import SpeakerSink
 
         sink = SpeakerSink(args.output_device)
-        return SpokenOutput(make_voice(args), sink, cues=False, on_rate=_remember_rate)
+        return SpokenOutput(make_voice(args), sink, cues=False, on_setting=_remember_setting)
     except FacilitatorError as exc:
         print(f"(Speaking is off: {exc}. Prompts are shown as text.)", file=sys.stderr)
         return NoSpeech()
@@ -200,6 +212,7 @@ def run_replay(args) -> int:
     from facilitator.audio import ScriptedSource, SilentSink, WavFileSink, WavSource, load_manifest
 
     manifest = load_manifest(args.manifest)
+    listen_options = _listen_options(args)
     names = [_readable(n) for n in (args.names or manifest.names)]
     if manifest.dialogue:
         # The turns are scripted for that dialogue; replayed as another they make no sense.
@@ -233,9 +246,9 @@ def run_replay(args) -> int:
     source = recorder.wrap_source(source)
     # "slower" is remembered as in a live session, so a replay shows what a couple would get.
     speech = SpokenOutput(
-        voice, sink, source=source, cues=not args.no_cues, on_rate=_remember_rate
+        voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
     )
-    turns = VoiceTurns(source, transcriber)
+    turns = VoiceTurns(source, transcriber, listen_options=listen_options)
     closers = [sink.close, source.close, voice.close]
     return _run(args, names, recorder, turns, speech, Clock(source), setup=setup,
                 closers=closers)
@@ -253,3 +266,30 @@ def speak_lines(lines: list[str], args) -> None:
             sink.play(samples, rate)
     finally:
         sink.close()
+
+
+def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:
+    """Say a yes-or-no question and listen for the answer (``forget --by-voice``).
+
+    Only a clear yes counts; silence, "no" or anything unclear keeps everything as it is.
+    """
+    from facilitator.devices import MicrophoneSource, SpeakerSink
+    from facilitator.listener import listen_for_turn
+    from facilitator.utterances import read_confirmation
+
+    with contextlib.ExitStack() as stack:
+        mic = MicrophoneSource(args.input_device)
+        stack.callback(mic.close)
+        sink = SpeakerSink(args.output_device)
+        stack.callback(sink.close)
+        voice = make_voice(args)
+        stack.callback(voice.close)
+        transcriber = _load_transcriber(args)
+        speech = SpokenOutput(voice, sink, source=mic, cues=not args.no_cues)
+        speech.say(question)
+        speech.cue("listening")
+        mic.begin_turn()  # a no-op for a microphone; a replayed answer starts here
+        heard = listen_for_turn(mic, transcriber=transcriber, expect="answer", silence_timeout=wait)
+        text = heard.text if heard else ""
+        print(f"Heard: {text or '(nothing)'}")
+        return read_confirmation(text).kind == "yes"

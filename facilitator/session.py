@@ -53,6 +53,7 @@ class SpeechOutput(Protocol):
     def say(self, text: str) -> None: ...
     def cue(self, name: str) -> None: ...
     def adjust_rate(self, step: int) -> None: ...
+    def adjust_volume(self, step: int) -> None: ...
 
 
 # ---------------------------------------------------------------------- event log
@@ -212,6 +213,14 @@ class NoSpeech:
     def adjust_rate(self, step: int) -> None:
         pass
 
+    def adjust_volume(self, step: int) -> None:
+        pass
+
+
+#: One "louder" / "quieter" changes the volume by this much (of 0-1): clearly audible.
+VOLUME_STEP = 0.2
+MIN_VOLUME = 0.2  # quieter than this is easily lost under a fan or a kettle
+
 
 class SpokenOutput:
     """Speak through a sink; with a microphone open, stay deaf while speaking (half-duplex).
@@ -220,10 +229,10 @@ class SpokenOutput:
     the length of each utterance plus a short tail, so the facilitator never hears itself.
     """
 
-    def __init__(self, voice, sink, *, source=None, cues: bool = True, on_rate=None):
+    def __init__(self, voice, sink, *, source=None, cues: bool = True, on_setting=None):
         self.voice, self.sink, self.source = voice, sink, source
         self.cues = cues
-        self._on_rate = on_rate
+        self._on_setting = on_setting  # called (name, value) so a change made by voice lasts
 
     def say(self, text: str) -> None:
         samples, rate = self.voice.synthesize(text)
@@ -239,8 +248,14 @@ class SpokenOutput:
 
     def adjust_rate(self, step: int) -> None:
         rate = self.voice.step_rate(step)
-        if self._on_rate:
-            self._on_rate(rate)
+        if self._on_setting:
+            self._on_setting("rate", rate)
+
+    def adjust_volume(self, step: int) -> None:
+        volume = min(1.0, max(MIN_VOLUME, round(self.voice.volume + VOLUME_STEP * step, 2)))
+        self.voice.set_volume(volume)
+        if self._on_setting:
+            self._on_setting("volume", volume)
 
     def _play(self, samples: np.ndarray, rate: int) -> None:
         if self.source is not None and hasattr(self.sink, "set_position"):
@@ -309,7 +324,10 @@ def _loop(dialogue, turns, speech, emit, count) -> Outcome:
             elif isinstance(action, CommandDone):
                 emit("command", name=action.name)
             elif isinstance(action, AdjustVoice):
-                speech.adjust_rate(action.rate_step)
+                if action.rate_step:
+                    speech.adjust_rate(action.rate_step)
+                if action.volume_step:
+                    speech.adjust_volume(action.volume_step)
             elif isinstance(action, End):
                 emit("end", reason=action.reason)
                 return Outcome(action.reason, count())

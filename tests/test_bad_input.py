@@ -388,3 +388,16 @@ def test_text_that_is_not_utf8_is_kept_not_fatal(tmp_path):
     assert heard[0]["text"].startswith("I'd like to talk about the caf\ufffd.")
     [folder] = session_folders(tmp_path / "data")
     assert "Jos\ufffd" in (folder / "transcript.md").read_text(encoding="utf-8")
+
+
+def test_turn_patience_out_of_range_is_one_line(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "facilitator", "replay",
+         str(ROOT / "audio_fixtures" / "appreciation" / "manifest.toml"), "--fast", "--no-save",
+         "--turn-patience", "0"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip() == (
+        "facilitator: --turn-patience 0: must be between 0.5 and 5 (default 1)"
+    )

@@ -201,3 +201,11 @@ def test_no_pause_of_1_2_s_or_less_ends_a_turn(segments, expect, text):
         feed.text_at.append((feed.t + 0.3, text, feed.t))
         assert feed.run(pause, False) is None
     assert feed.run(3.0, False) is not None
+
+
+def test_turn_patience_lengthens_every_wait():
+    from facilitator.endpoint import Waits
+
+    base, patient = Waits(), Waits().scaled(2.0)
+    for name, value in vars(base).items():
+        assert getattr(patient, name) == pytest.approx(2 * value)

@@ -79,6 +79,8 @@ SPOKEN = {
     "repeat": "Sorry, can you say that again?",
     "slower": "Could you speak slower, please?",
     "faster": "A bit faster, please.",
+    "louder": "Could you speak up, please?",
+    "quieter": "That's a bit too loud.",
     "pause": "Can we pause for a moment?",
     "resume": "Okay, let's continue.",
     "help": "What do I do now?",
@@ -202,6 +204,9 @@ def test_every_voice_command_works_at_every_listening_point(step, command):
         # The acknowledgement is not what "repeat" says next: the prompt is.
         again = d.receive(Utterance(SPOKEN["repeat"]))
         assert [a.text for a in again if isinstance(a, Say)] == [" ".join(point["said"])]
+    elif command in ("louder", "quieter"):
+        assert AdjustVoice(volume_step=-1 if command == "quieter" else 1) in actions
+        assert after == before and d.step == step
     elif command == "pause":
         assert (after.partner, after.role, after.timeout) == (None, "either", None)
         assert d.paused and d.listening_to is None
@@ -372,7 +377,10 @@ def test_each_command_is_logged_as_a_command_right_after_its_turn(commands_repla
             assert after[0]["event"] == "command", after  # before anything is said
         else:
             assert commands == [], heard
-    assert {t["command"] for t in truth["turn"] if "command" in t} == set(COMMANDS)
+    # The recorded session gives every command but the volume ones, which the engine test
+    # above exercises at every step and test_louder_and_quieter_change_the_voice below.
+    assert {t["command"] for t in truth["turn"] if "command" in t} == set(COMMANDS) - {
+        "louder", "quieter"}
 
 
 def turn_with(truth: dict, events: list[dict], command: str):
@@ -732,3 +740,25 @@ def test_while_paused_a_partner_who_types_can_resume():
     event = turns.next_turn(Listen(None, "either", "send", "answer", None))
     assert event.text == "resume"
     assert QuietRoom.calls >= 2
+
+
+def test_louder_and_quieter_change_the_voice_and_are_remembered():
+    from facilitator.session import SpokenOutput
+
+    class FakeVoice:
+        volume = 0.6
+
+        def set_volume(self, volume):
+            self.volume = volume
+            return volume
+
+    remembered = {}
+    out = SpokenOutput(FakeVoice(), sink=None, on_setting=remembered.__setitem__)
+    out.adjust_volume(+1)
+    assert out.voice.volume == pytest.approx(0.8) and remembered == {"volume": 0.8}
+    for _ in range(5):
+        out.adjust_volume(+1)
+    assert out.voice.volume == 1.0  # never past full scale
+    for _ in range(10):
+        out.adjust_volume(-1)
+    assert out.voice.volume == pytest.approx(0.2)  # never so soft it is lost in the room

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 import re
 import stat
 from datetime import date, datetime
@@ -337,3 +338,43 @@ def test_a_closed_session_is_read_from_its_summary(data):
     folder = data / "sessions" / "2026-11-18T21-00-00"
     (folder / "events.jsonl").unlink()  # history need not replay a finished session
     assert read_session(folder)["mirrors"] == {"first_try_complete": 2, "total": 2}
+
+
+# ------------------------------------------------------- forgetting by voice (hands-free)
+
+FIXTURE_TURNS = pathlib.Path(__file__).resolve().parent.parent / "audio_fixtures" / "weekend-phones"
+
+
+def _forget_by_voice(tmp_path, monkeypatch, answer_wav):
+    """`forget --all --by-voice`, with a recorded answer standing in for the microphone."""
+    import facilitator.devices as devices
+    from facilitator.audio import ScriptedSource, SilentSink, Turn
+    from facilitator.cli import main
+
+    def microphone(device=None):
+        return ScriptedSource([Turn(audio=answer_wav)])
+
+    monkeypatch.setattr(devices, "MicrophoneSource", microphone)
+    monkeypatch.setattr(devices, "SpeakerSink", lambda device=None: SilentSink())
+    data = tmp_path / "data"
+    folder = data / "sessions" / "2026-01-05T20-00-00"
+    folder.mkdir(parents=True)
+    (folder / "events.jsonl").write_text('{"t": 0.0, "event": "end", "reason": "complete"}\n')
+    code = main(["forget", "--all", "--by-voice", "--data-dir", str(data), "--no-cues"])
+    return code, folder
+
+
+@pytest.mark.audio
+def test_forget_by_voice_deletes_after_a_spoken_yes(tmp_path, monkeypatch, capsys):
+    code, folder = _forget_by_voice(
+        tmp_path, monkeypatch, FIXTURE_TURNS / "turns" / "07_confirm_a.wav")  # "Yes."
+    assert code == 0 and not folder.exists()
+    assert "Removed 1 session" in capsys.readouterr().out
+
+
+@pytest.mark.audio
+def test_forget_by_voice_keeps_everything_without_a_clear_yes(tmp_path, monkeypatch, capsys):
+    code, folder = _forget_by_voice(
+        tmp_path, monkeypatch, FIXTURE_TURNS / "turns" / "04_send_a.wav")  # sharing, not yes
+    assert code == 1 and folder.exists()
+    assert "Nothing was deleted." in capsys.readouterr().out
