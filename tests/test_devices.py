@@ -7,8 +7,6 @@ last test uses the virtual room (PulseAudio) only when one is already running.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import threading
 import time
 from typing import ClassVar
@@ -472,40 +470,3 @@ def test_speaker_open_failure_is_a_setup_error_first_then_a_lost_device(fake_out
     monkeypatch.setattr(fake_output, "fail_open", True)
     with pytest.raises(DeviceLost, match="went away"):
         sink.play(tone(440, 0.1, 22050), 22050)
-
-
-# --------------------------------------------------------------------- the room
-
-
-def room_is_running() -> bool:
-    """A PulseAudio null-sink room: its default source is the monitor of its sink."""
-    if not shutil.which("pactl"):
-        return False
-    try:
-        result = subprocess.run(
-            ["pactl", "get-default-source"], check=False, capture_output=True, text=True, timeout=5
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return result.returncode == 0 and result.stdout.strip().endswith(".monitor")
-
-
-@pytest.mark.room
-def test_in_the_room_the_microphone_hears_what_the_speaker_plays():
-    if not room_is_running():
-        pytest.skip("no virtual room (PulseAudio null sink) is running")
-    names = [d.name for d in list_devices()]
-    if "pulse" not in names:
-        pytest.skip("PortAudio does not list the 'pulse' device (libasound2-plugins)")
-    mic = MicrophoneSource("pulse")
-    try:
-        mic.read(160)  # a new PulseAudio stream takes up to ~2 s to deliver its first audio
-        SpeakerSink("pulse").play(tone(660, 0.5, 22050), 22050)
-        heard = mic.read(int(0.8 * 16000))  # from the first audio on: includes the tone
-        loud = heard[np.abs(heard) > 0.05]
-        assert len(loud) > 0.2 * 16000
-        assert dominant_hz(heard, 16000) == pytest.approx(660, abs=10)
-        mic.skip(16000)
-        assert mic._buffer.available == 0
-    finally:
-        mic.close()
