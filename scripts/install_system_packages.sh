@@ -15,7 +15,7 @@ if [ "$(id -u)" = "0" ]; then
     echo "Installing system packages:$missing"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    apt-get install -y -qq $missing >/dev/null
 else
     echo "Missing system packages. Please run:" >&2
     echo "    sudo apt-get install$missing" >&2
