@@ -99,6 +99,7 @@ class CommandDone:
 class AdjustVoice:
     rate_step: int = 0  # -1 slower, +1 faster
     volume_step: int = 0  # -1 quieter, +1 louder
+    next_voice: bool = False  # "change voice": the next of a few different voices
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ DIALOGUES = {
 }
 
 COMMANDS = (
-    "repeat", "slower", "faster", "louder", "quieter", "pause", "resume", "help", "skip",
+    "repeat", "slower", "faster", "louder", "quieter", "voice", "pause", "resume", "help", "skip",
     "back", "stop",
 )
 
@@ -536,6 +537,9 @@ class Dialogue:
             # Said without _say(): "slower" then "say that again" should repeat the prompt
             # the partner wanted slower, not this acknowledgement.
             return [done, AdjustVoice(step), Say(self._text(f"command.{name}")), self._listen()]
+        if name == "voice":
+            return [done, AdjustVoice(next_voice=True), Say(self._text("command.voice")),
+                    self._listen()]
         if name in ("louder", "quieter"):
             change = AdjustVoice(volume_step=-1 if name == "quieter" else 1)
             return [done, change, Say(self._text(f"command.{name}")), self._listen()]

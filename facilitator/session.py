@@ -54,6 +54,7 @@ class SpeechOutput(Protocol):
     def cue(self, name: str) -> None: ...
     def adjust_rate(self, step: int) -> None: ...
     def adjust_volume(self, step: int) -> None: ...
+    def next_voice(self) -> None: ...
 
 
 # ---------------------------------------------------------------------- event log
@@ -216,6 +217,9 @@ class NoSpeech:
     def adjust_volume(self, step: int) -> None:
         pass
 
+    def next_voice(self) -> None:
+        pass
+
 
 #: One "louder" / "quieter" changes the volume by this much (of 0-1): clearly audible.
 VOLUME_STEP = 0.2
@@ -256,6 +260,11 @@ class SpokenOutput:
         self.voice.set_volume(volume)
         if self._on_setting:
             self._on_setting("volume", volume)
+
+    def next_voice(self) -> None:
+        voice = self.voice.next_voice()
+        if voice and self._on_setting:
+            self._on_setting("voice", voice)
 
     def _play(self, samples: np.ndarray, rate: int) -> None:
         if self.source is not None and hasattr(self.sink, "set_position"):
@@ -328,6 +337,8 @@ def _loop(dialogue, turns, speech, emit, count) -> Outcome:
                     speech.adjust_rate(action.rate_step)
                 if action.volume_step:
                     speech.adjust_volume(action.volume_step)
+                if action.next_voice:
+                    speech.next_voice()
             elif isinstance(action, End):
                 emit("end", reason=action.reason)
                 return Outcome(action.reason, count())

@@ -45,6 +45,12 @@ from facilitator.errors import FacilitatorError
 
 ENGINES = ("pyttsx3", "piper")
 
+#: The voices "change voice" steps through, in order: clearly different from each other
+#: (American, American female, British, British female) rather than all 131 of espeak-ng's.
+VOICE_CHOICES = {
+    "pyttsx3": ("gmw/en-us", "gmw/en-us+f3", "gmw/en", "gmw/en-gb-x-rp+f2"),
+}
+
 #: Speech rate bounds in words per minute. Below 120 words fall apart into syllables; above
 #: 240 a tired partner at the end of a hard conversation cannot follow.
 MIN_RATE = 120
@@ -188,6 +194,24 @@ class Voice:
 
     def list_voices(self) -> list[VoiceInfo]:
         return self._backend.list_voices()
+
+    def next_voice(self) -> str | None:
+        """Move to the next of a few clearly different voices ("change voice" by voice).
+
+        Returns the new voice id, or None when this engine has only the one voice.
+        """
+        choices = []
+        for spec in VOICE_CHOICES.get(self.engine, ()):
+            try:
+                choices.append(self._backend.resolve_voice(spec))
+            except FacilitatorError:
+                continue  # not installed here: offer the others
+        choices = list(dict.fromkeys(choices))
+        if len(choices) < 2 and (not choices or choices[0] == self.voice):
+            return None
+        position = choices.index(self.voice) + 1 if self.voice in choices else 0
+        self.voice = choices[position % len(choices)]
+        return self.voice
 
     def close(self) -> None:
         self._backend.close()

@@ -81,6 +81,7 @@ SPOKEN = {
     "faster": "A bit faster, please.",
     "louder": "Could you speak up, please?",
     "quieter": "That's a bit too loud.",
+    "voice": "Can you try a different voice?",
     "pause": "Can we pause for a moment?",
     "resume": "Okay, let's continue.",
     "help": "What do I do now?",
@@ -204,6 +205,9 @@ def test_every_voice_command_works_at_every_listening_point(step, command):
         # The acknowledgement is not what "repeat" says next: the prompt is.
         again = d.receive(Utterance(SPOKEN["repeat"]))
         assert [a.text for a in again if isinstance(a, Say)] == [" ".join(point["said"])]
+    elif command == "voice":
+        assert AdjustVoice(next_voice=True) in actions
+        assert after == before and d.step == step
     elif command in ("louder", "quieter"):
         assert AdjustVoice(volume_step=-1 if command == "quieter" else 1) in actions
         assert after == before and d.step == step
@@ -380,7 +384,7 @@ def test_each_command_is_logged_as_a_command_right_after_its_turn(commands_repla
     # The recorded session gives every command but the volume ones, which the engine test
     # above exercises at every step and test_louder_and_quieter_change_the_voice below.
     assert {t["command"] for t in truth["turn"] if "command" in t} == set(COMMANDS) - {
-        "louder", "quieter"}
+        "louder", "quieter", "voice"}
 
 
 def turn_with(truth: dict, events: list[dict], command: str):
@@ -762,3 +766,14 @@ def test_louder_and_quieter_change_the_voice_and_are_remembered():
     for _ in range(10):
         out.adjust_volume(-1)
     assert out.voice.volume == pytest.approx(0.2)  # never so soft it is lost in the room
+
+
+def test_change_voice_steps_through_a_few_different_voices():
+    from facilitator.speech import Voice
+
+    with Voice() as voice:
+        seen = [voice.next_voice() for _ in range(5)]
+        assert len(set(seen[:4])) == 4  # four clearly different voices
+        assert seen[4] == seen[0]  # then round again
+        samples, _ = voice.synthesize("Here is a different voice.")
+        assert len(samples) > 0
