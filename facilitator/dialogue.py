@@ -260,6 +260,7 @@ class Dialogue:
         self.paused = False
         self.ended = False
         self._last_spoken: list[str] = []
+        self._listened = True  # whether a Listen went out since the last Say
         self._history: list[dict] = []
         self._variant = 0
 
@@ -378,13 +379,10 @@ class Dialogue:
         return self._go(answer)
 
     def _turn_send(self, text: str) -> list:
-        blame = utterances.find_blame(text)
-        if blame and not self.round.blame_coached:
-            self.round.blame_coached = True
-            line = self._text("coach.blame", phrase=blame[0])
-            return [Coach("blame", line), self._say(line), self._listen()]
-        self.round.chunks.append(text)
-        self._new_target(text)
+        coaching = self._coach_blame(text)
+        if coaching:
+            return coaching + [self._listen()]
+        self._add_chunk(text)
         return self._go("shared")
 
     def _turn_more(self, text: str) -> list:
@@ -392,25 +390,23 @@ class Dialogue:
             return self._go("done_many" if len(self.round.chunks) > 1 else "done_one")
         if not key_phrases(text) and utterances.read_confirmation(text).kind == "yes":
             return self._go("yes")
-        if utterances.find_blame(text) and not self.round.blame_coached:
-            self.round.blame_coached = True
-            line = self._text("coach.blame", phrase=utterances.find_blame(text)[0])
+        coaching = self._coach_blame(text)
+        if coaching:
             # Straight to the send step without its usual prompt: the coaching is the prompt.
-            return [Coach("blame", line), self._say(line)] + self._go_quiet("blame")
-        self.round.chunks.append(text)
-        self._new_target(text)
+            return coaching + self._go_quiet("blame")
+        self._add_chunk(text)
         return self._go("chunk")
 
+    def _coach_blame(self, text: str) -> list:
+        """Coaching for blame language, once a round; [] when there is none to give."""
+        blame = utterances.find_blame(text)
+        if not blame or self.round.blame_coached:
+            return []
+        self.round.blame_coached = True
+        line = self._text("coach.blame", phrase=blame[0])
+        return [Coach("blame", line), self._say(line)]
+
     def _turn_mirror(self, text: str) -> list:
-        return self._mirror_turn(text, stage="mirror")
-
-    def _turn_appreciate_mirror(self, text: str) -> list:
-        return self._mirror_turn(text, stage="mirror")
-
-    def _turn_reason_mirror(self, text: str) -> list:
-        return self._mirror_turn(text, stage="mirror")
-
-    def _mirror_turn(self, text: str, *, stage: str) -> list:
         self.round.attempts.append(text)
         check = check_mirror(self.round.target, text)
         if check.verdict != "complete" and len(self.round.attempts) > 1:
@@ -419,7 +415,7 @@ class Dialogue:
             cumulative = check_mirror(self.round.target, " ".join(self.round.attempts))
             if cumulative.score > check.score:
                 check = cumulative
-        actions: list = [MirrorChecked(check, stage)]
+        actions: list = [MirrorChecked(check, "mirror")]
         attempt = len(self.round.attempts) - 1
         line = mirror_feedback(
             check, sender=self.sender, receiver=self.receiver, prompts=self.prompts, attempt=attempt
@@ -483,21 +479,19 @@ class Dialogue:
     def _turn_empathy_confirm(self, text: str) -> list:
         return [self._say(self._text("stage.round_thanks"))] + self._go("said")
 
-    def _turn_close_first(self, text: str) -> list:
+    def _turn_said(self, text: str) -> list:
+        """A closing appreciation: heard, and nothing to check."""
         return self._go("said")
 
-    def _turn_close_second(self, text: str) -> list:
+    def _turn_shared(self, text: str) -> list:
+        """An appreciation or its reason: the next mirror is checked against it."""
+        self._add_chunk(text)
         return self._go("said")
 
-    def _turn_appreciate(self, text: str) -> list:
-        self.round.chunks.append(text)
-        self._new_target(text)
-        return self._go("said")
-
-    def _turn_reason(self, text: str) -> list:
-        self.round.chunks.append(text)
-        self._new_target(text)
-        return self._go("said")
+    # The appreciation dialogue's steps behave as these of the intentional one.
+    _turn_appreciate_mirror = _turn_reason_mirror = _turn_mirror
+    _turn_close_first = _turn_close_second = _turn_said
+    _turn_appreciate = _turn_reason = _turn_shared
 
     # --------------------------------------------------------- silence and commands
 
@@ -584,7 +578,7 @@ class Dialogue:
 
     def _say(self, text: str) -> Say:
         # "repeat" says again everything since the facilitator last listened.
-        if getattr(self, "_listened", True):
+        if self._listened:
             self._last_spoken = []
             self._listened = False
         self._last_spoken.append(text)
@@ -621,6 +615,10 @@ class Dialogue:
     def _next_variant(self) -> int:
         self._variant += 1
         return self._variant - 1
+
+    def _add_chunk(self, text: str) -> None:
+        self.round.chunks.append(text)
+        self._new_target(text)
 
     def _new_target(self, text: str) -> None:
         self.round.target = text
