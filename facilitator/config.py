@@ -19,7 +19,6 @@ import argparse
 import difflib
 import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 
@@ -276,20 +275,13 @@ def _parses_to(text: str) -> dict | None:
 
 
 def _write_private(target: Path, text: str) -> None:
+    # Imported here: every command reads the settings, few write them, and records pulls
+    # in numpy.
+    from facilitator.records import write_private_file
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # Write beside the target and rename, so a crash never leaves half a settings file.
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".config-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_private_file(target, text)
     except OSError as exc:
         raise FacilitatorError(
             f"{target}: cannot save the setting ({exc.strerror}); check the folder's "

@@ -190,7 +190,7 @@ class SessionRecorder:
         self._folder = _new_session_folder(sessions, self.id)
         self.id = self._folder.name
         try:
-            _write_private_file(self._folder / SUMMARY_FILE, _to_json(self._meta(), indent=2))
+            write_private_file(self._folder / SUMMARY_FILE, _to_json(self._meta(), indent=2))
             self._events_fd = os.open(
                 self._folder / EVENTS_FILE,
                 os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC,
@@ -276,7 +276,7 @@ class SessionRecorder:
         try:
             if self.write_error:
                 # The log fell behind; the events in memory are the whole truth, so rewrite it.
-                _write_private_file(self._folder / EVENTS_FILE,
+                write_private_file(self._folder / EVENTS_FILE,
                                     "".join(_to_json(e) + "\n" for e in self.events))
             _write_views(self._folder, self.events, summary)
             if self._audio is not None:
@@ -385,8 +385,11 @@ def _write_all(fd: int, data: bytes) -> None:
         data = data[written:]
 
 
-def _write_private_file(path: Path, text: str) -> None:
-    """Write ``path`` as 0600 by renaming a finished temporary file over it."""
+def write_private_file(path: Path, text: str) -> None:
+    """Write ``path`` as 0600 by renaming a finished temporary file over it.
+
+    A crash never leaves half a file, and nobody else can read it at any moment.
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
@@ -401,9 +404,9 @@ def _write_private_file(path: Path, text: str) -> None:
 
 
 def _write_views(folder: Path, events: list[dict], summary: dict) -> None:
-    _write_private_file(folder / TRANSCRIPT_FILE, render_transcript(events, summary))
-    _write_private_file(folder / CAPTIONS_FILE, render_captions(events))
-    _write_private_file(folder / SUMMARY_FILE, _to_json(summary, indent=2) + "\n")
+    write_private_file(folder / TRANSCRIPT_FILE, render_transcript(events, summary))
+    write_private_file(folder / CAPTIONS_FILE, render_captions(events))
+    write_private_file(folder / SUMMARY_FILE, _to_json(summary, indent=2) + "\n")
 
 
 def _to_json(value: object, indent: int | None = None) -> str:
