@@ -69,15 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     _dialogue_options(replay, names_default=None)
     _voice_options(replay)
     _record_options(replay)
-    replay.add_argument("--model", default="tiny.en", help="speech model name or folder")
+    _model_options(replay)
     _patience_option(replay)
-    replay.add_argument("--allow-download", action="store_true", help=argparse.SUPPRESS)
 
     turns = sub.add_parser("turns", help="find the turns in a recording and transcribe them")
     turns.add_argument("wav", metavar="FILE.wav")
     turns.add_argument("--json", action="store_true", help="print a JSON list of turns")
-    turns.add_argument("--model", default="tiny.en", help="speech model name or folder")
-    turns.add_argument("--allow-download", action="store_true", help=argparse.SUPPRESS)
+    _model_options(turns)
     turns.add_argument(
         "--expect",
         default="share",
@@ -94,29 +92,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     history = sub.add_parser("history", help="list past sessions, newest first")
     history.add_argument("--json", action="store_true")
-    history.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+    _data_dir_option(history)
 
     reflect = sub.add_parser("reflect", help="look back across sessions")
     reflect.add_argument("--since", metavar="YYYY-MM-DD", help="only sessions from this date on")
     reflect.add_argument("--json", action="store_true")
     reflect.add_argument("--plot", metavar="FILE.png", help="draw the trend over time")
     reflect.add_argument("--say", action="store_true", help="also speak a few sentences aloud")
-    reflect.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+    _data_dir_option(reflect)
     _voice_options(reflect)
 
     forget = sub.add_parser("forget", help="delete saved sessions")
     forget.add_argument("session_id", nargs="?", metavar="SESSION_ID")
     forget.add_argument("--all", action="store_true", help="delete every saved session")
     forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    forget.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+    _data_dir_option(forget)
     forget.add_argument(
         "--by-voice", action="store_true",
         help="ask aloud and take a spoken yes or no (hands-free)",
     )
     forget.add_argument("--input-device", metavar="DEVICE", help="microphone for --by-voice")
     forget.add_argument("--output-device", metavar="DEVICE", help="speaker for --by-voice")
-    forget.add_argument("--model", default="tiny.en", help="speech model for --by-voice")
-    forget.add_argument("--allow-download", action="store_true", help=argparse.SUPPRESS)
+    _model_options(forget)
     _voice_options(forget)
 
     config = sub.add_parser("config", help="show the configuration file")
@@ -192,6 +189,10 @@ def _audio_options(p: argparse.ArgumentParser) -> None:
     _patience_option(p)
     p.add_argument("--input-device", metavar="DEVICE", help="microphone: index or part of its name")
     p.add_argument("--output-device", metavar="DEVICE", help="speaker: index or part of its name")
+    _model_options(p)
+
+
+def _model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--model", default="tiny.en", help="speech model name or folder (default tiny.en)"
     )
@@ -202,8 +203,12 @@ def _audio_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _record_options(p: argparse.ArgumentParser) -> None:
+def _data_dir_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+
+
+def _record_options(p: argparse.ArgumentParser) -> None:
+    _data_dir_option(p)
     p.add_argument("--no-save", action="store_true", help="keep nothing on disk at all")
     p.add_argument("--record-audio", action="store_true", help="also keep the microphone audio")
 
