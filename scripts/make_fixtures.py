@@ -36,6 +36,10 @@ import numpy as np
 import soxr
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from a checkout, installed or not
+
+from facilitator.dialogue import STEPS  # noqa: E402
+
 SCRIPTS_DIR = Path(__file__).resolve().parent / "fixture_scripts"
 OUT_DIR = ROOT / "audio_fixtures"
 
@@ -115,17 +119,8 @@ class Variant:
 
 TURN_EXTRAS = ("verdict", "mirrors", "missed", "coach", "command", "content_command_word")
 TURN_KEYS = {"partner", "stage", "text", "gap_before", *TURN_EXTRAS}
-STAGES = {
-    "appointment",
-    "send",
-    "mirror",
-    "confirm",
-    "more",
-    "summary",
-    "validate",
-    "empathize",
-    "close",
-}
+# Where the engine listens: a scripted turn can only be at one of these.
+STAGES = {step.stage for step in STEPS.values()}
 
 
 def seed_for(name: str) -> int:
