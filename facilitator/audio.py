@@ -25,6 +25,9 @@ import soxr
 from facilitator.errors import FacilitatorError
 
 RATE = 16000
+#: Input is ignored for this long after the facilitator stops speaking, so the room's
+#: echo of its last word is never taken for a partner's first word.
+ECHO_TAIL = 0.3
 
 _PCM, _FLOAT, _EXTENSIBLE = 0x0001, 0x0003, 0xFFFE
 _FORMAT_NAMES = {0x0002: "MS ADPCM", 0x0006: "A-law", 0x0007: "mu-law", 0x0011: "IMA ADPCM",

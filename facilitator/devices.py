@@ -26,6 +26,7 @@ from typing import Literal
 import numpy as np
 import soxr
 
+from facilitator.audio import ECHO_TAIL
 from facilitator.errors import FacilitatorError, SessionInterrupted
 
 Kind = Literal["input", "output"]
@@ -380,7 +381,7 @@ class MicrophoneSource:
         max_buffer_seconds: float = 120.0,
         stall_timeout: float = 2.0,
         start_timeout: float = 6.0,
-        echo_tail: float = 0.3,
+        echo_tail: float = ECHO_TAIL,
     ):
         sd = _sounddevice()
         self.echo_tail = echo_tail  # seconds still deaf after playback (the room's echo)

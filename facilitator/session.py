@@ -21,7 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
-from facilitator.audio import SourceExhausted
+from facilitator.audio import ECHO_TAIL, RATE, SourceExhausted
 from facilitator.dialogue import (
     AdjustVoice,
     Coach,
@@ -39,9 +39,6 @@ from facilitator.errors import FacilitatorError
 
 EventConsumer = Callable[[dict], None]
 
-#: Input is ignored for this long after the facilitator stops speaking, so the room's
-#: echo of its last word is never taken for a partner's first word.
-ECHO_TAIL = 0.3
 
 
 class TurnInput(Protocol):
@@ -89,7 +86,7 @@ class Clock:
 
     def __call__(self) -> float:
         if self._source is not None:
-            return self._source.position / 16000.0
+            return self._source.position / RATE
         return time.monotonic() - self._start
 
 
@@ -272,7 +269,7 @@ class SpokenOutput:
             self.sink.set_position(self.source.position)
         self.sink.play(samples, rate)
         if self.source is not None:
-            self.source.skip(int(round((len(samples) / rate + ECHO_TAIL) * 16000)))
+            self.source.skip(round((len(samples) / rate + ECHO_TAIL) * RATE))
 
 
 # -------------------------------------------------------------------- the loop
