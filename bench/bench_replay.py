@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,25 +26,27 @@ RUNS = 3
 
 def replay_once(session: str, workdir: Path) -> dict:
     events = workdir / f"{session}.jsonl"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    errors = workdir / f"{session}.stderr"
     started = time.monotonic()
-    proc = subprocess.run(
-        [sys.executable, "-m", "facilitator", "replay",
-         str(ROOT / "audio_fixtures" / session / "manifest.toml"), "--fast", "--no-save",
-         "--plain", "--events", str(events)],
-        capture_output=True, text=True, cwd=ROOT,
-        env=dict(os.environ, FACILITATOR_CONFIG=str(workdir / "config.toml")),
-    )
+    with open(errors, "w") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "facilitator", "replay",
+             str(ROOT / "audio_fixtures" / session / "manifest.toml"), "--fast", "--no-save",
+             "--plain", "--events", str(events)],
+            stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT,
+            env=dict(os.environ, FACILITATOR_CONFIG=str(workdir / "config.toml")),
+        )
+        # wait4 gives this child's own peak memory, not the largest of every child so far.
+        _, status, usage = os.wait4(proc.pid, 0)
     wall = time.monotonic() - started
-    if proc.returncode != 0:
-        raise SystemExit(f"bench_replay: {session} failed: {proc.stderr.strip()}")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"bench_replay: {session} failed: {errors.read_text().strip()}")
     lines = [json.loads(line) for line in events.read_text().splitlines()]
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
         "wall": wall,
         "clock": lines[-1]["t"],
         "reason": lines[-1]["reason"],
-        "peak_mb": max(peak, before) / 1024,
+        "peak_mb": usage.ru_maxrss / 1024,
     }
 
 
