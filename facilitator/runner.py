@@ -102,13 +102,12 @@ def _load_transcriber(args):
     return Transcriber(args.model, allow_download=args.allow_download)
 
 
-def _run(args, names, recorder, turns, speech, clock, *, setup, closers=()) -> int:
+def _run(args, recorder, turns, speech, clock, *, setup, closers=()) -> int:
     dialogue, event_log = setup
     display = make_display(captions=args.captions, plain=args.plain)
     consumers = [recorder.on_event, display]
     if event_log:
         consumers.insert(0, event_log)
-    outcome = None
     try:
         outcome = run_dialogue(dialogue, turns, speech, consumers, clock)
     except FacilitatorError as exc:  # a lost device, a file or the speech engine failing
@@ -131,7 +130,7 @@ def _run(args, names, recorder, turns, speech, clock, *, setup, closers=()) -> i
         )
     else:
         print("\nNothing was saved (--no-save).", file=sys.stderr if args.plain else sys.stdout)
-    return 0 if outcome.reason not in ("interrupted",) else 130
+    return 130 if outcome.reason == "interrupted" else 0
 
 
 def _read_line_plain(prompt: str) -> str:
@@ -155,7 +154,7 @@ def run_live_session(args) -> int:
         setup = _setup(args, names)
         turns = TypedTurns(read_line)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
-        return _run(args, names, _recorder(args, names), turns, speech, Clock(), setup=setup)
+        return _run(args, _recorder(args, names), turns, speech, Clock(), setup=setup)
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
 
@@ -192,8 +191,7 @@ def run_live_session(args) -> int:
             voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
         )
     closers = [source.close] + ([sink.close, voice.close] if sink else [])
-    return _run(args, names, recorder, turns, speech, Clock(source), setup=setup,
-                closers=closers)
+    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers)
 
 
 def _speaker_or_mute(args):
@@ -250,8 +248,7 @@ def run_replay(args) -> int:
     )
     turns = VoiceTurns(source, transcriber, listen_options=listen_options)
     closers = [sink.close, source.close, voice.close]
-    return _run(args, names, recorder, turns, speech, Clock(source), setup=setup,
-                closers=closers)
+    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers)
 
 
 def speak_lines(lines: list[str], args) -> None:
