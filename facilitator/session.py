@@ -278,7 +278,6 @@ class SpokenOutput:
 @dataclass
 class Outcome:
     reason: str
-    events: int
 
 
 def run_dialogue(
@@ -289,21 +288,18 @@ def run_dialogue(
     clock: Callable[[], float],
 ) -> Outcome:
     """Carry out the engine's actions until it ends or the input runs out."""
-    count = 0
 
     def emit(event: str, **fields) -> None:
-        nonlocal count
         record = {"t": round(clock(), 3), "event": event, **fields}
-        count += 1
         for consume in consumers:
             consume(record)
 
     try:
-        return _loop(dialogue, turns, speech, emit, lambda: count)
+        return _loop(dialogue, turns, speech, emit)
     except KeyboardInterrupt:
         # Ctrl-C or SIGTERM: end kindly, and the record closes with what was said so far.
         emit("end", reason="interrupted")
-        return Outcome("interrupted", count)
+        return Outcome("interrupted")
     except FacilitatorError as exc:
         # A lost device, or a file or the speech engine failing mid-way (SessionInterrupted
         # or not): the log ends saying why, and the caller saves what was said.
@@ -311,7 +307,7 @@ def run_dialogue(
         raise
 
 
-def _loop(dialogue, turns, speech, emit, count) -> Outcome:
+def _loop(dialogue, turns, speech, emit) -> Outcome:
     actions = dialogue.start()
     while True:
         listen: Listen | None = None
@@ -338,7 +334,7 @@ def _loop(dialogue, turns, speech, emit, count) -> Outcome:
                     speech.next_voice()
             elif isinstance(action, End):
                 emit("end", reason=action.reason)
-                return Outcome(action.reason, count())
+                return Outcome(action.reason)
         if listen is None:  # the engine always listens or ends; anything else is a bug
             raise AssertionError(f"engine neither listened nor ended: {actions}")
         emit("listen", partner=listen.partner, role=listen.role, stage=listen.stage)
@@ -347,7 +343,7 @@ def _loop(dialogue, turns, speech, emit, count) -> Outcome:
             event = turns.next_turn(listen)
         except SourceExhausted:
             emit("end", reason="script exhausted")
-            return Outcome("script exhausted", count())
+            return Outcome("script exhausted")
         if isinstance(event, Utterance):
             heard = {"partner": listen.partner, "text": event.text}
             if event.decided_at is not None:
