@@ -346,7 +346,8 @@ def cmd_forget(args) -> int:
     if not args.all and not args.session_id:
         raise FacilitatorError("forget: name a SESSION_ID (see `facilitator history`) or use --all")
     folder = data_dir(args.data_dir)
-    target = "all" if args.all else args.session_id
+    # A session named on the command line wins over `all = true` in the settings file.
+    target = args.session_id or "all"
     from facilitator.records import session_folders
 
     if target == "all" and not session_folders(folder):

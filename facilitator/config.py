@@ -148,9 +148,6 @@ def apply_config(parser_defaults: dict, config: dict, *, path: str | Path | None
 
 # Settings an environment variable overrides: command line, then environment, then the file.
 ENV_OVERRIDES = {"data_dir": "FACILITATOR_DATA_DIR"}
-# `forget --all --yes` must be asked for each time: kept in a file, it would delete sessions
-# without the confirmation the couple is promised.
-COMMAND_LINE_ONLY = frozenset({"all", "yes"})
 
 
 def config_for_command(parser: argparse.ArgumentParser, command: str | None, *,
@@ -164,12 +161,6 @@ def config_for_command(parser: argparse.ArgumentParser, command: str | None, *,
     source = Path(path) if path is not None else config_path()
     everything = parser_defaults(parser)
     settings = config_defaults(set(everything), path=source)
-    for key in settings:
-        if key in COMMAND_LINE_ONLY:
-            raise FacilitatorError(
-                f"{source}: '{key}' can only be given on the command line, since it deletes "
-                "sessions without asking; remove it from the file"
-            )
     sub = _subparser(parser, command)
     if sub is None:
         return {}

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import stat
+import subprocess
+import sys
 import tomllib
 
 import pytest
@@ -222,10 +225,26 @@ def test_the_environment_wins_over_the_file_for_the_data_folder(tmp_path, monkey
     assert config_for_command(parser, "history", path=path) == {}
 
 
-def test_deleting_without_asking_cannot_be_made_a_habit(tmp_path):
-    parser = build_parser()
-    forget = parser._subparsers._group_actions[0].choices["history"]
-    forget.add_argument("--yes", action="store_true")
-    path = write(tmp_path / "c.toml", "yes = true\n")
-    with pytest.raises(FacilitatorError, match="'yes' can only be given on the command line"):
-        config_for_command(parser, "history", path=path)
+def test_forget_options_can_live_in_the_file_and_a_named_session_wins(tmp_path):
+    """Every option can be set in the file, `forget --yes` and `--all` included; with
+    `all = true` there, a session named on the command line is still the only one deleted."""
+    data = tmp_path / "data"
+    for name in ("2026-01-05T20-00-00", "2026-01-06T20-00-00"):
+        folder = data / "sessions" / name
+        folder.mkdir(parents=True)
+        (folder / "events.jsonl").write_text('{"t": 0.0, "event": "end", "reason": "complete"}\n')
+    config = write(tmp_path / "c.toml", "yes = true\nall = true\n")
+    env = dict(os.environ, FACILITATOR_CONFIG=str(config))
+    named = subprocess.run(
+        [sys.executable, "-m", "facilitator", "forget", "2026-01-05T20-00-00",
+         "--data-dir", str(data)],
+        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=60,
+    )
+    assert named.returncode == 0, named.stderr
+    assert sorted(p.name for p in (data / "sessions").iterdir()) == ["2026-01-06T20-00-00"]
+    everything = subprocess.run(
+        [sys.executable, "-m", "facilitator", "forget", "--data-dir", str(data)],
+        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=60,
+    )
+    assert everything.returncode == 0, everything.stderr
+    assert not list((data / "sessions").iterdir())
