@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from facilitator import utterances
+from facilitator.understanding import rules as utterances
 from facilitator.mirror import (
     MirrorCheck,
     check_mirror,

@@ -272,7 +272,7 @@ def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:
     """
     from facilitator.devices import MicrophoneSource, SpeakerSink
     from facilitator.listener import listen_for_turn
-    from facilitator.utterances import read_confirmation
+    from facilitator.understanding.rules import read_confirmation
 
     with contextlib.ExitStack() as stack:
         mic = MicrophoneSource(args.input_device)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator import textnorm as tn
-from facilitator import utterances
+from facilitator.understanding import rules as utterances
 from facilitator.mirror import check_mirror, check_summary, key_phrases, mirror_feedback
 
 FAST = settings(max_examples=60, deadline=None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.utterances import (
+from facilitator.understanding.rules import (
     Confirmation,
     empathy_kind,
     feeling_words,

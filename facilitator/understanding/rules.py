@@ -229,10 +229,19 @@ _NEGATIVE = frozenset({"not", "forget", "forgets", "late", "ignore", "ignores", 
 def find_blame(text: str) -> list[str]:
     """Blame phrases in the order said: "you never", "you always", "it's your fault",
     name-calling. Praise is not blame: "you always make me laugh"."""
+    return [quote for _, quote in _blame(text)]
+
+
+def blame_kinds(text: str) -> set[str]:
+    """Which kinds of blame the text holds: "absolute", "fault", "insult"."""
+    return {kind for kind, _ in _blame(text)}
+
+
+def _blame(text: str) -> list[tuple[str, str]]:
     source = tn.clean(text)
     ws = tn.words(source)
     words = [w.norm for w in ws]
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
 
     def quote(k: int, n: int) -> str:
         return source[ws[k].start:ws[k + n - 1].end].lower()
@@ -241,18 +250,18 @@ def find_blame(text: str) -> list[str]:
         k = _find(words, seq)
         while k >= 0:
             rest = words[k + len(seq):k + len(seq) + 6]
-            if not _praise(seq, rest) and not any(pos == k for pos, _ in found):
-                found.append((k, quote(k, len(seq))))
+            if not _praise(seq, rest) and not any(pos == k for pos, _, _ in found):
+                found.append((k, "absolute", quote(k, len(seq))))
             k = _find(words, seq, k + 1)
     for seq in _FAULT:
         k = _find(words, seq)
         if k >= 0 and not _negated_before(words, k, 2) and not any(
-                pos <= k < pos + 4 for pos, _ in found):
-            found.append((k, quote(k, len(seq))))
+                pos <= k < pos + 4 for pos, _, _ in found):
+            found.append((k, "fault", quote(k, len(seq))))
     for k, w in enumerate(words):
         if w in _INSULTS and _aimed_at_you(words, k) and not _negated_before(words, k, 2):
-            found.append((k, quote(k, 1)))
-    return [q for _, q in sorted(found)]
+            found.append((k, "insult", quote(k, 1)))
+    return [(kind, q) for _, kind, q in sorted(found)]
 
 
 def _praise(seq: tuple[str, ...], rest: list[str]) -> bool:
@@ -282,7 +291,7 @@ class Confirmation:
 
 
 _YES = _phrases(
-    "yes", "yeah", "yep", "yup", "yea", "ya", "that is right", "right", "exactly", "correct",
+    "yes", "yeah", "yep", "yup", "yea", "that is right", "right", "exactly", "correct",
     "you got it", "you got it all", "you did", "perfect", "absolutely", "definitely",
     "uh huh", "mm hmm", "mhm", "sure", "totally", "spot on", "that is it", "you heard me",
     "precisely", "that is true", "true", "i think so", "pretty much", "you nailed it",
@@ -363,6 +372,30 @@ def _addition(source: str, ws: list[tn.Word], k: int) -> str:
     if k >= len(ws):
         return ""
     return source[ws[k].start:ws[-1].end].strip(" .,!?;:")
+
+
+def addition_after_answer(text: str) -> str:
+    """What is left of a reply once its answer words ("yes", "almost", "no, not quite",
+    "you missed ...") are taken away: the part that is new content, in the speaker's words."""
+    source = tn.clean(text)
+    ws = tn.words(source)
+    words = [w.norm for w in ws]
+    k = 0
+    while k < len(words):
+        lead = _first(words[k:], _ANSWER_LEADS, within=1)
+        if lead is None:
+            break
+        k += lead[1]
+    if k >= len(ws):
+        return ""
+    return source[ws[k].start:ws[-1].end].strip(" .,!?;:")
+
+
+_ANSWER_LEADS = _YES + _NO + _ALMOST + _ADDITION_LEADS + _phrases(
+    "um", "uh", "well", "so", "oh", "hmm", "honestly", "ok", "okay", "i mean", "like", "not",
+    "quite", "really", "it was", "it is", "was", "is", "more", "more like", "actually",
+    "i think", "i guess", "pretty much", "though",
+)
 
 
 def _has_content(text: str) -> bool:
@@ -494,6 +527,19 @@ _ABUSE = [
     re.compile(r" controls (?:everything i do|where i go|who i see)"),
     re.compile(r" threat\w* to take (?:the kids|the children)"),
 ]
+
+
+_RULE_KINDS = {"self-harm": "self-harm", "violence": "violence", "abuse": "coercive-control"}
+
+
+def safety_kinds(text: str) -> set[str]:
+    """Every kind of concern the precise patterns find (a cue for the safety reader)."""
+    found = set()
+    for sentence in re.split(r"[.!?;\n]+", tn.clean(text)):
+        kind = safety_concern(sentence)
+        if kind:
+            found.add(_RULE_KINDS[kind])
+    return found
 
 
 def safety_concern(text: str) -> str | None:

@@ -1,0 +1,436 @@
+"""Precise readings of a step's answer, where a rule is surer than a classifier.
+
+Each reader returns ``(outcome, why)`` when the words settle it ("not quite" to "did Tom
+get that?" is partly; "makes sense, if you are a child" is a validation with a put-down)
+and ``None`` when they do not; the step classifier in ``turns.py`` decides those. The
+rules are patterns of how people answer, not lists of sentences: a put-down is a
+belittling word or a blaming tail after the validation or the feeling, a postponement is
+a time proposed, and so on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from facilitator import textnorm as tn
+from facilitator.understanding import cues as cu
+from facilitator.understanding import rules
+
+Reading = tuple[str, str | None] | None
+
+
+def _norms(text: str) -> list[str]:
+    return [w.norm for w in tn.words(text)]
+
+
+def _line(words: list[str]) -> str:
+    return " " + " ".join(words) + " "
+
+
+# --- put-downs, sarcasm, dismissal, rebuttal -----------------------------------------------
+
+# Words that belittle the partner when said of them.
+_BELITTLING = frozenset({
+    "crazy", "insane", "psycho", "sensitive", "oversensitive", "fragile", "dramatic", "drama",
+    "hysterical", "paranoid", "needy", "whiny", "whining", "overreact", "overreacts",
+    "overreacting", "overreacted", "exaggerate", "exaggerating", "exaggerates", "ridiculous",
+    "pathetic", "silly", "weak", "immature", "childish", "spoiled", "lazy", "selfish",
+    "irrational", "unreasonable", "nuts", "mental", "princess", "diva", "martyr", "victim",
+})
+_PUT_DOWN = [re.compile(p) for p in (
+    r" (?:your|your own) (?:problem|fault|issue|doing|thing) ",
+    r" (?:is|was|that is|it is|kind of|sort of|totally|all) on you ",
+    r" (?:bring|brought|bringing|brings) (?:it|that|this|them|these)? ?on yourself ",
+    r" you do (?:it|that|this) to yourself ",
+    r" (?:as usual|as always|like always|like usual|per usual) ",
+    r" after all ",
+    r" (?:little|own little) world ",
+    r" (?:can not|could not|never) handle ",
+    r" happy now ",
+    r" get over it ",
+    r" get (?:that|it|yourself) (?:looked at|checked|fixed|sorted) ",
+    r" (?:you|you really) (?:should|need to|ought to) (?:really )?(?:get|see|stop|relax|calm|chill|"
+    r"grow|toughen|lighten|go|try|just) ",
+    r" (?:exhausting|tiring|draining|annoying|a lot) (?:for|to) me ",
+    r" which (?:is|honestly|frankly|really)? ?(?:exhausting|annoying|ridiculous|tiring|your) ",
+    r" for (?:someone|somebody|anyone|a person|people) (?:who|that|like you) ",
+    r" for a (?:crazy|grown|child|kid|baby|toddler) ",
+    r" (?:if|when) you are (?:that|so|this|a|such a) ",
+    r" the way a ",
+    r" you (?:are|were) (?:always|so|such|too|just|being) (?:\w+ ){0,2}(?:about|over) ",
+    r" you are always \w+ ",
+    r" you are so \w+ ",
+    r" you are such a ",
+    r" (?:like|such|for|as|are|being|be) (?:a |an )?(?:\w+ )?(?:child|kid|toddler|baby|teenager|"
+    r"teen|princess|brat) ",
+    r" again ?$",
+    r" what else is new ",
+    r" i bet ",
+)]
+_SARCASM = [re.compile(p) for p in (
+    r"^ (?:oh|wow|yeah great|great|riiight|riight|sure sure|yeah yeah sure)\b",
+    r" oh (?:yeah|sure|right|totally|absolutely|definitely|great|wow|that|of course)\b",
+    r" yeah right ",
+    r" (?:so|sooo+) much sense ",
+    r" (?:total|perfect|complete|totally) sense ",
+    r" everything is my fault ",
+    r" got it ?$",
+    r" as always ",
+    r" good for you ",
+    r" congrat",
+)]
+_DISMISS = [re.compile(p) for p in (
+    r"^ (?:fine|whatever|meh|sure|ok|okay|i guess|i suppose)\b(?: (?:fine|sure|whatever|ok|okay|"
+    r"i guess|then|yeah))* ?$",
+    r" whatever ",
+    r" if you say so ",
+    r" if that is (?:how|what) you (?:see|think|feel|want)",
+    r" if you (?:want|insist|like) ",
+    r" yeah yeah ",
+    r" happy now ",
+    r" i do not (?:know|care) ",
+    r"^ (?:meh|fine|whatever)\b",
+    r" fine sure ",
+    r" i guess sure ",
+    r" who cares ",
+)]
+_REBUTTAL = re.compile(
+    r" (?:but|though|although|except|however|to be fair|what about|then again|still)\b"
+    r"(?! (?:also|that makes sense|it makes sense|i (?:can|do) (?:see|understand|get)))")
+_DEFENSIVE = frozenset({"i", "you", "your", "my", "me", "we", "mom", "mother", "dad",
+                        "father", "exaggerating", "fair", "when", "tired", "started", "too",
+                        "either", "told", "said", "did", "was", "were", "not"})
+
+
+def put_down(line: str) -> bool:
+    words = line.split()
+    if any(w in _BELITTLING for w in words):
+        return True
+    return any(p.search(line) for p in _PUT_DOWN)
+
+
+def sarcastic(text: str, line: str) -> bool:
+    if re.search(r"([a-z])\1{3,}", text.lower()) or re.search(r"\b[A-Z]{2,}\b", text) and (
+            not re.search(r"\bI\b", text.replace("I'", "")) or re.search(r"\b(?!I\b)[A-Z]{2,}\b",
+                                                                         text)):
+        return True
+    return any(p.search(line) for p in _SARCASM)
+
+
+def dismissive(line: str) -> bool:
+    return any(p.search(line) for p in _DISMISS)
+
+
+def rebuttal_after(words: list[str], start: int) -> bool:
+    """A "but" after the validation that argues back: "I see why, but I was tired too"."""
+    tail = _line(words[start:])
+    m = _REBUTTAL.search(tail)
+    if not m:
+        return False
+    after = tail[m.end():].split()
+    return len(after) >= 2 and bool(_DEFENSIVE & set(after[:8]))
+
+
+# --- validation ----------------------------------------------------------------------------
+
+_MIRRORING = re.compile(r"^ (?:so )?(?:what i hear(?:d)? you (?:saying|say)|if i got (?:it|that)|"
+                        r"you said|let me see if|i hear you say)")
+
+
+def read_validation(text: str) -> Reading:
+    words = _norms(text)
+    if not words:
+        return None
+    line = _line(words)
+    at = cu._validation_at(words)
+    if at is None or at < 0:
+        if dismissive(line):
+            return ("retry", "dismissal")
+        if _MIRRORING.search(line) or "?" in text:
+            return ("retry", "none")
+        return None
+    if put_down(line) and not sarcastic(text, line):
+        return ("retry", "contempt")
+    if sarcastic(text, line):
+        return ("retry", "contempt" if put_down(line) else "sarcasm")
+    if dismissive(line):
+        return ("retry", "dismissal")
+    if rebuttal_after(words, at):
+        return ("retry", "rebuttal")
+    return ("valid", None)
+
+
+# --- empathy -----------------------------------------------------------------------------
+
+_NOT_FEELINGS = frozenset({"unfair", "fair", "wrong", "right"})
+# Where a thought starts: "you feel that I ...", "you feel like nobody ...", "you think ..."
+_THOUGHT_FRAME = re.compile(r" (?:feel|feels|felt|feeling) (?:like|that|as if|as though) "
+                            r"(?=(?:i|you|he|she|we|they|my|your|our|nobody|no one|everyone|"
+                            r"everybody|the|this|that|it|there|people|his|her|their|someone|"
+                            r"something|all) )| (?:think|thinks|thought|believe|believes|assume|"
+                            r"reckon|figure) (?:that )?")
+_CLAUSE_END = re.compile(r" (?:and|but|so|because|which) ")
+
+
+def _thought_spans(line: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _THOUGHT_FRAME.finditer(line):
+        end = _CLAUSE_END.search(line, m.end())
+        spans.append((m.start(), end.start() if end else len(line)))
+    return spans
+
+
+def read_empathy(text: str) -> Reading:
+    source = tn.clean(text)
+    words = _norms(source)
+    if not words:
+        return None
+    # clauses apart: a comma or full stop ends a thought ("feeling, I dunno, heartbroken")
+    parts = [p for p in re.split(r"[.,;:!?]+", source) if p.strip()]
+    feeling_at_large = False
+    feeling_in_thought = False
+    for part in parts:
+        pw = _norms(part)
+        line = _line(pw)
+        spans = _thought_spans(line)
+        for f in rules.feeling_words(part):
+            if f in _NOT_FEELINGS:
+                continue
+            at = line.find(" " + f.split()[0] + " ")
+            if any(a <= at < b for a, b in spans):
+                feeling_in_thought = True
+            else:
+                feeling_at_large = True
+    line = _line(words)
+    if feeling_at_large:
+        first = next((k for k, w in enumerate(words) if rules.feeling_words(w)), 0)
+        tail = _line(words[first:])
+        if put_down(tail) or sarcastic(text, tail):
+            return ("retry", "contempt")
+        return ("feeling", None)
+    if feeling_in_thought or _thought_spans(line):
+        return ("retry", "thought")
+    return ("retry", "none")
+
+
+# --- sharing and blame --------------------------------------------------------------------
+
+_NEGATIVE_JUDGEMENTS = frozenset({
+    "terrible", "awful", "horrible", "bad", "lousy", "useless", "cold", "selfish", "lazy",
+    "pathetic", "stupid", "idiot", "jerk", "slob", "coward", "child", "baby", "liar", "cheap",
+    "mean", "cruel", "heartless", "hopeless", "incompetent", "clueless", "worst", "rude",
+    "spoiled", "immature", "childish", "nightmare", "disaster", "joke", "failure", "mess",
+    "kid", "brat", "snob", "bully", "control", "freak", "nag", "hypocrite",
+})
+# "you are / you have been / you act like ..." followed, within a few words, by a judgement
+_JUDGED = re.compile(r" you (?:are|were|have been|had been|act|acted|acting|behave|behaved|"
+                     r"sound|are being|were being|become|became|turned into|is)(?P<rest>(?: \w+){1,5})")
+_FAULT_FRAMES = [re.compile(p) for p in (
+    r" (?:is|was|that is|it is) (?:all |totally |completely )?on you ",
+    r" you are the (?:reason|problem|one who)",
+    r" (?:because|since|cause) you (?:made|make|forced|force|dragged|drag) ",
+    r" if you (?:would|had)? ?(?:just|only|ever) ",
+)]
+_CONTEMPT_FRAMES = [re.compile(p) for p in (
+    r" why i (?:even )?bother ",
+    r"^ (?:of course|oh sure|sure|yeah right|oh great) you ",
+    r" what is (?:wrong|the matter) with you ",
+)]
+# "you skip everything", "you forget every time": an absolute without "always" or "never"
+_SWEEPING = re.compile(r" you (?:\w+ ){1,2}(?:everything|every single|every time|all the time|"
+                       r"constantly|nonstop|non stop)\b")
+_GRATITUDE = re.compile(r" (?:grateful|thankful|appreciate|appreciated|love|loved|lucky|proud|"
+                        r"thank you|thanks|admire|glad) ")
+_SCARE_QUOTES = re.compile(r"(?:^|\s)['\"\u2018\u201c][^'\"\u2019\u201d]{2,30}"
+                           r"['\"\u2019\u201d](?=[\s,.!?]|$)")
+
+
+def judged(line: str) -> bool:
+    """"you're a slob", "you've been a terrible father", "you act like a spoiled kid"."""
+    for m in _JUDGED.finditer(line):
+        rest = m.group("rest").split()
+        if any(w in _NEGATIVE_JUDGEMENTS or w in _BELITTLING or w in rules._INSULTS
+               for w in rest) and not any(w in tn.NEGATORS for w in rest[:2]):
+            return True
+    return False
+
+
+def read_sharing(text: str) -> Reading:
+    """shared or blame (with why: absolute, insult, fault, contempt)."""
+    words = _norms(text)
+    if not words:
+        return None
+    line = _line(words)
+    kinds = rules.blame_kinds(text)
+    # "I'm grateful that you always ...": praise that happens to say "always"
+    thanks = _GRATITUDE.search(line)
+    absolute = re.search(r" you (?:\w+ )?(?:always|never) ", line)
+    grateful = bool(thanks and (not absolute or thanks.start() < absolute.start()))
+    if (_SCARE_QUOTES.search(text) and " you " in line) or any(
+            p.search(line) for p in _CONTEMPT_FRAMES):
+        return ("blame", "contempt")
+    if "insult" in kinds or judged(line):
+        return ("blame", "insult")
+    if "fault" in kinds or any(p.search(line) for p in _FAULT_FRAMES):
+        return ("blame", "fault")
+    if ("absolute" in kinds or _SWEEPING.search(line)) and not grateful:
+        return ("blame", "absolute")
+    return ("shared", None)
+
+
+# --- short answers ------------------------------------------------------------------------
+
+_BOTH = re.compile(r" (?:yes and no|yeah and no|yes or no|kind of|sort of|kinda|sorta|partly|"
+                   r"partially|a bit|a little|in a way|somewhat|more or less|half|not quite|"
+                   r"not exactly|not totally|not completely|not entirely|not all|not really all|"
+                   r"close|clothes|almost|mostly|nearly|ish) ")
+_BUT_ALSO = re.compile(r" (?:but|though|except) (?:also|more|not|there is|it is|i am|less|mostly) |"
+                       r" more (?:\w+ )?than | (?:yes|yeah),? (?:\w+ ){0,3}not ")
+
+
+# Words about the mirror itself, not new content to mirror: "you totally missed it".
+_META = frozenset({
+    "miss", "missed", "missing", "forgot", "forget", "skip", "skipped", "left", "leave", "said",
+    "say", "saying", "meant", "mean", "listen", "listened", "go", "went", "back", "again",
+    "actually", "totally", "completely", "close", "closer", "even", "part", "parts", "thing",
+    "bit", "something", "anything", "fast", "quick", "slow", "slowing", "more", "half", "most",
+    "some", "whole", "first", "last", "got", "get", "right", "wrong", "exactly", "quite",
+    "repeat", "heard", "hear", "try", "thanks", "thank", "good", "great", "nice", "felt", "feel",
+    "hearing", "honestly", "really", "it", "that", "done", "well", "job", "eh", "ehh", "ish",
+})
+_THANKS = re.compile(r" (?:thanks|thank you|felt (?:really )?good|feels good|that was nice|"
+                     r"good job|well done|nice job|appreciate (?:that|it)|you did (?:great|well))")
+
+
+def _new_content(text: str) -> float:
+    return sum(tn.content_weight(w) for w in _norms(text) if w not in _META)
+
+
+def read_confirmation(text: str) -> Reading:
+    """yes / partly / addition / no, to "did <receiver> get that?"."""
+    source = tn.clean(text)
+    words = _norms(source)
+    if not words:
+        return None
+    line = _line(words)
+    content = _new_content(rules.addition_after_answer(source))
+    ask_again = re.search(r" (?:repeat|say (?:it|that) (?:back|again)|go back to|try (?:it )?again|"
+                          r"one more time|once more|do it again) ", line)
+    said = re.search(r" (?:i (?:also )?(?:said|meant|mentioned|was saying)|what i (?:said|meant)|"
+                     r"(?:it|that) (?:was|is) more|more like|the (?:thing|part) about|and also|"
+                     r"and the|plus the|also that) ", line) or re.search(
+        r" \w+,? not \w+ | not \w+,? (?:but|rather|just|more) ", line)
+    no = cu._first(words, cu.NO, within=3)
+    yes = cu._first(words, cu.YES, within=3)
+    partly = bool(_BOTH.search(line)) and not re.search(r" not even close ", line)
+    if ask_again and not re.search(r" i (?:also )?(?:said|meant|mentioned) (?!back|to you|it|that|"
+                                   r"before|earlier)", line):
+        return ("partly", None)
+    if content >= 1.0 and _THANKS.search(line) and not said:
+        return ("yes", None)
+    if content >= 1.0 and (said or partly or no or yes and re.search(
+            r" (?:and|but|except|plus) ", line)):
+        return ("addition", None)
+    if partly or re.search(r" you (?:missed|forgot|left out|skipped) (?:something|a bit|part|"
+                           r"some)| something (?:is )?missing| left something", line):
+        return ("partly", None)
+    if no and not (yes and yes[0] < no[0]):
+        return ("addition", None) if content >= 1.5 else ("no", None)
+    if yes and content < 1.0:
+        return ("yes", None)
+    return None
+
+
+def read_empathy_confirm(text: str) -> Reading:
+    """yes / partly / no, to "is that how you feel?"."""
+    words = _norms(text)
+    if not words:
+        return None
+    line = _line(words)
+    no = cu._first(words, cu.NO, within=3)
+    yes = cu._first(words, cu.YES, within=3)
+    if _BOTH.search(line) or _BUT_ALSO.search(line) or re.search(
+            r" (?:there is|there was) also | also \w+ in there ", line):
+        if not (no and re.search(r" not (?:even|at all)", line)):
+            return ("partly", None)
+    if no and not (yes and yes[0] < no[0]):
+        return ("no", None)
+    if yes:
+        return ("yes", None)
+    if rules.feeling_words(text) and len(words) <= 4:
+        return ("yes", None)  # "lonely, exactly": the feeling said back as agreement
+    return None
+
+
+def read_more(text: str) -> Reading:
+    """done / yes / chunk / blame, to "is there more?"."""
+    source = tn.clean(text)
+    words = _norms(source)
+    if not words:
+        return None
+    line = _line(words)
+    rest = rules.addition_after_answer(source)
+    content = sum(tn.content_weight(w) for w in _norms(rest) if w not in {
+        "more", "thing", "something", "else", "there", "one", "another", "wanna", "say", "said",
+        "add", "want", "to", "thanks", "thank", "listening", "that", "is", "all", "it",
+        "done", "good", "covers", "pretty", "much", "everything", "really", "think",
+    })
+    sharing = read_sharing(rest or source)
+    if sharing and sharing[0] == "blame" and not re.search(r" (?:that is|i am) (?:all|it|done) ",
+                                                          line):
+        return sharing
+    done = cu._first(words, cu.DONE)
+    more = cu._first(words, cu.MORE)
+    if content >= 1.5:
+        return ("chunk", None)
+    if done and not (more and more[0] > done[0]):
+        return ("done", None)
+    if more or re.search(r" (?:there is|i have|got) (?:one |a |some )?(?:more|another|something)",
+                         line):
+        return ("yes", None)
+    no = cu._first(words, cu.NO, within=2)
+    yes = cu._first(words, cu.YES, within=3)
+    if no and not (yes and yes[0] < no[0]) and content < 1.0:
+        return ("yes", None) if yes else ("done", None)  # "no... well, actually, yes"
+    if yes and content < 1.0:
+        return ("yes", None)
+    return None
+
+
+_LATER = re.compile(r" (?:let me|i need to|i have to|i want to|i gotta|i got to) (?:\w+ ){1,5}first"
+                    r"| give me (?:\w+ )?(?:minutes|minute|an hour|a few|ten|five|half)"
+                    r"| (?:can|could) (?:we|it|this) (?:do it |do this |talk |wait )?(?:later|after"
+                    r"|tomorrow|another|in |on |when |once |at )")
+
+
+def read_consent(text: str) -> Reading:
+    """yes / later / no / unclear, to "is now a good time to listen?"."""
+    words = _norms(text)
+    if not words:
+        return None
+    line = _line(words)
+    later = cu._any(words, cu.TIME) or _LATER.search(line)
+    decline = cu._any(words, cu.DECLINE) or re.search(
+        r"^ (?:no|nope|nah|not)\b| (?:can not|do not want|would rather not|not now) ", line)
+    yes = cu._first(words, cu.YES, within=3) or cu._any(words, cu.READY)
+    question = "?" in text or words[0] in cu.QUESTION_LEADS
+    if later and not re.search(r" now (?:is|works) | i will listen | i am (?:here|ready) ", line):
+        return ("later", None)
+    if decline:
+        return ("no", None)
+    if yes and not question:
+        return ("yes", None)
+    if question and not yes:
+        return ("unclear", None)
+    return None
+
+
+READERS = {
+    "appointment_consent": read_consent,
+    "send": read_sharing,
+    "confirm": read_confirmation,
+    "more": read_more,
+    "validate": read_validation,
+    "empathize": read_empathy,
+    "empathy_confirm": read_empathy_confirm,
+}

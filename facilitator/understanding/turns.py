@@ -1,0 +1,183 @@
+"""Every turn read right: (step, text) -> the step's outcome, a command, a safety concern.
+
+Three readers share one meaning vector of the turn (``model.py``) and the precise cues of
+``cues.py``, and each is a linear classifier learned from labelled examples
+(``examples.py``, ``classify.py``):
+
+- the *safety* reader, at every step and for either partner: self-harm, violence, threats,
+  coercive control, fear for one's safety, danger to children; idioms ("this commute is
+  killing me") are not alarms. It is tuned for recall: a missed concern costs more than a
+  gentle pause that was not needed.
+- the *command* reader: "stop", "pause", "say that again"... said to the facilitator, in
+  natural words, but not the same words inside sharing ("I need you to stop checking your
+  phone").
+- one *step* reader per kind of answer (consent, confirmation, "is there more?",
+  validation, empathy, ...): the outcomes are rows of ``dialogue.TRANSITIONS``.
+
+``confident`` is False when the best outcome won by a small margin: the dialogue then asks
+rather than guesses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from facilitator.understanding import answers, rules
+from facilitator.understanding.classify import Ridge, balanced_weights
+from facilitator.understanding.cues import cues
+from facilitator.understanding.examples import Example, example_vectors, load_examples
+
+# The steps whose answers are read by a classifier, with their outcomes.
+STEP_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "appointment_consent": ("yes", "later", "no", "unclear"),
+    "send": ("shared", "blame"),
+    "confirm": ("yes", "partly", "addition", "no"),
+    "more": ("done", "yes", "chunk", "blame"),
+    "validate": ("valid", "retry"),
+    "empathize": ("feeling", "retry"),
+    "empathy_confirm": ("yes", "partly", "no"),
+}
+# Steps that take whatever is said (the outcome is fixed), and steps judged by the mirror
+# check instead (outcome None here).
+SAID_STEPS = ("appointment_topic", "correct", "restate", "reschedule", "close_first",
+              "close_second", "appreciate", "reason", "close")
+MIRROR_STEPS = ("mirror", "summary", "appreciate_mirror", "reason_mirror")
+# Which outcomes come with a reason ("why") worth coaching on.
+WHY_OUTCOMES = {("send", "blame"), ("more", "blame"), ("validate", "retry"),
+                ("empathize", "retry")}
+
+COMMANDS = ("repeat", "slower", "faster", "louder", "quieter", "voice", "pause", "resume",
+            "help", "skip", "back", "stop")
+SAFETY_KINDS = ("self-harm", "violence", "threats", "coercive-control", "fear-for-safety",
+                "danger-to-children")
+
+# How the meaning vector and the cues are weighed against each other, and how strongly the
+# classifiers are pulled towards simple answers; chosen by cross-validation on the dev split.
+VECTOR_WEIGHT = 2.0
+CUE_WEIGHT = 1.0
+ALPHA = 1.0
+# A step outcome that wins by less than this (in ridge score units) is not confident.
+CONFIDENT_MARGIN = 0.15
+# Safety: a concern when its score beats "none" by more than this (negative: lean to
+# pausing).
+SAFETY_BIAS = 0.0
+
+
+@dataclass(frozen=True)
+class Turn:
+    step: str
+    outcome: str | None
+    command: str | None = None
+    safety: str | None = None
+    why: str | None = None  # blame: absolute/insult/fault/contempt; retry: its reason
+    addition: str = ""  # new content said with a confirmation, in the speaker's words
+    confident: bool = True
+
+    def as_dict(self) -> dict:
+        return {"step": self.step, "outcome": self.outcome, "command": self.command,
+                "safety": self.safety, "why": self.why, "addition": self.addition,
+                "confident": self.confident}
+
+
+def features(vector: np.ndarray, text: str) -> np.ndarray:
+    return np.concatenate([vector * VECTOR_WEIGHT, np.array(cues(text)) * CUE_WEIGHT])
+
+
+def safety_features(vector: np.ndarray, text: str) -> np.ndarray:
+    hits = rules.safety_kinds(text)
+    flags = np.array([1.0 if k in hits else 0.0 for k in SAFETY_KINDS] +
+                     [1.0 if hits else 0.0])
+    return np.concatenate([vector * VECTOR_WEIGHT, flags * 2.0 * CUE_WEIGHT,
+                           np.array(cues(text)) * 0.5 * CUE_WEIGHT])
+
+
+def command_features(vector: np.ndarray, text: str) -> np.ndarray:
+    said = rules.read_command(text)
+    flags = np.array([1.0 if said == c else 0.0 for c in COMMANDS])
+    return np.concatenate([vector * VECTOR_WEIGHT, flags * 2.0 * CUE_WEIGHT,
+                           np.array(cues(text)) * CUE_WEIGHT])
+
+
+class TurnReader:
+    """The three readers, fitted once from the examples."""
+
+    def __init__(self, model, examples: list[Example] | None = None) -> None:
+        self.model = model
+        examples = load_examples() if examples is None else examples
+        vectors = example_vectors(model, [e.text for e in examples])
+        self._fit(examples, vectors)
+
+    def _fit(self, examples: list[Example], vectors: np.ndarray) -> None:
+        self.step_readers: dict[str, Ridge] = {}
+        self.why_readers: dict[str, Ridge] = {}
+        for step, outcomes in STEP_OUTCOMES.items():
+            rows = [k for k, e in enumerate(examples) if e.step == step and e.outcome in outcomes
+                    and not e.command and not e.safety]
+            X = np.stack([features(vectors[k], examples[k].text) for k in rows])
+            y = [examples[k].outcome for k in rows]
+            self.step_readers[step] = Ridge.fit(X, y, alpha=ALPHA,
+                                                sample_weight=balanced_weights(y))
+            why_rows = [k for k in rows if (step, examples[k].outcome) in WHY_OUTCOMES
+                        and examples[k].why]
+            if len({examples[k].why for k in why_rows}) > 1:
+                Xw = np.stack([features(vectors[k], examples[k].text) for k in why_rows])
+                self.why_readers[step] = Ridge.fit(Xw, [examples[k].why for k in why_rows],
+                                                   alpha=ALPHA)
+        rows = [k for k, e in enumerate(examples) if not e.safety]
+        X = np.stack([command_features(vectors[k], examples[k].text) for k in rows])
+        y = [examples[k].command or "none" for k in rows]
+        self.command_reader = Ridge.fit(X, y, alpha=ALPHA, sample_weight=balanced_weights(y))
+        X = np.stack([safety_features(vectors[k], e.text) for k, e in enumerate(examples)])
+        y = [e.safety or "none" for e in examples]
+        self.safety_reader = Ridge.fit(X, y, alpha=ALPHA, sample_weight=balanced_weights(y))
+
+    # ------------------------------------------------------------------ reading
+
+    def read(self, step: str, text: str) -> Turn:
+        text = text.strip()
+        if not text:
+            return Turn(step, None, confident=False)
+        vector = self.model.sentences([text])[0]
+        safety = self.safety(text, vector)
+        command = self.command(text, vector)
+        if safety or command:
+            return Turn(step, "skip" if command == "skip" else None, command, safety)
+        return self.outcome(step, text, vector)
+
+    def safety(self, text: str, vector: np.ndarray | None = None) -> str | None:
+        vector = self.model.sentences([text])[0] if vector is None else vector
+        scores = self.safety_reader.scores(safety_features(vector, text))[0]
+        labels = self.safety_reader.labels
+        none = scores[labels.index("none")]
+        best = max((s, label) for s, label in zip(scores, labels, strict=True) if label != "none")
+        return best[1] if best[0] - none > SAFETY_BIAS else None
+
+    def command(self, text: str, vector: np.ndarray | None = None) -> str | None:
+        vector = self.model.sentences([text])[0] if vector is None else vector
+        label, _ = self.command_reader.predict(command_features(vector, text))
+        return None if label == "none" else label
+
+    def outcome(self, step: str, text: str, vector: np.ndarray | None = None) -> Turn:
+        if step in SAID_STEPS:
+            return Turn(step, "said")
+        reader = self.step_readers.get(step)
+        if reader is None:
+            return Turn(step, None)
+        ruled = answers.READERS[step](text) if step in answers.READERS else None
+        if ruled is not None:
+            outcome, why = ruled
+            margin = CONFIDENT_MARGIN
+        else:
+            vector = self.model.sentences([text])[0] if vector is None else vector
+            x = features(vector, text)
+            outcome, margin = reader.predict(x)
+            why = None
+            if (step, outcome) in WHY_OUTCOMES and step in self.why_readers:
+                why, _ = self.why_readers[step].predict(x)
+        addition = ""
+        if step == "confirm" and outcome == "addition":
+            addition = rules.addition_after_answer(text)
+        return Turn(step, outcome, why=why, addition=addition,
+                    confident=margin >= CONFIDENT_MARGIN)
