@@ -17,15 +17,11 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from facilitator.understanding import rules as utterances
-from facilitator.mirror import (
-    MirrorCheck,
-    check_mirror,
-    check_summary,
-    key_phrases,
-    mirror_feedback,
-)
+from facilitator.mirror import MirrorCheck, mirror_feedback
 from facilitator.prompts import Prompts, load_prompts
+from facilitator.understanding import Turn, Understanding
+from facilitator.understanding import default as default_understanding
+from facilitator.understanding import rules
 
 # --------------------------------------------------------------------------- events in
 
@@ -124,8 +120,10 @@ STEPS: dict[str, Step] = {
     "appointment_consent": Step("appointment", "receiver", "answer", "stage.appointment_consent"),
     "send": Step("send", "sender", "share", "stage.send"),
     "mirror": Step("mirror", "receiver", "mirror", "stage.mirror"),
+    "reschedule": Step("appointment", "receiver", "answer", "stage.reschedule"),
     "confirm": Step("confirm", "sender", "answer", "stage.confirm"),
     "correct": Step("confirm", "sender", "share", "stage.correct"),
+    "restate": Step("confirm", "sender", "share", "stage.restate"),
     "more": Step("more", "sender", "share", "stage.more"),
     "summary": Step("summary", "receiver", "mirror", "stage.summary"),
     "validate": Step("validate", "receiver", "reflect", "stage.validate"),
@@ -141,36 +139,46 @@ STEPS: dict[str, Step] = {
 }
 
 # Steps where nobody is listened to: they resolve at once to a listening step or an end.
+# WRAP_UP is the end of sharing: a summary when there was more than one part, else validation.
 ROUND_END, SWITCH, FINISH, NOT_NOW = "round_end", "switch", "finish", "not_now"
+WRAP_UP = "wrap_up"
 
 # (step, outcome) -> next step. "skip" rows say where the voice command "skip" leads.
 TRANSITIONS: dict[tuple[str, str], str] = {
     ("appointment_topic", "said"): "appointment_consent",
     ("appointment_topic", "skip"): "appointment_consent",
     ("appointment_consent", "yes"): "send",
+    ("appointment_consent", "later"): "reschedule",  # "not now": when would suit?
+    ("appointment_consent", "later_named"): NOT_NOW,  # "after the kids are asleep"
     ("appointment_consent", "no"): NOT_NOW,
     ("appointment_consent", "unclear"): "appointment_consent",
     ("appointment_consent", "skip"): "send",
+    ("reschedule", "said"): NOT_NOW,
+    ("reschedule", "skip"): NOT_NOW,
     ("send", "shared"): "mirror",
     ("send", "blame"): "send",
     ("send", "skip"): ROUND_END,
     ("mirror", "complete"): "confirm",
+    ("mirror", "unsure"): "confirm",  # the sender's own "did I get that?" decides
     ("mirror", "retry"): "mirror",
     ("mirror", "move_on"): "confirm",
     ("mirror", "skip"): "confirm",
     ("confirm", "yes"): "more",
     ("confirm", "addition"): "mirror",
-    ("confirm", "no"): "correct",
+    ("confirm", "partly"): "correct",
+    ("confirm", "no"): "restate",
     ("confirm", "skip"): "more",
     ("correct", "said"): "mirror",
     ("correct", "skip"): "more",
+    ("restate", "said"): "mirror",
+    ("restate", "skip"): "more",
     ("more", "chunk"): "mirror",
     ("more", "blame"): "send",
     ("more", "yes"): "send",
-    ("more", "done_one"): "validate",
-    ("more", "done_many"): "summary",
+    ("more", "done"): WRAP_UP,
     ("more", "skip"): "validate",
     ("summary", "complete"): "validate",
+    ("summary", "unsure"): "validate",
     ("summary", "retry"): "summary",
     ("summary", "move_on"): "validate",
     ("summary", "skip"): "validate",
@@ -182,7 +190,10 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("empathize", "retry"): "empathize",
     ("empathize", "move_on"): "empathy_confirm",
     ("empathize", "skip"): "empathy_confirm",
-    ("empathy_confirm", "said"): ROUND_END,
+    ("empathy_confirm", "yes"): ROUND_END,
+    ("empathy_confirm", "partly"): "empathize",  # one more guess at the feeling
+    ("empathy_confirm", "no"): "empathize",
+    ("empathy_confirm", "move_on"): ROUND_END,
     ("empathy_confirm", "skip"): ROUND_END,
     ("close_first", "said"): "close_second",
     ("close_first", "skip"): "close_second",
@@ -191,12 +202,14 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("appreciate", "said"): "appreciate_mirror",
     ("appreciate", "skip"): ROUND_END,
     ("appreciate_mirror", "complete"): "reason",
+    ("appreciate_mirror", "unsure"): "reason",
     ("appreciate_mirror", "retry"): "appreciate_mirror",
     ("appreciate_mirror", "move_on"): "reason",
     ("appreciate_mirror", "skip"): "reason",
     ("reason", "said"): "reason_mirror",
     ("reason", "skip"): ROUND_END,
     ("reason_mirror", "complete"): ROUND_END,
+    ("reason_mirror", "unsure"): ROUND_END,
     ("reason_mirror", "retry"): "reason_mirror",
     ("reason_mirror", "move_on"): ROUND_END,
     ("reason_mirror", "skip"): ROUND_END,
@@ -223,6 +236,7 @@ class _Round:
     attempts: list[str] = field(default_factory=list)  # mirrors of the current target
     blame_coached: bool = False
     retries: int = 0  # re-offers of the current summary / validation / empathy step
+    empathy_tries: int = 0  # guesses at the feeling the sender said were not quite it
 
 
 class Dialogue:
@@ -241,6 +255,7 @@ class Dialogue:
         prompts: Prompts | None = None,
         silence_timeout: float | None = 45.0,
         max_mirror_tries: int = 3,
+        understanding: Understanding | None = None,
     ) -> None:
         if dialogue not in DIALOGUES:
             raise ValueError(f"unknown dialogue {dialogue!r}; choose {', '.join(DIALOGUES)}")
@@ -249,6 +264,9 @@ class Dialogue:
         self.names = (names[0].strip(), names[1].strip())
         self.dialogue = dialogue
         self.prompts = prompts or load_prompts()
+        # The understanding layer is pure (strings in, readings out) and shared; loading it
+        # is the one slow step, done once per process when none is given.
+        self.understand = understanding or default_understanding()
         self.silence_timeout = silence_timeout
         self.max_mirror_tries = max(1, max_mirror_tries)
         self.sender, self.receiver = self.names
@@ -257,6 +275,7 @@ class Dialogue:
         self.stage: str | None = None
         self.round = _Round()
         self.topic = ""
+        self.later = ""  # when the couple would rather talk, if they said
         self.paused = False
         self.ended = False
         self._last_spoken: list[str] = []
@@ -284,18 +303,19 @@ class Dialogue:
         if not text:
             # Speech recognition heard nothing usable: the same as a silence, never a turn.
             return self._on_silence()
-        concern = utterances.safety_concern(text)
-        if concern:
-            return self._safety_pause(concern)
-        command = utterances.read_command(text)
+        turn = self.understand.turn(None if self.paused else self.step, text)
+        if turn.safety:
+            return self._safety_pause(turn.safety)
+        command = turn.command
         if command == "resume" and not self.paused and self._expects_answer():
             # "Yes, please continue" to "did Leo get that?" is an answer, not a command.
             command = None
+            turn = self.understand.turn(self.step, text, commands=False)
         if command:
             return self._on_command(command)
         if self.paused:
             return self._say_and_listen(self._text("command.still_paused"), paused=True)
-        return self._on_turn(text)
+        return self._on_turn(text, turn)
 
     def _expects_answer(self) -> bool:
         return self.step is not None and STEPS[self.step].expect == "answer"
@@ -318,10 +338,13 @@ class Dialogue:
             step = self._after_round()
             if step == SWITCH:
                 return self._switch()
+        if step == WRAP_UP:
+            step = "summary" if len(self.round.chunks) > 1 else "validate"
         if step == FINISH:
             return self._finish("complete")
         if step == NOT_NOW:
-            return self._finish("not now", key="stage.not_now")
+            return self._finish("not now", key="stage.not_now_later" if self.later
+                                else "stage.not_now")
         if self.step is not None and self.step != step:
             self._history.append(self._snapshot())
             self.round.retries = 0
@@ -360,88 +383,98 @@ class Dialogue:
 
     # ------------------------------------------------------------------- turns
 
-    def _on_turn(self, text: str) -> list:
+    def _on_turn(self, text: str, turn: Turn) -> list:
         handler = getattr(self, f"_turn_{self.step}")
-        return handler(text)
+        return handler(text, turn)
 
-    def _turn_appointment_topic(self, text: str) -> list:
+    def _turn_appointment_topic(self, text: str, turn: Turn) -> list:
         self.topic = text
         return self._go("said")
 
-    def _turn_appointment_consent(self, text: str) -> list:
-        answer = utterances.read_consent(text)
-        if answer == "unclear":
-            self.round.retries += 1
-            if self.round.retries > 1:
-                # Asked twice already: never block the couple on a word the microphone missed.
-                return self._go("yes")
-            return self._say_and_listen(self._text("stage.consent_unclear"))
-        return self._go(answer)
+    def _turn_appointment_consent(self, text: str, turn: Turn) -> list:
+        if turn.outcome == "later":
+            if turn.when:
+                self.later = turn.when
+                return self._go("later_named")
+            return self._go("later")
+        if turn.outcome in ("yes", "no"):
+            return self._go(turn.outcome)
+        self.round.retries += 1
+        if self.round.retries > 1:
+            # Asked twice already: never block the couple on a word the microphone missed.
+            return self._go("yes")
+        return self._say_and_listen(self._text("stage.consent_unclear"))
 
-    def _turn_send(self, text: str) -> list:
-        coaching = self._coach_blame(text)
+    def _turn_reschedule(self, text: str, turn: Turn) -> list:
+        self.later = text
+        return self._go("said")
+
+    def _turn_send(self, text: str, turn: Turn) -> list:
+        coaching = self._coach_blame(text, turn)
         if coaching:
             return coaching + [self._listen()]
         self._add_chunk(text)
         return self._go("shared")
 
-    def _turn_more(self, text: str) -> list:
-        if utterances.is_done(text):
-            return self._go("done_many" if len(self.round.chunks) > 1 else "done_one")
-        if not key_phrases(text) and utterances.read_confirmation(text).kind == "yes":
-            return self._go("yes")
-        coaching = self._coach_blame(text)
+    def _turn_more(self, text: str, turn: Turn) -> list:
+        if turn.outcome in ("done", "yes"):
+            return self._go(turn.outcome)
+        coaching = self._coach_blame(text, turn)
         if coaching:
             # Straight to the send step without its usual prompt: the coaching is the prompt.
             return coaching + self._go_quiet("blame")
         self._add_chunk(text)
         return self._go("chunk")
 
-    def _coach_blame(self, text: str) -> list:
+    def _coach_blame(self, text: str, turn: Turn) -> list:
         """Coaching for blame language, once a round; [] when there is none to give."""
-        blame = utterances.find_blame(text)
-        if not blame or self.round.blame_coached:
+        if turn.outcome != "blame" or self.round.blame_coached:
             return []
         self.round.blame_coached = True
-        line = self._text("coach.blame", phrase=blame[0])
+        phrases = rules.find_blame(text)
+        if phrases:
+            line = self._text("coach.blame", phrase=phrases[0])
+        else:
+            line = self._text("coach.blame_general")
         return [Coach("blame", line), self._say(line)]
 
-    def _turn_mirror(self, text: str) -> list:
+    def _turn_mirror(self, text: str, turn: Turn) -> list:
+        earlier = list(self.round.attempts)
         self.round.attempts.append(text)
-        check = check_mirror(self.round.target, text)
-        if check.verdict != "complete" and len(self.round.attempts) > 1:
-            # A retry usually mirrors only the part that was missed: credit what the
-            # receiver caught over all tries of this chunk, not the last try alone.
-            cumulative = check_mirror(self.round.target, " ".join(self.round.attempts))
-            if cumulative.score > check.score:
-                check = cumulative
+        check = self.understand.mirror(self.round.target, text, earlier=earlier)
         actions: list = [MirrorChecked(check, "mirror")]
         attempt = len(self.round.attempts) - 1
         line = mirror_feedback(
             check, sender=self.sender, receiver=self.receiver, prompts=self.prompts, attempt=attempt
         )
-        if check.verdict == "complete":
-            return actions + [self._say(line)] + self._go("complete")
+        if check.verdict in ("complete", "unsure"):
+            return actions + [self._say(line)] + self._go(check.verdict)
         if len(self.round.attempts) < self.max_mirror_tries:
             return actions + [Coach("mirror", line), self._say(line), self._listen()]
         move_on = self._text("coach.mirror_move_on")
         return actions + [Coach("mirror", move_on), self._say(move_on)] + self._go("move_on")
 
-    def _turn_confirm(self, text: str) -> list:
-        answer = utterances.read_confirmation(text)
-        if answer.kind in ("almost", "no", "unclear") and answer.addition.strip():
-            self._add_to_chunk(answer.addition)
+    def _turn_confirm(self, text: str, turn: Turn) -> list:
+        if turn.outcome == "addition" and turn.addition.strip():
+            self._add_to_chunk(turn.addition)
             return [self._say(self._text("stage.mirror_addition"))] + self._go_quiet("addition")
-        if answer.kind == "no":
-            return self._go("no")
+        if turn.outcome in ("partly", "no", "addition"):
+            return self._go("partly" if turn.outcome == "addition" else turn.outcome)
         return self._go("yes")
 
-    def _turn_correct(self, text: str) -> list:
+    def _turn_correct(self, text: str, turn: Turn) -> list:
         self._add_to_chunk(text)
         return self._go("said")
 
-    def _turn_summary(self, text: str) -> list:
-        check = check_summary(self.round.chunks, text)
+    def _turn_restate(self, text: str, turn: Turn) -> list:
+        # Said again, in other words: the new words are what the receiver mirrors now.
+        self._add_to_chunk(text)
+        return self._go("said")
+
+    def _turn_summary(self, text: str, turn: Turn) -> list:
+        earlier = list(self.round.attempts)
+        self.round.attempts.append(text)
+        check = self.understand.summary(self.round.chunks, text, earlier=earlier)
         actions: list = [MirrorChecked(check, "summary")]
         line = mirror_feedback(
             check,
@@ -450,40 +483,47 @@ class Dialogue:
             prompts=self.prompts,
             attempt=self.round.retries,
         )
-        if check.verdict == "complete":
-            return actions + [self._say(line)] + self._go("complete")
+        if check.verdict in ("complete", "unsure"):
+            return actions + [self._say(line)] + self._go(check.verdict)
         if self.round.retries < 1:
             self.round.retries += 1
             return actions + [Coach("summary", line), self._say(line), self._listen()]
         move_on = self._text("coach.summary_move_on")
         return actions + [Coach("summary", move_on), self._say(move_on)] + self._go("move_on")
 
-    def _turn_validate(self, text: str) -> list:
-        if utterances.is_validation(text):
+    def _turn_validate(self, text: str, turn: Turn) -> list:
+        if turn.outcome == "valid":
             return [self._say(self._text("stage.validation_heard"))] + self._go("valid")
-        return self._reoffer_stem("validation", "validate")
+        return self._reoffer_stem("validation", turn.why)
 
-    def _turn_empathize(self, text: str) -> list:
-        if utterances.empathy_kind(text) == "feeling":
+    def _turn_empathize(self, text: str, turn: Turn) -> list:
+        if turn.outcome == "feeling":
             return self._go("feeling")
-        return self._reoffer_stem("empathy", "empathize")
+        return self._reoffer_stem("empathy", turn.why)
 
-    def _reoffer_stem(self, kind: str, step: str) -> list:
+    def _reoffer_stem(self, kind: str, why: str | None) -> list:
         if self.round.retries >= 1:
             self.round.retries = 0
             return self._go("move_on")
         self.round.retries += 1
-        line = self._text(f"coach.{kind}", feeling=self._example_feeling())
+        key = f"coach.{kind}_{why}" if why and self.prompts.has(f"coach.{kind}_{why}") else (
+            f"coach.{kind}")
+        line = self._text(key, feeling=self._example_feeling())
         return [Coach(kind, line), self._say(line), self._listen()]
 
-    def _turn_empathy_confirm(self, text: str) -> list:
-        return [self._say(self._text("stage.round_thanks"))] + self._go("said")
+    def _turn_empathy_confirm(self, text: str, turn: Turn) -> list:
+        if turn.outcome in ("partly", "no") and self.round.empathy_tries < 1:
+            self.round.empathy_tries += 1
+            line = self._text("stage.empathy_again")
+            return [Coach("empathy", line), self._say(line)] + self._go_quiet(turn.outcome)
+        thanks = [self._say(self._text("stage.round_thanks"))]
+        return thanks + self._go("yes" if turn.outcome == "yes" else "move_on")
 
-    def _turn_said(self, text: str) -> list:
+    def _turn_said(self, text: str, turn: Turn) -> list:
         """A closing appreciation: heard, and nothing to check."""
         return self._go("said")
 
-    def _turn_shared(self, text: str) -> list:
+    def _turn_shared(self, text: str, turn: Turn) -> list:
         """An appreciation or its reason: the next mirror is checked against it."""
         self._add_chunk(text)
         return self._go("said")
@@ -634,7 +674,7 @@ class Dialogue:
 
     def _example_feeling(self) -> str:
         for chunk in reversed(self.round.chunks):
-            words = utterances.feeling_words(chunk)
+            words = rules.feeling_words(chunk)
             if words:
                 return words[0]
         return self.prompts.text("coach.default_feeling")

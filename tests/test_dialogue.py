@@ -334,7 +334,8 @@ def test_skip_and_back_follow_the_table():
 
 def test_every_step_has_prompts_help_and_a_skip_row():
     prompts = load_prompts()
-    targets = set(STEPS) | {engine.ROUND_END, engine.SWITCH, engine.FINISH, engine.NOT_NOW}
+    targets = set(STEPS) | {engine.ROUND_END, engine.SWITCH, engine.FINISH, engine.NOT_NOW,
+                            engine.WRAP_UP}
     for (step, _), target in TRANSITIONS.items():
         assert step in STEPS and target in targets
     for name, spec in STEPS.items():

@@ -35,6 +35,7 @@ from facilitator.dialogue import (
     COMMANDS,
     DIALOGUES,
     FINISH,
+    NOT_NOW,
     ROUND_END,
     STEPS,
     TRANSITIONS,
@@ -102,24 +103,33 @@ ADDITION = "I also said that I miss our walks on Sundays."
 MIRROR_ADDITION = "You also said you miss our walks on Sundays. Did I get that?"
 APPRECIATION = "One thing I appreciate about you is your laugh at dinner."
 REASON = "The reason I appreciate this is that it relaxes me after work."
+RESTATED = "I feel lonely when the evenings go by without us talking."
+MIRROR_RESTATED = "You feel lonely when the evenings go by without us talking. Did I get that?"
 
 
 def good_turn(d: Dialogue, visits: dict[str, int]) -> str:
     """What a partner who follows the protocol says at the engine's current step. The first
-    confirm says "no" (to reach the correction step) and the first "is there more?" adds a
-    chunk (to reach the summary)."""
+    confirm says "not quite" (to reach the correction step), the first of the second round
+    "no" (to reach the restatement), and the first "is there more?" adds a chunk (to reach
+    the summary)."""
     step = d.step
     first_time = visits.get(step, 0) == 1 and d.round_number == 1
+    first_of_second = d.step == "confirm" and d.round_number == 2 and not d.round.attempts[:-1]
     mirrors = {CHUNK_1: MIRROR_FULL, CHUNK_2: MIRROR_2, ADDITION: MIRROR_ADDITION,
+               RESTATED: MIRROR_RESTATED,
                APPRECIATION: "You appreciate my laugh at dinner.",
                REASON: "The reason is it relaxes you after work."}
     return {
         "appointment_topic": TOPIC,
-        "appointment_consent": "Yes, I'm ready.",
+        "appointment_consent": "Not now. Can we do it some other time?" if visits.get("_later")
+        else "Yes, I'm ready.",
+        "reschedule": "After dinner tomorrow.",
         "send": CHUNK_1,
         "mirror": mirrors.get(d.round.target, ""),
-        "confirm": "No." if first_time else "Yes.",
+        "confirm": "Not quite." if first_time else "No." if first_of_second and not any(
+            c.endswith(RESTATED) for c in d.round.chunks) else "Yes.",
         "correct": ADDITION,
+        "restate": RESTATED,
         "more": CHUNK_2 if first_time else "No, that's all.",
         "summary": SUMMARY,
         "validate": VALIDATION,
@@ -139,12 +149,13 @@ def listening_points() -> dict[str, dict]:
     """Each step, the first time a session reaches it: the engine there (to copy), what it
     said and how it listened on arriving, and the step and listen it came from."""
     points: dict[str, dict] = {}
-    for kind in DIALOGUES:
+    # Both dialogues, and a couple who would rather talk later (the reschedule step).
+    for kind, later in [*((k, False) for k in DIALOGUES), ("intentional", True)]:
         d = Dialogue(NAMES, dialogue=kind)
         # The welcome sets the stage once; "repeat" at the first step says its prompt.
         actions = d.start()[1:]
         trail = [(d.step, actions[-1])]
-        visits = {d.step: 1}
+        visits = {d.step: 1, "_later": later}
         for _ in range(80):
             if d.ended:
                 break
@@ -239,6 +250,9 @@ def assert_skipped(step: str, d: Dialogue, actions: list) -> None:
         target = DIALOGUES[kind]["round"]
     if target == FINISH:
         assert actions[-1] == End("complete") and d.ended
+        return
+    if target == NOT_NOW:
+        assert actions[-1] == End("not now") and d.ended
         return
     assert d.step == target and actions[-1].stage == STEPS[target].stage
 

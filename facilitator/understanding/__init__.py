@@ -1,0 +1,66 @@
+"""Understanding what partners say: one on-device layer, one small interface.
+
+The dialogue engine asks two questions, both as plain strings in, frozen dataclasses out:
+
+    understand = Understanding.load()               # once per session
+    understand.turn(step, text)                     # -> Turn(outcome, command, safety, ...)
+    understand.mirror(sender, mirror, earlier=[])   # -> MirrorCheck(verdict, matched, ...)
+    understand.summary(chunks, summary, earlier=[]) # -> MirrorCheck
+
+Everything here runs on the CPU from files on disk: the meaning model (``model.py``), the
+labelled examples the readers learn from (``examples.py``), precise rules where words
+settle the answer (``answers.py``, ``cues.py``, ``rules.py``). Loading takes about a
+second; a missing or broken model is a one-line error, never a silent fall-back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from facilitator.understanding.model import MeaningModel, ModelError
+from facilitator.understanding.turns import Turn, TurnReader
+
+__all__ = ["Understanding", "Turn", "ModelError", "default"]
+
+
+class Understanding:
+    def __init__(self, model: MeaningModel, turns: TurnReader) -> None:
+        self.model = model
+        self._turns = turns
+
+    def __deepcopy__(self, memo) -> Understanding:
+        # A shared, stateless service: a copied dialogue reads with the same layer.
+        return self
+
+    @classmethod
+    def load(cls) -> Understanding:
+        model = MeaningModel()
+        return cls(model, TurnReader(model))
+
+    def turn(self, step: str | None, text: str, *, commands: bool = True) -> Turn:
+        """How ``text`` is read at ``step`` (None: the exercise is paused; only a command or
+        a safety concern matters then). ``commands=False`` reads it as an answer only."""
+        return self._turns.read(step or "paused", text, commands=commands)
+
+    def mirror(self, sender: str, mirror: str, earlier: Sequence[str] = ()):
+        from facilitator.mirror import check_mirror
+
+        if earlier:
+            return check_mirror(sender, " ".join([*earlier, mirror]))
+        return check_mirror(sender, mirror)
+
+    def summary(self, chunks: Sequence[str], summary: str, earlier: Sequence[str] = ()):
+        from facilitator.mirror import check_summary
+
+        return check_summary(list(chunks), " ".join([*earlier, summary]))
+
+
+_DEFAULT: Understanding | None = None
+
+
+def default() -> Understanding:
+    """The layer loaded once per process and shared (it holds no per-session state)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Understanding.load()
+    return _DEFAULT

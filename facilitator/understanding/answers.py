@@ -403,6 +403,17 @@ _LATER = re.compile(r" (?:let me|i need to|i have to|i want to|i gotta|i got to)
                     r"|tomorrow|another|in |on |when |once |at )")
 
 
+def names_time(text: str) -> bool:
+    """Does a postponement say when ("after the kids are asleep", "tomorrow")?"""
+    words = _norms(text)
+    return cu._any(words, cu.TIME) and not cu._any(words, cu._seqs(
+        "can it wait", "can we wait", "can this wait", "could it wait", "another time",
+        "some other time", "another day", "another night", "rain check", "later", "in a bit",
+        "in a while")) or bool(re.search(r" (?:tomorrow|after|saturday|sunday|weekend|morning|"
+                                           r"tonight|monday|tuesday|wednesday|thursday|friday) ",
+                                           _line(words)))
+
+
 def read_consent(text: str) -> Reading:
     """yes / later / no / unclear, to "is now a good time to listen?"."""
     words = _norms(text)

@@ -133,15 +133,14 @@ class MeaningModel:
 
     def encode_many(self, texts: list[str]) -> list[Encoded]:
         """Encode several texts in one batch; cached texts are not encoded again."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if todo:
-            for text, enc in zip(todo, self._run(todo), strict=True):
-                self._remember(text, enc)
-        out = []
-        for t in texts:
-            self._cache.move_to_end(t)
-            out.append(self._cache[t])
-        return out
+        found = {t: self._cache[t] for t in texts if t in self._cache}
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
+        for lo in range(0, len(todo), 32):  # in batches: padding wastes less
+            batch = todo[lo:lo + 32]
+            found.update(zip(batch, self._run(batch), strict=True))
+        for t in dict.fromkeys(texts):
+            self._remember(t, found[t])
+        return [found[t] for t in texts]
 
     def sentences(self, texts: list[str]) -> np.ndarray:
         """(len(texts), 384) unit sentence vectors."""
@@ -153,6 +152,7 @@ class MeaningModel:
 
     def _remember(self, text: str, enc: Encoded) -> None:
         self._cache[text] = enc
+        self._cache.move_to_end(text)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 

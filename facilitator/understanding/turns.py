@@ -73,31 +73,17 @@ class Turn:
     safety: str | None = None
     why: str | None = None  # blame: absolute/insult/fault/contempt; retry: its reason
     addition: str = ""  # new content said with a confirmation, in the speaker's words
+    when: str = ""  # a postponement that names a time ("after the kids are asleep")
     confident: bool = True
 
     def as_dict(self) -> dict:
         return {"step": self.step, "outcome": self.outcome, "command": self.command,
                 "safety": self.safety, "why": self.why, "addition": self.addition,
-                "confident": self.confident}
+                "when": self.when, "confident": self.confident}
 
 
 def features(vector: np.ndarray, text: str) -> np.ndarray:
     return np.concatenate([vector * VECTOR_WEIGHT, np.array(cues(text)) * CUE_WEIGHT])
-
-
-def safety_features(vector: np.ndarray, text: str) -> np.ndarray:
-    hits = rules.safety_kinds(text)
-    flags = np.array([1.0 if k in hits else 0.0 for k in SAFETY_KINDS] +
-                     [1.0 if hits else 0.0])
-    return np.concatenate([vector * VECTOR_WEIGHT, flags * 2.0 * CUE_WEIGHT,
-                           np.array(cues(text)) * 0.5 * CUE_WEIGHT])
-
-
-def command_features(vector: np.ndarray, text: str) -> np.ndarray:
-    said = rules.read_command(text)
-    flags = np.array([1.0 if said == c else 0.0 for c in COMMANDS])
-    return np.concatenate([vector * VECTOR_WEIGHT, flags * 2.0 * CUE_WEIGHT,
-                           np.array(cues(text)) * CUE_WEIGHT])
 
 
 class TurnReader:
@@ -125,39 +111,27 @@ class TurnReader:
                 Xw = np.stack([features(vectors[k], examples[k].text) for k in why_rows])
                 self.why_readers[step] = Ridge.fit(Xw, [examples[k].why for k in why_rows],
                                                    alpha=ALPHA)
-        rows = [k for k, e in enumerate(examples) if not e.safety]
-        X = np.stack([command_features(vectors[k], examples[k].text) for k in rows])
-        y = [examples[k].command or "none" for k in rows]
-        self.command_reader = Ridge.fit(X, y, alpha=ALPHA, sample_weight=balanced_weights(y))
-        X = np.stack([safety_features(vectors[k], e.text) for k, e in enumerate(examples)])
-        y = [e.safety or "none" for e in examples]
-        self.safety_reader = Ridge.fit(X, y, alpha=ALPHA, sample_weight=balanced_weights(y))
+        self.safety_reader = _make_safety_reader(self.model, examples)
+        self.command_reader = _make_command_reader(self.model, examples)
 
     # ------------------------------------------------------------------ reading
 
-    def read(self, step: str, text: str) -> Turn:
+    def read(self, step: str, text: str, *, commands: bool = True) -> Turn:
         text = text.strip()
         if not text:
             return Turn(step, None, confident=False)
         vector = self.model.sentences([text])[0]
         safety = self.safety(text, vector)
-        command = self.command(text, vector)
+        command = self.command(text, vector, step) if commands else None
         if safety or command:
             return Turn(step, "skip" if command == "skip" else None, command, safety)
         return self.outcome(step, text, vector)
 
     def safety(self, text: str, vector: np.ndarray | None = None) -> str | None:
-        vector = self.model.sentences([text])[0] if vector is None else vector
-        scores = self.safety_reader.scores(safety_features(vector, text))[0]
-        labels = self.safety_reader.labels
-        none = scores[labels.index("none")]
-        best = max((s, label) for s, label in zip(scores, labels, strict=True) if label != "none")
-        return best[1] if best[0] - none > SAFETY_BIAS else None
+        return self.safety_reader.read(text, vector)
 
-    def command(self, text: str, vector: np.ndarray | None = None) -> str | None:
-        vector = self.model.sentences([text])[0] if vector is None else vector
-        label, _ = self.command_reader.predict(command_features(vector, text))
-        return None if label == "none" else label
+    def command(self, text: str, vector: np.ndarray | None = None, step: str = "") -> str | None:
+        return self.command_reader.read(step, text, vector)
 
     def outcome(self, step: str, text: str, vector: np.ndarray | None = None) -> Turn:
         if step in SAID_STEPS:
@@ -176,8 +150,37 @@ class TurnReader:
             why = None
             if (step, outcome) in WHY_OUTCOMES and step in self.why_readers:
                 why, _ = self.why_readers[step].predict(x)
-        addition = ""
+        addition = when = ""
         if step == "confirm" and outcome == "addition":
             addition = rules.addition_after_answer(text)
-        return Turn(step, outcome, why=why, addition=addition,
+        if step == "appointment_consent" and outcome == "later" and answers.names_time(text):
+            when = text
+        return Turn(step, outcome, why=why, addition=addition, when=when,
                     confident=margin >= CONFIDENT_MARGIN)
+
+
+def _make_safety_reader(model, examples):
+    try:
+        from facilitator.understanding.safety import SafetyReader
+    except ImportError:
+        return _RuleSafety()
+    return SafetyReader(model, examples)
+
+
+def _make_command_reader(model, examples):
+    try:
+        from facilitator.understanding.commands import CommandReader
+    except ImportError:
+        return _RuleCommands()
+    return CommandReader(model, examples)
+
+
+class _RuleSafety:
+    def read(self, text, vector=None):
+        kinds = rules.safety_kinds(text)
+        return sorted(kinds)[0] if kinds else None
+
+
+class _RuleCommands:
+    def read(self, step, text, vector=None):
+        return rules.read_command(text)
