@@ -357,9 +357,9 @@ def test_outputs_that_cannot_be_written_name_their_option(tmp_path):
 
 
 @pytest.mark.parametrize("options, says", [
-    (["--names", "", "Ben"], "--names '' 'Ben'"),
-    (["--names", "Ana", "ana"], "not the same"),
-    (["--silence-timeout", "0"], "--silence-timeout 0: must be at least"),
+    (["--names", "", "Ben"], "--names '' Ben: must be two different names"),
+    (["--names", "Ana", "ana"], "--names Ana ana: must be two different names"),
+    (["--silence-timeout", "0"], "--silence-timeout 0: must be a number from 5 to 3600"),
     (["--prompts", "/nowhere/prompts.toml"], "check --prompts"),
 ])
 def test_a_bad_option_is_named_and_no_empty_session_is_left(tmp_path, options, says):
@@ -399,5 +399,6 @@ def test_turn_patience_out_of_range_is_one_line(tmp_path):
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip() == (
-        "facilitator: --turn-patience 0: must be between 0.5 and 5 (default 1)"
+        "facilitator: --turn-patience 0: must be a number from 0.5 to 5 "
+        "(a factor: 2 waits twice as long; default 1)"
     )
