@@ -343,6 +343,8 @@ def cmd_turns(args) -> int:
     )
     if args.json:
         print(json.dumps(turns, indent=2, ensure_ascii=False))
+    elif not turns:
+        print(f"No speech found in {args.wav}.")
     else:
         for t in turns:
             print(
@@ -369,8 +371,13 @@ def cmd_history(args) -> int:
     from facilitator.history import format_history, history
     from facilitator.records import data_dir
 
-    rows = history(data_dir(args.data_dir))
-    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else format_history(rows))
+    # Looking must not create: a mistyped --data-dir is reported empty, not made.
+    folder = data_dir(args.data_dir, create=False)
+    rows = history(folder)
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        print(format_history(rows, data_dir=folder))
     return 0
 
 
@@ -380,15 +387,8 @@ def cmd_reflect(args) -> int:
     from facilitator.history import format_reflect, plot_reflect, reflect, reflect_sentences
     from facilitator.records import data_dir
 
-    since = None
-    if args.since:
-        try:
-            since = datetime.date.fromisoformat(args.since)
-        except ValueError:
-            raise FacilitatorError(
-                f"--since {args.since}: not a date; use YYYY-MM-DD, e.g. 2026-01-31"
-            ) from None
-    result = reflect(data_dir(args.data_dir), since=since)
+    since = datetime.date.fromisoformat(args.since) if args.since else None  # checked already
+    result = reflect(data_dir(args.data_dir, create=False), since=since)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_reflect(result))
     if args.plot:
         plot_reflect(result, args.plot)
@@ -406,7 +406,7 @@ def cmd_forget(args) -> int:
 
     if not args.all and not args.session_id:
         raise FacilitatorError("forget: name a SESSION_ID (see `facilitator history`) or use --all")
-    folder = data_dir(args.data_dir)
+    folder = data_dir(args.data_dir, create=False)
     # A session named on the command line wins over `all = true` in the settings file.
     target = args.session_id or "all"
     from facilitator.records import session_folders

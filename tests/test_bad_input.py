@@ -165,6 +165,20 @@ def test_a_manifest_that_is_not_text_or_not_there(tmp_path):
     assert "nowhere.toml" in line and "no such manifest" in line
 
 
+def test_a_wav_given_to_replay_or_a_manifest_given_to_turns_says_which_command_takes_it(
+        tmp_path):
+    # replay session.wav used to say "cannot read the manifest ('utf-8' codec can't decode...".
+    wav = WEEKEND / "session.wav"
+    line = one_line_error(run_cli(tmp_path, "replay", wav, "--fast"))
+    assert line == (f"facilitator: {wav}: this is a WAV recording, not a manifest; replay takes "
+                    f"a manifest (TOML) and turns takes a WAV: facilitator turns {wav}")
+    line = one_line_error(run_cli(tmp_path, "turns", MANIFEST))
+    assert line == (f"facilitator: {MANIFEST}: this is a replay manifest, not a WAV; turns "
+                    f"takes a WAV recording and replay takes a manifest: facilitator replay "
+                    f"{MANIFEST}")
+    no_data_left(tmp_path)
+
+
 # -------------------------------------------------------------------------- models
 
 
