@@ -228,3 +228,18 @@ def test_forget_options_can_live_in_the_file_and_a_named_session_wins(tmp_path):
     )
     assert everything.returncode == 0, everything.stderr
     assert not list((data / "sessions").iterdir())
+
+
+def test_every_environment_variable_the_product_reads_is_in_the_readme():
+    """FACILITATOR_CONFIG was missing from the README (issue 16, point 4)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "facilitator").glob("*.py"))
+    read = set(re.findall(r"environ(?:\.get)?\(\s*\"([A-Z_]+)\"", source))
+    read |= set(re.findall(r"\"(FACILITATOR_[A-Z_]+)\"", source))
+    assert {"FACILITATOR_CONFIG", "FACILITATOR_DATA_DIR"} <= read
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.partition("## Environment variables")[2].partition("\n## ")[0]
+    for name in read:
+        assert f"`{name}`" in section, name
