@@ -296,8 +296,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     from_file: dict = {}
     settings = None
     if command is not None:
-        settings = read_settings()
-        from_file = config_for_command(parser, command, settings=settings)
+        try:
+            settings = read_settings()
+            from_file = config_for_command(parser, command, settings=settings)
+        except FacilitatorError:
+            if command != "config":
+                raise
+            settings = None  # `facilitator config` shows a broken file, then says what is wrong
         _subparsers(parser).choices[command].set_defaults(**from_file)
     args = parser.parse_args(argv)
 
@@ -439,14 +444,20 @@ def cmd_forget(args) -> int:
 
 
 def cmd_config(args) -> int:
-    from facilitator.config import config_path
+    from facilitator.config import config_defaults, config_path
 
     path = config_path()
     if args.path:
         print(path)
         return 0
     print(f"# {path}")
-    print(Path(path).read_text() if Path(path).exists() else "# (no settings saved yet)")
+    try:
+        print(Path(path).read_text(encoding="utf-8", errors="replace"), end="")
+    except FileNotFoundError:
+        print("# (no settings saved yet)")
+    except OSError:
+        pass  # a folder or an unreadable file: the check below names it
+    config_defaults(path=path)  # every value checked: a mistake is named with its line
     return 0
 
 

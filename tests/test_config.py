@@ -243,3 +243,22 @@ def test_every_environment_variable_the_product_reads_is_in_the_readme():
     section = readme.partition("## Environment variables")[2].partition("\n## ")[0]
     for name in read:
         assert f"`{name}`" in section, name
+
+
+def test_the_config_command_shows_a_broken_file_and_names_its_mistake(tmp_path, monkeypatch,
+                                                                      capsys):
+    from facilitator import cli
+
+    main = cli.main
+    monkeypatch.setattr(cli.signal, "signal", lambda *args: None)  # keep pytest's SIGTERM
+    path = write(tmp_path / "c.toml", "# ours\nrate = 9999\n")
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(path))
+    assert main(["config", "--path"]) == 0  # finding the file must work when it is broken
+    assert capsys.readouterr().out == f"{path}\n"
+    assert main(["config"]) == 2
+    shown = capsys.readouterr()
+    assert shown.out == f"# {path}\n# ours\nrate = 9999\n"
+    assert shown.err == (f"facilitator: {path}, line 2: rate = 9999: must be a whole number "
+                         "from 120 to 240 (words per minute; default 165)\n")
+    write(path, "rate = 150\n")
+    assert main(["config"]) == 0
