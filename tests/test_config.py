@@ -235,7 +235,7 @@ def test_every_environment_variable_the_product_reads_is_in_the_readme():
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "facilitator").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "facilitator").rglob("*.py"))
     read = set(re.findall(r"environ(?:\.get)?\(\s*\"([A-Z_]+)\"", source))
     read |= set(re.findall(r"\"(FACILITATOR_[A-Z_]+)\"", source))
     assert {"FACILITATOR_CONFIG", "FACILITATOR_DATA_DIR"} <= read
