@@ -72,8 +72,11 @@ def wav_info(path: str | Path) -> WavInfo:
             if size == 0:
                 raise FacilitatorError(
                     f"{path}: the file is empty (0 bytes); record or export it again")
-            riff_ids = (b"RIFF", b"RIFX", b"RF64")
-            if len(head) < 12 or head[:4] not in riff_ids or head[8:12] != b"WAVE":
+            if not _is_wav_header(head):
+                if _is_manifest(path):
+                    raise FacilitatorError(
+                        f"{path}: this is a replay manifest, not a WAV; turns takes a WAV "
+                        f"recording and replay takes a manifest: facilitator replay {path}")
                 raise FacilitatorError(
                     f"{path}: not a WAV file (no RIFF/WAVE header); "
                     "convert it with `sox IN -r 16000 -c 1 -b 16 OUT.wav`")
@@ -83,6 +86,18 @@ def wav_info(path: str | Path) -> WavInfo:
             return _parse_chunks(path, f, size)
     except OSError as e:
         raise FacilitatorError(f"{path}: cannot read the file ({e.strerror or e})") from e
+
+
+def _is_wav_header(head: bytes) -> bool:
+    return len(head) >= 12 and head[:4] in (b"RIFF", b"RIFX", b"RF64") and head[8:12] == b"WAVE"
+
+
+def _is_manifest(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return "turn" in data or "names" in data
 
 
 def _parse_chunks(path: Path, f, size: int) -> WavInfo:
@@ -495,6 +510,15 @@ def load_manifest(path: str | Path) -> Manifest:
     path = Path(path)
     if not path.is_file():
         raise FacilitatorError(f"{path}: no such manifest file; check the path")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+    except OSError as e:
+        raise FacilitatorError(f"{path}: cannot read the manifest ({e.strerror or e})") from e
+    if _is_wav_header(head):
+        raise FacilitatorError(
+            f"{path}: this is a WAV recording, not a manifest; replay takes a manifest "
+            f"(TOML) and turns takes a WAV: facilitator turns {path}")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:

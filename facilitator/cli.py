@@ -14,6 +14,15 @@ from pathlib import Path
 
 from facilitator import __version__
 from facilitator.errors import FacilitatorError
+from facilitator.settings_schema import (
+    DEFAULT_RATE,
+    DIALOGUE_KINDS,
+    EXPECTS,
+    MAX_RATE,
+    MIN_RATE,
+    VOICE_ENGINES,
+    option_action,
+)
 
 DEFAULT_NAMES = ["Partner A", "Partner B"]
 
@@ -21,8 +30,20 @@ DEFAULT_NAMES = ["Partner A", "Partner B"]
 # ------------------------------------------------------------------ the parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors as one line like every other error (exit 2)."""
+
+    def error(self, message: str):
+        raise FacilitatorError(f"{message}; see `{self.prog} --help`")
+
+
+def _checked(name: str) -> dict:
+    """add_argument keywords that check the value against settings_schema.SETTINGS[name]."""
+    return {"action": option_action(name), "dest": name}
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="facilitator",
         description="A calm, hands-free, offline facilitator for the Imago Dialogue.",
     )
@@ -40,9 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     session.add_argument(
         "--typed",
         metavar="NAME",
-        action="append",
         default=[],
         help="this partner types their turns while the other speaks (repeatable)",
+        **_checked("typed"),
     )
     session.add_argument(
         "--mute", action="store_true", help="show the prompts without speaking them"
@@ -57,11 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--recording",
         metavar="FILE.wav",
         help="replay one continuous recording instead of the manifest's turns",
+        **_checked("recording"),
     )
     replay.add_argument(
         "--record-facilitator",
         metavar="OUT.wav",
         help="write what the facilitator says to a WAV, aligned with the session",
+        **_checked("record_facilitator"),
     )
     replay.add_argument(
         "--play", action="store_true", help="also play the facilitator's voice on the speaker"
@@ -79,13 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     turns.add_argument(
         "--expect",
         default="share",
-        choices=["topic", "answer", "share", "mirror", "reflect", "appreciate"],
+        metavar="|".join(EXPECTS),
         help="what kind of turns to expect (tunes how long a pause may be)",
+        **_checked("expect"),
     )
 
     check = sub.add_parser("check-mirror", help="check how well a mirror echoes what was said")
-    check.add_argument("--sender", required=True, metavar="TEXT", help="what the sender said")
-    check.add_argument("--mirror", required=True, metavar="TEXT", help="the receiver's mirror")
+    check.add_argument("--sender", required=True, metavar="TEXT", help="what the sender said",
+                       **_checked("sender"))
+    check.add_argument("--mirror", required=True, metavar="TEXT", help="the receiver's mirror",
+                       **_checked("mirror"))
     check.add_argument("--json", action="store_true", help="print the check as one JSON object")
 
     sub.add_parser("devices", help="list microphones and speakers")
@@ -95,9 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir_option(history)
 
     reflect = sub.add_parser("reflect", help="look back across sessions")
-    reflect.add_argument("--since", metavar="YYYY-MM-DD", help="only sessions from this date on")
+    reflect.add_argument("--since", metavar="YYYY-MM-DD", help="only sessions from this date on",
+                         **_checked("since"))
     reflect.add_argument("--json", action="store_true")
-    reflect.add_argument("--plot", metavar="FILE.png", help="draw the trend over time")
+    reflect.add_argument("--plot", metavar="FILE.png", help="draw the trend over time (a PNG)",
+                         **_checked("plot"))
     reflect.add_argument("--say", action="store_true", help="also speak a few sentences aloud")
     _data_dir_option(reflect)
     _voice_options(reflect)
@@ -111,8 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--by-voice", action="store_true",
         help="ask aloud and take a spoken yes or no (hands-free)",
     )
-    forget.add_argument("--input-device", metavar="DEVICE", help="microphone for --by-voice")
-    forget.add_argument("--output-device", metavar="DEVICE", help="speaker for --by-voice")
+    forget.add_argument("--input-device", metavar="DEVICE", help="microphone for --by-voice",
+                        **_checked("input_device"))
+    forget.add_argument("--output-device", metavar="DEVICE", help="speaker for --by-voice",
+                        **_checked("output_device"))
     _model_options(forget)
     _voice_options(forget)
 
@@ -128,32 +158,36 @@ def _dialogue_options(p: argparse.ArgumentParser, names_default=DEFAULT_NAMES) -
         metavar=("NAME_A", "NAME_B"),
         default=names_default,
         help="the two partners, the first sender first",
+        **_checked("names"),
     )
     p.add_argument(
         "--dialogue",
-        choices=["intentional", "appreciation"],
         default="intentional",
+        metavar="|".join(DIALOGUE_KINDS),
         help="intentional (default) or the short daily appreciation dialogue",
+        **_checked("dialogue"),
     )
     p.add_argument(
-        "--prompts", metavar="FILE", help="a prompts file to use instead of the bundled one"
+        "--prompts", metavar="FILE", help="a prompts file to use instead of the bundled one",
+        **_checked("prompts"),
     )
     p.add_argument(
         "--silence-timeout",
-        type=float,
         default=45.0,
         metavar="SECONDS",
-        help="offer the prompt again after this much silence (default 45)",
+        help="offer the prompt again after this much silence, 5-3600 (default 45)",
+        **_checked("silence_timeout"),
     )
     p.add_argument("--no-timeouts", action="store_true", help="never re-offer prompts on silence")
     p.add_argument(
         "--mirror-tries",
-        type=int,
         default=3,
         metavar="N",
-        help="mirror attempts per chunk before moving on kindly (default 3)",
+        help="mirror attempts per chunk before moving on kindly, 1-10 (default 3)",
+        **_checked("mirror_tries"),
     )
-    p.add_argument("--events", metavar="FILE", help="write the event log as JSON Lines")
+    p.add_argument("--events", metavar="FILE", help="write the event log as JSON Lines",
+                   **_checked("events"))
     p.add_argument("--captions", action="store_true", help="large live captions of all speech")
     p.add_argument("--plain", action="store_true", help="one plain line per event (screen readers)")
 
@@ -161,40 +195,47 @@ def _dialogue_options(p: argparse.ArgumentParser, names_default=DEFAULT_NAMES) -
 def _voice_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--voice-engine",
-        choices=["pyttsx3", "piper"],
         default="pyttsx3",
+        metavar="|".join(VOICE_ENGINES),
         help="pyttsx3 (espeak-ng, default) or piper (natural voice, optional extra)",
+        **_checked("voice_engine"),
     )
-    p.add_argument("--voice", metavar="NAME", help="voice id or part of its name")
+    p.add_argument("--voice", metavar="NAME", help="voice id or part of its name",
+                   **_checked("voice"))
     p.add_argument(
         "--rate",
-        type=int,
-        default=165,
+        default=DEFAULT_RATE,
         metavar="WPM",
-        help="speech rate in words per minute, 120-240 (default 165)",
+        help=f"speech rate in words per minute, {MIN_RATE}-{MAX_RATE} (default {DEFAULT_RATE})",
+        **_checked("rate"),
     )
-    p.add_argument("--volume", type=float, default=1.0, metavar="0-1", help="speech volume")
+    p.add_argument("--volume", default=1.0, metavar="0.2-1", help="speech volume (default 1)",
+                   **_checked("volume"))
     p.add_argument("--no-cues", action="store_true", help="no listening cue sounds")
 
 
 def _patience_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--turn-patience", type=float, default=1.0, metavar="FACTOR",
-        help="wait this many times longer before deciding a partner has finished "
+        "--turn-patience", default=1.0, metavar="FACTOR",
+        help="wait this many times longer before deciding a partner has finished, 0.5-5 "
         "(e.g. 2 for someone who pauses long mid-sentence; default 1)",
+        **_checked("turn_patience"),
     )
 
 
 def _audio_options(p: argparse.ArgumentParser) -> None:
     _patience_option(p)
-    p.add_argument("--input-device", metavar="DEVICE", help="microphone: index or part of its name")
-    p.add_argument("--output-device", metavar="DEVICE", help="speaker: index or part of its name")
+    p.add_argument("--input-device", metavar="DEVICE", help="microphone: index or part of its name",
+                   **_checked("input_device"))
+    p.add_argument("--output-device", metavar="DEVICE", help="speaker: index or part of its name",
+                   **_checked("output_device"))
     _model_options(p)
 
 
 def _model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--model", default="tiny.en", help="speech model name or folder (default tiny.en)"
+        "--model", default="tiny.en", help="speech model name or folder (default tiny.en)",
+        **_checked("model"),
     )
     p.add_argument(
         "--allow-download",
@@ -204,7 +245,8 @@ def _model_options(p: argparse.ArgumentParser) -> None:
 
 
 def _data_dir_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+    p.add_argument("--data-dir", metavar="DIR", help="where sessions are kept",
+                   **_checked("data_dir"))
 
 
 def _record_options(p: argparse.ArgumentParser) -> None:
@@ -217,13 +259,11 @@ def _record_options(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, "session")  # the main job is a live session
     try:
-        _apply_config(parser, argv)
-        args = parser.parse_args(argv)
+        args = parse_args(argv)
         # SIGTERM ends a session the same kind way Ctrl-C does: said goodbye and saved.
         signal.signal(signal.SIGTERM, _raise_interrupt)
         return COMMANDS[args.command](args) or 0
@@ -241,19 +281,45 @@ def _raise_interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def _apply_config(parser: argparse.ArgumentParser, argv: list[str]) -> None:
-    """Settings from the configuration file become the defaults of the subcommand."""
-    from facilitator.config import config_for_command
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line over the settings file over the defaults, every value checked.
 
-    subparsers = next(
-        a
-        for a in parser._actions
-        if isinstance(a, argparse._SubParsersAction)  # noqa: SLF001
+    Settings from the file become the defaults of the subcommand (checked when the file is
+    read); options are checked as they are parsed; then what needs both (a ``--typed`` name
+    must be a partner's) is checked, naming wherever the value came from.
+    """
+    from facilitator.config import config_for_command, read_settings
+    from facilitator.settings_schema import check_together
+
+    parser = build_parser()
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    from_file: dict = {}
+    settings = None
+    if command is not None:
+        try:
+            settings = read_settings()
+            from_file = config_for_command(parser, command, settings=settings)
+        except FacilitatorError:
+            if command != "config":
+                raise
+            settings = None  # `facilitator config` shows a broken file, then says what is wrong
+        _subparsers(parser).choices[command].set_defaults(**from_file)
+    args = parser.parse_args(argv)
+
+    def where(name: str) -> str | None:
+        if settings is not None and name in from_file and getattr(args, name) == from_file[name]:
+            return settings.where(name)
+        return None
+
+    check_together(args, where)
+    return args
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    return next(
+        a for a in parser._actions  # argparse has no public way to list its actions
+        if isinstance(a, argparse._SubParsersAction)
     )
-    command = argv[0] if argv and argv[0] in subparsers.choices else None
-    if command is None:
-        return
-    subparsers.choices[command].set_defaults(**config_for_command(parser, command))
 
 
 # ------------------------------------------------------------------ commands
@@ -282,6 +348,8 @@ def cmd_turns(args) -> int:
     )
     if args.json:
         print(json.dumps(turns, indent=2, ensure_ascii=False))
+    elif not turns:
+        print(f"No speech found in {args.wav}.")
     else:
         for t in turns:
             print(
@@ -308,8 +376,13 @@ def cmd_history(args) -> int:
     from facilitator.history import format_history, history
     from facilitator.records import data_dir
 
-    rows = history(data_dir(args.data_dir))
-    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else format_history(rows))
+    # Looking must not create: a mistyped --data-dir is reported empty, not made.
+    folder = data_dir(args.data_dir, create=False)
+    rows = history(folder)
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        print(format_history(rows, data_dir=folder))
     return 0
 
 
@@ -319,15 +392,8 @@ def cmd_reflect(args) -> int:
     from facilitator.history import format_reflect, plot_reflect, reflect, reflect_sentences
     from facilitator.records import data_dir
 
-    since = None
-    if args.since:
-        try:
-            since = datetime.date.fromisoformat(args.since)
-        except ValueError:
-            raise FacilitatorError(
-                f"--since {args.since}: not a date; use YYYY-MM-DD, e.g. 2026-01-31"
-            ) from None
-    result = reflect(data_dir(args.data_dir), since=since)
+    since = datetime.date.fromisoformat(args.since) if args.since else None  # checked already
+    result = reflect(data_dir(args.data_dir, create=False), since=since)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_reflect(result))
     if args.plot:
         plot_reflect(result, args.plot)
@@ -345,7 +411,7 @@ def cmd_forget(args) -> int:
 
     if not args.all and not args.session_id:
         raise FacilitatorError("forget: name a SESSION_ID (see `facilitator history`) or use --all")
-    folder = data_dir(args.data_dir)
+    folder = data_dir(args.data_dir, create=False)
     # A session named on the command line wins over `all = true` in the settings file.
     target = args.session_id or "all"
     from facilitator.records import session_folders
@@ -378,14 +444,20 @@ def cmd_forget(args) -> int:
 
 
 def cmd_config(args) -> int:
-    from facilitator.config import config_path
+    from facilitator.config import config_defaults, config_path
 
     path = config_path()
     if args.path:
         print(path)
         return 0
     print(f"# {path}")
-    print(Path(path).read_text() if Path(path).exists() else "# (no settings saved yet)")
+    try:
+        print(Path(path).read_text(encoding="utf-8", errors="replace"), end="")
+    except FileNotFoundError:
+        print("# (no settings saved yet)")
+    except OSError:
+        pass  # a folder or an unreadable file: the check below names it
+    config_defaults(path=path)  # every value checked: a mistake is named with its line
     return 0
 
 

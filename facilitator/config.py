@@ -9,23 +9,27 @@ underscores, at the top level::
     names = ["Ana", "Ben"]
     no-timeouts = true
 
-The command line wins over the file; the file wins over the built-in defaults. Settings
-changed by voice ("slower") are written back with ``save_setting`` so they last.
+The command line wins over the file; the file wins over the built-in defaults. Every
+value is checked against ``settings_schema.py`` (the same rules as the options) when the
+file is read, and a mistake is named with the file and its line. Settings changed by voice
+("slower") are written back with ``save_setting`` so they last.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import re
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 import tomli_w
 
 from facilitator.errors import FacilitatorError
+from facilitator.settings_schema import SETTINGS, suggestion, toml_value
+from facilitator.toml_lines import key_lines
 
 APP_NAME = "imago-facilitator"
 CONFIG_ENV = "FACILITATOR_CONFIG"
@@ -45,14 +49,28 @@ def normalize_key(key: str) -> str:
     return key.strip().replace("-", "_")
 
 
-def load_config(path: str | Path | None = None) -> dict:
-    """The settings in the file, keys normalised to underscores; ``{}`` when there is none."""
+@dataclass(frozen=True)
+class SettingsFile:
+    """The settings in a file, keys normalised to underscores, and the line of each."""
+
+    path: Path
+    values: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+
+    def where(self, key: str) -> str:
+        """"FILE, line N" for messages about ``key`` (just FILE when the line is unknown)."""
+        line = self.lines.get(normalize_key(key))
+        return f"{self.path}, line {line}" if line else str(self.path)
+
+
+def read_settings(path: str | Path | None = None) -> SettingsFile:
+    """The settings file read and its shape checked (values are checked by ``check_settings``)."""
     source = Path(path) if path is not None else config_path()
     try:
         with open(source, "rb") as f:
-            table = tomllib.load(f)
+            raw = f.read()
     except FileNotFoundError:
-        return {}
+        return SettingsFile(source)
     except IsADirectoryError:
         raise FacilitatorError(
             f"{source}: is a folder, not a settings file; remove it or set {CONFIG_ENV} "
@@ -63,87 +81,87 @@ def load_config(path: str | Path | None = None) -> dict:
             f"{source}: cannot read the settings file (permission denied); fix its "
             "permissions or set " + CONFIG_ENV + " to another file"
         ) from None
-    except tomllib.TOMLDecodeError as exc:
+    except OSError as exc:
         raise FacilitatorError(
-            f"{source}: not valid TOML ({exc}); fix the file or delete it to start afresh"
+            f"{source}: cannot read the settings file ({exc.strerror or exc}); set "
+            f"{CONFIG_ENV} to another file"
         ) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise FacilitatorError(
             f"{source}: not UTF-8 text; save the settings file as UTF-8"
         ) from None
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FacilitatorError(
+            f"{source}: not valid TOML ({exc}); fix the file or delete it to start afresh"
+        ) from None
 
-    settings: dict = {}
+    lines = {normalize_key(key): line for key, line in key_lines(text).items() if "." not in key}
+    settings = SettingsFile(source, lines=lines)
     for key, value in table.items():
+        name = normalize_key(key)
         if isinstance(value, dict):
             raise FacilitatorError(
-                f"{source}: section [{key}] is not supported; write settings at the top "
-                "level, e.g. rate = 160"
+                f"{settings.where(name)}: section [{key}] is not supported; write settings at "
+                "the top level, e.g. rate = 160"
             )
-        name = normalize_key(key)
-        if name in settings:
+        if name in settings.values:
             raise FacilitatorError(
-                f"{source}: setting '{name}' is given twice (with a dash and an underscore); "
-                "keep one"
+                f"{settings.where(name)}: setting '{name}' is given twice (with a dash and an "
+                "underscore); keep one"
             )
-        settings[name] = value
+        settings.values[name] = value
     return settings
 
 
-def config_defaults(
-    known_options: set[str], *, config: dict | None = None, path: str | Path | None = None
-) -> dict:
-    """The file's settings checked against the options the program knows.
+def load_config(path: str | Path | None = None) -> dict:
+    """The settings in the file, keys normalised to underscores; ``{}`` when there is none."""
+    return read_settings(path).values
 
-    ``known_options`` are argparse ``dest`` names (``no_timeouts``). A setting written the
-    other way round from its flag is accepted too: ``cues = false`` for a ``no_cues`` flag,
-    or ``no-cues = true`` for a ``cues`` option. An unknown key is a one-line error naming
-    the file and the key, with the closest known option.
+
+def check_settings(settings: SettingsFile, known_options: set[str] | None = None) -> dict:
+    """The file's settings checked against the schema, as option defaults (``dest -> value``).
+
+    ``known_options`` are the argparse ``dest`` names the program has (all of
+    ``settings_schema.SETTINGS`` by default). A setting written the other way round from its
+    flag is accepted too: ``cues = false`` for ``--no-cues``. An unknown key or a value that
+    is not allowed is a one-line error naming the file, the line, the key and the value.
     """
-    source = Path(path) if path is not None else config_path()
-    settings = load_config(source) if config is None else config
-    known = {normalize_key(option) for option in known_options}
+    known = set(SETTINGS) if known_options is None else {
+        normalize_key(option) for option in known_options}
     defaults: dict = {}
-    for key, value in settings.items():
+    for key, value in settings.values.items():
         name = normalize_key(key)
+        where = settings.where(name)
         if name in known:
-            defaults[name] = value
+            defaults[name] = SETTINGS[name].check_file_value(value, where)
             continue
         flipped = _flipped_name(name, known)
         if flipped is not None:
             if not isinstance(value, bool):
                 raise FacilitatorError(
-                    f"{source}: setting '{name}' should be true or false, not {_show(value)}"
+                    f"{where}: {name.replace('_', '-')} = {toml_value(value)}: must be true "
+                    "or false"
                 )
             defaults[flipped] = not value
             continue
-        hint = difflib.get_close_matches(name, sorted(known), n=1)
-        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        hint = suggestion(name, known)
+        suggest = f" (did you mean '{hint.replace('_', '-')}'?)" if hint else ""
         raise FacilitatorError(
-            f"{source}: unknown setting '{name}'{suggestion}; settings are the long "
+            f"{where}: unknown setting '{key}'{suggest}; settings are the long "
             "command-line options, e.g. rate = 160"
         )
     return defaults
 
 
-def apply_config(parser_defaults: dict, config: dict, *, path: str | Path | None = None) -> dict:
-    """``parser_defaults`` updated with ``config``, each value checked against its default's type.
-
-    ``parser_defaults`` maps dest -> built-in default (see ``parser_defaults``). A default of
-    ``None`` accepts any value; otherwise booleans need true/false, numbers need numbers, text
-    needs text and lists need lists, so a typo in the file fails here with the key named
-    rather than deep inside a session.
-    """
-    source = Path(path) if path is not None else config_path()
-    merged = dict(parser_defaults)
-    for key, value in config.items():
-        name = normalize_key(key)
-        if name not in parser_defaults:
-            raise FacilitatorError(
-                f"{source}: unknown setting '{name}'; settings are the long command-line options"
-            )
-        _check_type(source, name, value, parser_defaults[name])
-        merged[name] = value
-    return merged
+def config_defaults(
+    known_options: set[str] | None = None, *, path: str | Path | None = None
+) -> dict:
+    """The checked settings of the file at ``path`` (the usual one by default)."""
+    return check_settings(read_settings(path), known_options)
 
 
 # Settings an environment variable overrides: command line, then environment, then the file.
@@ -151,26 +169,24 @@ ENV_OVERRIDES = {"data_dir": "FACILITATOR_DATA_DIR"}
 
 
 def config_for_command(parser: argparse.ArgumentParser, command: str | None, *,
-                       path: str | Path | None = None) -> dict:
+                       path: str | Path | None = None,
+                       settings: SettingsFile | None = None) -> dict:
     """The defaults the file gives ``command``'s subparser, ready for ``set_defaults``.
 
-    One file serves every subcommand, so keys are checked against the options of all of
-    them (``plot`` in the file must not break ``facilitator session``), and only the ones
-    ``command`` has are returned, each type-checked against its built-in default.
+    One file serves every subcommand, so every key is checked (``plot`` in the file must
+    not break ``facilitator session``, but a ``plot`` that is not a PNG path is reported
+    whatever the command), and only the ones ``command`` has are returned.
     """
-    source = Path(path) if path is not None else config_path()
-    everything = parser_defaults(parser)
-    settings = config_defaults(set(everything), path=source)
+    settings = settings if settings is not None else read_settings(path)
+    checked = check_settings(settings, set(parser_defaults(parser)))
     sub = _subparser(parser, command)
     if sub is None:
         return {}
     own = parser_defaults(sub)
-    wanted = {
-        key: value for key, value in settings.items()
+    return {
+        key: value for key, value in checked.items()
         if key in own and not os.environ.get(ENV_OVERRIDES.get(key, ""))
     }
-    merged = apply_config(own, wanted, path=source)
-    return {key: merged[key] for key in wanted}
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str | None
@@ -212,7 +228,7 @@ def save_setting(key: str, value: object, *, path: str | Path | None = None) -> 
         new_line = tomli_w.dumps({name: value}).strip()
     except TypeError:
         raise FacilitatorError(
-            f"{target}: cannot store {_show(value)} for setting '{name}' in TOML"
+            f"{target}: cannot store {value!r} for setting '{name}' in TOML"
         ) from None
 
     try:
@@ -286,29 +302,3 @@ def _flipped_name(name: str, known: set[str]) -> str | None:
     if "no_" + name in known:
         return "no_" + name
     return None
-
-
-def _check_type(source: Path, name: str, value: object, default: object) -> None:
-    if default is None:
-        return
-    if isinstance(default, bool):
-        ok, wanted = isinstance(value, bool), "true or false"
-    elif isinstance(default, (int, float)):
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        wanted = "a number"
-    elif isinstance(default, str):
-        ok, wanted = isinstance(value, str), "text in quotes"
-    elif isinstance(default, (list, tuple)):
-        ok, wanted = isinstance(value, list), "a list, e.g. [\"Ana\", \"Ben\"]"
-    else:
-        return
-    if not ok:
-        raise FacilitatorError(f"{source}: setting '{name}' should be {wanted}, not {_show(value)}")
-
-
-def _show(value: object) -> str:
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value)

@@ -16,15 +16,23 @@ from typing import TextIO
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 COLOURS = ("\033[96m", "\033[93m")  # cyan and yellow: readable on dark and light themes
 FACILITATOR = "Facilitator"
+#: Who answered when either partner could (the exercise was paused) and nobody knows which.
+EITHER = "One of you"
 
 
 class Display:
-    """The default view: who is speaking, what was heard, each mirror check."""
+    """The default view: who is speaking, what was heard, each mirror check.
 
-    def __init__(self, out: TextIO | None = None, *, colour: bool | None = None, width: int = 78):
+    ``echoed_input``: turns are typed at a terminal, which already shows each typed line;
+    a typed turn (one without audio timing) is then not printed a second time.
+    """
+
+    def __init__(self, out: TextIO | None = None, *, colour: bool | None = None, width: int = 78,
+                 echoed_input: bool = False):
         self.out = out or sys.stdout
         self.colour = self.out.isatty() if colour is None else colour
         self.width = width
+        self.echoed_input = echoed_input
         self.partners: list[str] = []
 
     def __call__(self, event: dict) -> None:
@@ -46,7 +54,9 @@ class Display:
         self._speech(FACILITATOR, e["text"])
 
     def _heard(self, e: dict) -> None:
-        self._speech(e.get("partner") or "Partner", e["text"])
+        if self.echoed_input and "decided_at" not in e:
+            return
+        self._speech(e.get("partner") or EITHER, e["text"])
 
     def _mirror_check(self, e: dict) -> None:
         caught = ", ".join(e["matched"]) or "nothing yet"
@@ -89,6 +99,11 @@ class Captions(Display):
     def __init__(self, out: TextIO | None = None, *, colour: bool | None = None, width: int = 60):
         super().__init__(out, colour=colour, width=width)
 
+    def _heard(self, e: dict) -> None:
+        # All speech in large type, typed turns too (the terminal's echo is small): that is
+        # what captions are for.
+        self._speech(e.get("partner") or EITHER, e["text"])
+
     def _speech(self, who: str, text: str) -> None:
         self._line("")
         self._line(f"▶ {who.upper()}", style=BOLD + self._style_for(who))
@@ -106,12 +121,18 @@ class Captions(Display):
 
 
 class Plain:
-    """One plain line per event: no colour, no redraw, no decoration to read aloud."""
+    """One plain line per event: no colour, no redraw, no decoration to read aloud.
 
-    def __init__(self, out: TextIO | None = None):
+    With ``echoed_input`` a typed turn is not read out again (the terminal showed it).
+    """
+
+    def __init__(self, out: TextIO | None = None, *, echoed_input: bool = False):
         self.out = out or sys.stdout
+        self.echoed_input = echoed_input
 
     def __call__(self, event: dict) -> None:
+        if self.echoed_input and event["event"] == "heard" and "decided_at" not in event:
+            return
         line = plain_line(event)
         if line:
             print(line, file=self.out)
@@ -131,7 +152,7 @@ def plain_line(e: dict) -> str:
         who = e.get("partner") or "either partner"
         return f"Listening to {who}."
     if kind == "heard":
-        return f"{e.get('partner') or 'Partner'} said: {e['text']}"
+        return f"{e.get('partner') or EITHER} said: {e['text']}"
     if kind == "mirror_check":
         caught = ", ".join(e["matched"]) or "nothing yet"
         missed = ", ".join(e["missed"]) or "nothing"
@@ -157,9 +178,10 @@ STAGE_LABELS = {
 }
 
 
-def make_display(*, captions: bool = False, plain: bool = False, out: TextIO | None = None):
+def make_display(*, captions: bool = False, plain: bool = False, out: TextIO | None = None,
+                 echoed_input: bool = False):
     if plain:
-        return Plain(out)
+        return Plain(out, echoed_input=echoed_input)
     if captions:
         return Captions(out)
-    return Display(out)
+    return Display(out, echoed_input=echoed_input)

@@ -28,7 +28,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
-EXPECTS = ("topic", "answer", "share", "mirror", "reflect", "appreciate")
+from facilitator.settings_schema import EXPECTS  # the kinds of turn, shared with --expect
 
 CLOSER, ANSWER, COMPLETE = "closer", "answer", "complete"
 OPEN, TRAILING, UNKNOWN = "open", "trailing", "unknown"

@@ -58,6 +58,8 @@ MIRROR_STAGES = ("mirror", "summary")
 WORDS_PER_SECOND = 2.5
 MIN_CUE_SECONDS = 1.0
 FACILITATOR = "Facilitator"
+#: Who answered when either partner could (a pause) and nobody knows which.
+EITHER = "One of you"
 
 
 # ---------------------------------------------------------------------------------------
@@ -863,7 +865,7 @@ def render_transcript(events: list[dict], summary: dict) -> str:
         elif kind == "say":
             lines += [f"*{FACILITATOR}* [{stamp}]: {_md(_text(event.get('text')))}", ""]
         elif kind == "heard":
-            who = _md(str(event.get("partner") or "Someone"))
+            who = _md(str(event.get("partner") or EITHER))
             if _is_number(event.get("speech_start")):
                 stamp = clock(event["speech_start"])
             lines += [f"**{who}** [{stamp}]: {_md(_text(event.get('text')))}", ""]
@@ -976,7 +978,7 @@ def render_captions(events: list[dict]) -> str:
         text = _text(event.get("text")).strip()
         if not text:
             continue
-        speaker = FACILITATOR if kind == "say" else str(event.get("partner") or "Partner")
+        speaker = FACILITATOR if kind == "say" else str(event.get("partner") or EITHER)
         start, end = event.get("speech_start"), event.get("speech_end")
         if kind == "heard" and _is_number(start) and _is_number(end) and end > start:
             cues.append((float(start), float(end), speaker, text))

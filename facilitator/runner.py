@@ -25,22 +25,19 @@ from facilitator.session import (
     run_dialogue,
 )
 
-#: Seconds of silence before a prompt is offered again, at the least (--silence-timeout).
-MIN_SILENCE_TIMEOUT = 5.0
-
 
 def make_dialogue(args, names) -> Dialogue:
+    """The engine, with its prompts file loaded and checked: a broken option or prompts file
+    is refused here, before any device opens or any session folder is made.
+
+    Options were checked when parsed (settings_schema.py); names from a replay manifest
+    were not, hence the check here.
+    """
     clean = [n.strip() for n in names]
     if not all(clean) or clean[0].casefold() == clean[1].casefold():
         raise FacilitatorError(
             f"--names {' '.join(repr(n) for n in names)}: give the two partners' names, "
             "not empty and not the same, e.g. --names Ana Ben"
-        )
-    if not args.no_timeouts and args.silence_timeout < MIN_SILENCE_TIMEOUT:
-        # Shorter, the facilitator re-offers each prompt before anyone can begin to answer.
-        raise FacilitatorError(
-            f"--silence-timeout {args.silence_timeout:g}: must be at least "
-            f"{MIN_SILENCE_TIMEOUT:g} seconds (default 45); --no-timeouts never re-offers"
         )
     return Dialogue(
         names,
@@ -51,9 +48,9 @@ def make_dialogue(args, names) -> Dialogue:
     )
 
 
-def _setup(args, names) -> tuple[Dialogue, EventLogFile | None]:
+def _setup(dialogue: Dialogue, args) -> tuple[Dialogue, EventLogFile | None]:
     # Made before the session folder, so a bad option leaves no empty session behind.
-    return make_dialogue(args, names), EventLogFile(args.events) if args.events else None
+    return dialogue, EventLogFile(args.events) if args.events else None
 
 
 def make_voice(args):
@@ -89,10 +86,6 @@ def _recorder(args, names):
 def _listen_options(args) -> dict:
     from facilitator.endpoint import Waits
 
-    if not 0.5 <= args.turn_patience <= 5:
-        raise FacilitatorError(
-            f"--turn-patience {args.turn_patience:g}: must be between 0.5 and 5 (default 1)"
-        )
     return {"waits": Waits().scaled(args.turn_patience)}
 
 
@@ -102,9 +95,9 @@ def _load_transcriber(args):
     return Transcriber(args.model, allow_download=args.allow_download)
 
 
-def _run(args, recorder, turns, speech, clock, *, setup, closers=()) -> int:
+def _run(args, recorder, turns, speech, clock, *, setup, closers=(), echoed=False) -> int:
     dialogue, event_log = setup
-    display = make_display(captions=args.captions, plain=args.plain)
+    display = make_display(captions=args.captions, plain=args.plain, echoed_input=echoed)
     consumers = [recorder.on_event, display]
     if event_log:
         consumers.insert(0, event_log)
@@ -150,22 +143,20 @@ def run_live_session(args) -> int:
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")  # typed bytes that are not UTF-8, likewise
     read_line = _read_line_plain if args.plain else input
+    # At a terminal a typed line is already on the screen: the display does not repeat it.
+    echoed = (args.text or bool(args.typed)) and _is_terminal(sys.stdin)
+    dialogue = make_dialogue(args, names)  # a broken prompts file is said before anything
     if args.text:
-        setup = _setup(args, names)
+        setup = _setup(dialogue, args)
         turns = TypedTurns(read_line)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
-        return _run(args, _recorder(args, names), turns, speech, Clock(), setup=setup)
+        return _run(args, _recorder(args, names), turns, speech, Clock(), setup=setup,
+                    echoed=echoed)
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
 
-    listen_options = _listen_options(args)  # a bad option is said before devices open
-
-    typed = {n for n in args.typed}
-    unknown = {n for n in typed if n.casefold() not in {m.casefold() for m in names}}
-    if unknown:
-        raise FacilitatorError(
-            f"--typed {', '.join(sorted(unknown))}: not one of the partners ({' and '.join(names)})"
-        )
+    listen_options = _listen_options(args)
+    typed = set(args.typed)  # each one a partner's name: checked with the options
     # Devices first: a missing microphone is said at once, before the model loads, and no
     # empty session is left behind.
     with contextlib.ExitStack() as undo:
@@ -178,12 +169,15 @@ def run_live_session(args) -> int:
             voice = make_voice(args)
             undo.callback(voice.close)
         transcriber = _load_transcriber(args)
-        setup = _setup(args, names)
+        setup = _setup(dialogue, args)
         undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(mic)
     voice_turns = VoiceTurns(source, transcriber, listen_options=listen_options)
-    turns = MixedTurns(typed, TypedTurns(read_line), voice_turns) if typed else voice_turns
+    if typed:
+        turns = MixedTurns(typed, TypedTurns(read_line), voice_turns, names=names)
+    else:
+        turns = voice_turns
     if sink is None:
         speech = NoSpeech()
     else:
@@ -191,7 +185,15 @@ def run_live_session(args) -> int:
             voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
         )
     closers = [source.close] + ([sink.close, voice.close] if sink else [])
-    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers)
+    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers,
+                echoed=echoed)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return False
 
 
 def _speaker_or_mute(args):
@@ -220,6 +222,7 @@ def run_replay(args) -> int:
                 f"use one of {', '.join(DIALOGUES)}"
             )
         args.dialogue = manifest.dialogue
+    dialogue = make_dialogue(args, names)
     with contextlib.ExitStack() as undo:
         if args.recording:
             source = WavSource(args.recording, realtime=not args.fast)
@@ -238,7 +241,7 @@ def run_replay(args) -> int:
         else:
             sink = SilentSink()
         undo.callback(sink.close)
-        setup = _setup(args, names)
+        setup = _setup(dialogue, args)
         undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(source)

@@ -25,6 +25,7 @@ from facilitator.audio import ECHO_TAIL, RATE, SourceExhausted
 from facilitator.dialogue import (
     AdjustVoice,
     Coach,
+    Command,
     CommandDone,
     Dialogue,
     End,
@@ -36,9 +37,20 @@ from facilitator.dialogue import (
     Utterance,
 )
 from facilitator.errors import FacilitatorError
+from facilitator.settings_schema import MIN_VOLUME
 
 EventConsumer = Callable[[dict], None]
 
+
+class InputClosed(SourceExhausted):
+    """The keyboard was closed (Ctrl-D): the partners are done, as if they said "stop"."""
+
+
+@dataclass(frozen=True)
+class Heard(Utterance):
+    """An utterance from a known partner, when the engine listened to either of them."""
+
+    partner: str | None = None
 
 
 class TurnInput(Protocol):
@@ -47,6 +59,8 @@ class TurnInput(Protocol):
 
 
 class SpeechOutput(Protocol):
+    speaks: bool  # False when nothing is said aloud (--mute): no voice to adjust
+
     def say(self, text: str) -> None: ...
     def cue(self, name: str) -> None: ...
     def adjust_rate(self, step: int) -> None: ...
@@ -106,12 +120,14 @@ class TypedTurns:
             try:
                 line = self._read_line(prompt)
             except EOFError:
-                raise SourceExhausted("no more typed input") from None
+                print()  # Ctrl-D leaves the cursor after the prompt
+                raise InputClosed("no more typed input") from None
         else:
             print(prompt, end="", flush=True)
             line = self._lines.get()
         if line is None:
-            raise SourceExhausted("no more typed input")
+            print()
+            raise InputClosed("no more typed input")
         return Utterance(line) if line.strip() else Silence()
 
     def poll(self) -> Utterance | None:
@@ -174,9 +190,16 @@ class MixedTurns:
     #: While waiting for either partner, the keyboard is checked this often (seconds).
     EITHER_POLL = 1.0
 
-    def __init__(self, typed_names: set[str], typed: TypedTurns, voice: TurnInput):
+    def __init__(self, typed_names: set[str], typed: TypedTurns, voice: TurnInput, *,
+                 names: list[str] | tuple[str, ...] = ()):
         self.typed_names = {n.casefold() for n in typed_names}
         self.typed, self.voice = typed, voice
+        # Who answers when either may: the one who types, or the one who speaks, when each
+        # of those is a single partner.
+        typists = [n for n in names if n.casefold() in self.typed_names]
+        speakers = [n for n in names if n.casefold() not in self.typed_names]
+        self._typist = typists[0] if len(typists) == 1 else None
+        self._speaker = speakers[0] if len(speakers) == 1 else None
 
     def next_turn(self, listen: Listen) -> Utterance | Silence:
         if listen.partner is None:
@@ -190,10 +213,11 @@ class MixedTurns:
         while True:
             typed = self.typed.poll()
             if typed is not None:
-                return typed
+                return Heard(typed.text, partner=self._typist)
             heard = self.voice.next_turn(short)
             if isinstance(heard, Utterance):
-                return heard
+                return Heard(heard.text, heard.speech_start, heard.speech_end, heard.decided_at,
+                             partner=self._speaker)
 
 
 # ---------------------------------------------------------------- speech outputs
@@ -201,6 +225,8 @@ class MixedTurns:
 
 class NoSpeech:
     """``--mute``: the words are shown and logged, not spoken."""
+
+    speaks = False
 
     def say(self, text: str) -> None:
         pass
@@ -220,7 +246,6 @@ class NoSpeech:
 
 #: One "louder" / "quieter" changes the volume by this much (of 0-1): clearly audible.
 VOLUME_STEP = 0.2
-MIN_VOLUME = 0.2  # quieter than this is easily lost under a fan or a kettle
 
 
 class SpokenOutput:
@@ -229,6 +254,8 @@ class SpokenOutput:
     ``source`` is the audio source the partners are heard on, if any: it is advanced by
     the length of each utterance plus a short tail, so the facilitator never hears itself.
     """
+
+    speaks = True
 
     def __init__(self, voice, sink, *, source=None, cues: bool = True, on_setting=None):
         self.voice, self.sink, self.source = voice, sink, source
@@ -311,12 +338,16 @@ def _loop(dialogue, turns, speech, emit) -> Outcome:
     actions = dialogue.start()
     while True:
         listen: Listen | None = None
+        voiceless = False  # "slower" with nothing spoken: say so, not "I'll speak more slowly"
         for action in actions:
             if isinstance(action, Stage):
                 emit("stage", name=action.name, sender=action.sender, receiver=action.receiver)
             elif isinstance(action, Say):
-                emit("say", text=action.text)
-                speech.say(action.text)
+                text = action.text
+                if voiceless:
+                    text, voiceless = dialogue.prompts.text("command.muted"), False
+                emit("say", text=text)
+                speech.say(text)
             elif isinstance(action, Listen):
                 listen = action
             elif isinstance(action, MirrorChecked):
@@ -326,6 +357,9 @@ def _loop(dialogue, turns, speech, emit) -> Outcome:
             elif isinstance(action, CommandDone):
                 emit("command", name=action.name)
             elif isinstance(action, AdjustVoice):
+                if not getattr(speech, "speaks", True):
+                    voiceless = True
+                    continue
                 if action.rate_step:
                     speech.adjust_rate(action.rate_step)
                 if action.volume_step:
@@ -341,11 +375,15 @@ def _loop(dialogue, turns, speech, emit) -> Outcome:
         speech.cue("listening")
         try:
             event = turns.next_turn(listen)
+        except InputClosed:
+            # Ctrl-D: the partners are done typing; end as "stop" does, kindly and saved.
+            event = Command("stop")
         except SourceExhausted:
             emit("end", reason="script exhausted")
             return Outcome("script exhausted")
         if isinstance(event, Utterance):
-            heard = {"partner": listen.partner, "text": event.text}
+            partner = listen.partner or getattr(event, "partner", None)
+            heard = {"partner": partner, "text": event.text}
             if event.decided_at is not None:
                 heard.update(
                     speech_start=round(event.speech_start, 3),

@@ -42,8 +42,14 @@ from typing import Self
 import numpy as np
 
 from facilitator.errors import FacilitatorError
+from facilitator.settings_schema import (  # the bounds every option and setting is held to
+    DEFAULT_RATE,
+    MAX_RATE,
+    MIN_RATE,
+    VOICE_ENGINES,
+)
 
-ENGINES = ("pyttsx3", "piper")
+ENGINES = VOICE_ENGINES
 
 #: The voices "change voice" steps through, in order: clearly different from each other
 #: (American, American female, British, British female) rather than all 131 of espeak-ng's.
@@ -51,13 +57,8 @@ VOICE_CHOICES = {
     "pyttsx3": ("gmw/en-us", "gmw/en-us+f3", "gmw/en", "gmw/en-gb-x-rp+f2"),
 }
 
-#: Speech rate bounds in words per minute. Below 120 words fall apart into syllables; above
-#: 240 a tired partner at the end of a hard conversation cannot follow.
-MIN_RATE = 120
-MAX_RATE = 240
 #: One "slower" / "faster" moves this many words per minute: clearly audible, not jarring.
 RATE_STEP = 20
-DEFAULT_RATE = 165
 
 #: Seconds the pyttsx3 worker may take for one phrase. espeak-ng needs ~40 ms for a
 #: sentence here; the margin covers a loaded 2-core machine, not a hang.

@@ -165,6 +165,20 @@ def test_a_manifest_that_is_not_text_or_not_there(tmp_path):
     assert "nowhere.toml" in line and "no such manifest" in line
 
 
+def test_a_wav_given_to_replay_or_a_manifest_given_to_turns_says_which_command_takes_it(
+        tmp_path):
+    # replay session.wav used to say "cannot read the manifest ('utf-8' codec can't decode...".
+    wav = WEEKEND / "session.wav"
+    line = one_line_error(run_cli(tmp_path, "replay", wav, "--fast"))
+    assert line == (f"facilitator: {wav}: this is a WAV recording, not a manifest; replay takes "
+                    f"a manifest (TOML) and turns takes a WAV: facilitator turns {wav}")
+    line = one_line_error(run_cli(tmp_path, "turns", MANIFEST))
+    assert line == (f"facilitator: {MANIFEST}: this is a replay manifest, not a WAV; turns "
+                    f"takes a WAV recording and replay takes a manifest: facilitator replay "
+                    f"{MANIFEST}")
+    no_data_left(tmp_path)
+
+
 # -------------------------------------------------------------------------- models
 
 
@@ -357,9 +371,9 @@ def test_outputs_that_cannot_be_written_name_their_option(tmp_path):
 
 
 @pytest.mark.parametrize("options, says", [
-    (["--names", "", "Ben"], "--names '' 'Ben'"),
-    (["--names", "Ana", "ana"], "not the same"),
-    (["--silence-timeout", "0"], "--silence-timeout 0: must be at least"),
+    (["--names", "", "Ben"], "--names '' Ben: must be two different names"),
+    (["--names", "Ana", "ana"], "--names Ana ana: must be two different names"),
+    (["--silence-timeout", "0"], "--silence-timeout 0: must be a number from 5 to 3600"),
     (["--prompts", "/nowhere/prompts.toml"], "check --prompts"),
 ])
 def test_a_bad_option_is_named_and_no_empty_session_is_left(tmp_path, options, says):
@@ -399,5 +413,6 @@ def test_turn_patience_out_of_range_is_one_line(tmp_path):
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip() == (
-        "facilitator: --turn-patience 0: must be between 0.5 and 5 (default 1)"
+        "facilitator: --turn-patience 0: must be a number from 0.5 to 5 "
+        "(a factor: 2 waits twice as long; default 1)"
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -12,8 +12,8 @@ import tomllib
 import pytest
 
 from facilitator import config
+from facilitator.cli import build_parser, parse_args
 from facilitator.config import (
-    apply_config,
     config_defaults,
     config_for_command,
     config_path,
@@ -22,9 +22,7 @@ from facilitator.config import (
     save_setting,
 )
 from facilitator.errors import FacilitatorError
-
-KNOWN = {"rate", "voice", "volume", "names", "model", "data_dir", "no_timeouts",
-         "silence_timeout", "captions", "plain", "cues"}
+from facilitator.settings_schema import SETTINGS
 
 
 def write(path, text):
@@ -60,20 +58,20 @@ def test_keys_may_use_dashes_or_underscores(tmp_path):
 def test_the_environment_variable_is_read_by_default(tmp_path, monkeypatch):
     monkeypatch.setenv("FACILITATOR_CONFIG", str(write(tmp_path / "c.toml", "rate = 120\n")))
     assert load_config() == {"rate": 120}
-    assert config_defaults(KNOWN) == {"rate": 120}
+    assert config_defaults() == {"rate": 120}
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("rate = \n", "not valid TOML"),
-    ("[session]\nrate = 1\n", "section [session] is not supported"),
-    ("no-cues = true\nno_cues = false\n", "given twice"),
+@pytest.mark.parametrize("text, where, fragment", [
+    ("rate = \n", ": ", "not valid TOML"),
+    ("rate = 150\n[session]\nrate = 1\n", ", line 2: ", "section [session] is not supported"),
+    ("no-cues = true\nno_cues = false\n", ", line 2: ", "given twice"),
 ])
-def test_a_broken_file_is_a_one_line_error_naming_it(tmp_path, text, fragment):
+def test_a_broken_file_is_a_one_line_error_naming_it(tmp_path, text, where, fragment):
     path = write(tmp_path / "c.toml", text)
     with pytest.raises(FacilitatorError) as caught:
         load_config(path)
     message = str(caught.value)
-    assert message.startswith(f"{path}: ") and fragment in message and "\n" not in message
+    assert message.startswith(f"{path}{where}") and fragment in message and "\n" not in message
 
 
 def test_a_file_that_is_not_utf8_is_named(tmp_path):
@@ -83,78 +81,60 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
         load_config(path)
 
 
-def test_an_unknown_setting_names_the_file_the_key_and_a_close_option(tmp_path):
+def test_an_unknown_setting_names_the_file_the_line_the_key_and_a_close_option(tmp_path):
     path = write(tmp_path / "c.toml", "rate = 150\nvoise = \"en\"\n")
     with pytest.raises(FacilitatorError) as caught:
-        config_defaults(KNOWN, path=path)
+        config_defaults(path=path)
     message = str(caught.value)
-    assert message.startswith(f"{path}: unknown setting 'voise'")
+    assert message.startswith(f"{path}, line 2: unknown setting 'voise'")
     assert "did you mean 'voice'?" in message
 
 
 def test_a_flag_can_be_written_either_way_round(tmp_path):
-    path = write(tmp_path / "c.toml", "no-cues = true\ntimeouts = false\n")
-    assert config_defaults(KNOWN, path=path) == {"cues": False, "no_timeouts": True}
-    bad = write(tmp_path / "bad.toml", "no-cues = 1\n")
-    with pytest.raises(FacilitatorError, match="'no_cues' should be true or false"):
-        config_defaults(KNOWN, path=bad)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="facilitator")
-    parser.add_argument("--version", action="version", version="1")
-    sub = parser.add_subparsers(dest="command")
-    session = sub.add_parser("session")
-    session.add_argument("--rate", type=int, default=175)
-    session.add_argument("--volume", type=float, default=1.0)
-    session.add_argument("--voice")
-    session.add_argument("--names", nargs=2, default=["Partner A", "Partner B"])
-    session.add_argument("--no-timeouts", action="store_true")
-    session.add_argument("--no-cues", dest="cues", action="store_false")
-    session.add_argument("--dialogue", default="intentional")
-    session.add_argument("recording", nargs="?")
-    history = sub.add_parser("history")
-    history.add_argument("--json", action="store_true")
-    return parser
+    path = write(tmp_path / "c.toml", "cues = false\ntimeouts = false\nno-save = true\n")
+    assert config_defaults(path=path) == {"no_cues": True, "no_timeouts": True, "no_save": True}
+    bad = write(tmp_path / "bad.toml", "\ncues = 1\n")
+    with pytest.raises(FacilitatorError, match=r"bad.toml, line 2: cues = 1: must be true or"):
+        config_defaults(path=bad)
 
 
 def test_the_parser_lists_every_long_option_with_its_default():
-    assert parser_defaults(build_parser()) == {
-        "rate": 175, "volume": 1.0, "voice": None, "names": ["Partner A", "Partner B"],
-        "no_timeouts": False, "cues": True, "dialogue": "intentional", "json": False,
-    }
+    defaults = parser_defaults(build_parser())
+    assert set(defaults) == set(SETTINGS)
+    assert defaults["rate"] == 165 and defaults["names"] == ["Partner A", "Partner B"]
+    assert "manifest" not in defaults and "help" not in defaults  # positionals and --help
 
 
-def test_settings_become_the_parser_defaults_and_the_command_line_still_wins(tmp_path):
-    parser = build_parser()
+def test_settings_become_the_defaults_and_the_command_line_still_wins(tmp_path, monkeypatch):
     path = write(tmp_path / "c.toml", 'rate = 140\nno-cues = true\nvoice = "en-gb"\n'
-                                      'names = ["Ana", "Ben"]\n')
-    defaults = parser_defaults(parser)
-    merged = apply_config(defaults, config_defaults(set(defaults), path=path), path=path)
-    session = parser._subparsers._group_actions[0].choices["session"]
-    session.set_defaults(**merged)
-    args = parser.parse_args(["session"])
-    assert (args.rate, args.cues, args.voice, args.names) == (140, False, "en-gb", ["Ana", "Ben"])
-    assert parser.parse_args(["session", "--rate", "200"]).rate == 200
+                                      'names = ["Ana", "Ben"]\ntyped = ["Ben"]\n')
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(path))
+    args = parse_args(["session"])
+    assert (args.rate, args.no_cues, args.voice, args.names, args.typed) == (
+        140, True, "en-gb", ["Ana", "Ben"], ["Ben"])
+    args = parse_args(["session", "--rate", "200", "--typed", "Ana"])
+    # --typed on the command line replaces the file's list rather than adding to it
+    assert (args.rate, args.typed) == (200, ["Ana"])
 
 
-@pytest.mark.parametrize("key, value, wanted", [
-    ("rate", "fast", "a number"),
-    ("volume", True, "a number"),
-    ("no_timeouts", "yes", "true or false"),
-    ("dialogue", 3, "text in quotes"),
-    ("names", "Ana", "a list"),
+@pytest.mark.parametrize("line, says", [
+    ('rate = "fast"', 'rate = "fast": must be a whole number from 120 to 240'),
+    ("volume = true", "volume = true: must be a number from 0.2 to 1"),
+    ('no_timeouts = "yes"', 'no-timeouts = "yes": must be true or false'),
+    ("dialogue = 3", "dialogue = 3: must be intentional or appreciation"),
+    ('names = "Ana"', 'names = "Ana": must be two different names'),
 ])
-def test_a_setting_of_the_wrong_kind_is_named(tmp_path, key, value, wanted):
-    defaults = parser_defaults(build_parser())
+def test_a_setting_of_the_wrong_kind_is_named_with_its_line(tmp_path, line, says):
+    path = write(tmp_path / "c.toml", f"# ours\n{line}\n")
     with pytest.raises(FacilitatorError) as caught:
-        apply_config(defaults, {key: value}, path=tmp_path / "c.toml")
-    assert f"setting '{key}' should be {wanted}" in str(caught.value)
+        config_defaults(path=path)
+    assert str(caught.value).startswith(f"{path}, line 2: {says}")
 
 
-def test_an_option_without_a_default_accepts_any_value(tmp_path):
-    defaults = parser_defaults(build_parser())
-    assert apply_config(defaults, {"voice": "en-us", "volume": 1}, path=tmp_path)["volume"] == 1
+def test_a_whole_number_is_welcome_where_any_number_is(tmp_path):
+    path = write(tmp_path / "c.toml", 'voice = "en-us"\nvolume = 1\nsilence-timeout = 30\n')
+    assert config_defaults(path=path) == {"voice": "en-us", "volume": 1.0,
+                                          "silence_timeout": 30.0}
 
 
 def test_a_saved_setting_is_private_and_read_back(tmp_path):
@@ -204,20 +184,20 @@ def test_one_file_serves_every_subcommand(tmp_path, monkeypatch):
     path = write(tmp_path / "c.toml", "rate = 140\njson = true\nno-cues = true\n")
     parser = build_parser()
     # "json" belongs to history: fine in the file, left out of the session's defaults.
-    assert config_for_command(parser, "session", path=path) == {"rate": 140, "cues": False}
+    assert config_for_command(parser, "session", path=path) == {"rate": 140, "no_cues": True}
     assert config_for_command(parser, "history", path=path) == {"json": True}
     assert config_for_command(parser, None, path=path) == {}
     bad = write(tmp_path / "bad.toml", "rat = 140\n")
     with pytest.raises(FacilitatorError, match="unknown setting 'rat'"):
         config_for_command(parser, "history", path=bad)
+    # A bad value is reported whatever the command: the file is broken for all of them.
     wrong = write(tmp_path / "wrong.toml", 'rate = "fast"\n')
-    with pytest.raises(FacilitatorError, match="'rate' should be a number"):
-        config_for_command(parser, "session", path=wrong)
+    with pytest.raises(FacilitatorError, match="rate = \"fast\": must be a whole number"):
+        config_for_command(parser, "history", path=wrong)
 
 
 def test_the_environment_wins_over_the_file_for_the_data_folder(tmp_path, monkeypatch):
     parser = build_parser()
-    parser._subparsers._group_actions[0].choices["history"].add_argument("--data-dir")
     path = write(tmp_path / "c.toml", 'data-dir = "/from/file"\n')
     monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
     assert config_for_command(parser, "history", path=path) == {"data_dir": "/from/file"}
@@ -248,3 +228,37 @@ def test_forget_options_can_live_in_the_file_and_a_named_session_wins(tmp_path):
     )
     assert everything.returncode == 0, everything.stderr
     assert not list((data / "sessions").iterdir())
+
+
+def test_every_environment_variable_the_product_reads_is_in_the_readme():
+    """FACILITATOR_CONFIG was missing from the README (issue 16, point 4)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "facilitator").rglob("*.py"))
+    read = set(re.findall(r"environ(?:\.get)?\(\s*\"([A-Z_]+)\"", source))
+    read |= set(re.findall(r"\"(FACILITATOR_[A-Z_]+)\"", source))
+    assert {"FACILITATOR_CONFIG", "FACILITATOR_DATA_DIR"} <= read
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.partition("## Environment variables")[2].partition("\n## ")[0]
+    for name in read:
+        assert f"`{name}`" in section, name
+
+
+def test_the_config_command_shows_a_broken_file_and_names_its_mistake(tmp_path, monkeypatch,
+                                                                      capsys):
+    from facilitator import cli
+
+    main = cli.main
+    monkeypatch.setattr(cli.signal, "signal", lambda *args: None)  # keep pytest's SIGTERM
+    path = write(tmp_path / "c.toml", "# ours\nrate = 9999\n")
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(path))
+    assert main(["config", "--path"]) == 0  # finding the file must work when it is broken
+    assert capsys.readouterr().out == f"{path}\n"
+    assert main(["config"]) == 2
+    shown = capsys.readouterr()
+    assert shown.out == f"# {path}\n# ours\nrate = 9999\n"
+    assert shown.err == (f"facilitator: {path}, line 2: rate = 9999: must be a whole number "
+                         "from 120 to 240 (words per minute; default 165)\n")
+    write(path, "rate = 150\n")
+    assert main(["config"]) == 0

@@ -17,6 +17,7 @@ import functools
 import io
 import json
 import os
+import queue
 import re
 import subprocess
 import sys
@@ -603,13 +604,14 @@ def test_captions_mark_who_speaks_and_when_the_facilitator_listens(tmp_path):
         if e["event"] == "say":
             expected.append(("FACILITATOR", e["text"]))
         elif e["event"] == "heard":
-            expected.append(((e["partner"] or "partner").upper(), e["text"]))
+            expected.append(((e["partner"] or "one of you").upper(), e["text"]))
         elif e["event"] == "listen":
             expected.append((f"LISTENING TO {(e['partner'] or 'either of you').upper()}…", ""))
     assert shown == expected
     # While paused either partner may speak, and the captions say so.
     assert ("LISTENING TO EITHER OF YOU…", "") in shown
-    assert ("PARTNER", "Okay, let's continue.") in shown
+    # Who answered is not known in text mode: "one of you", never a third "partner".
+    assert ("ONE OF YOU", "Okay, let's continue.") in shown
 
 
 def test_plain_text_mode_does_not_run_the_typing_prompt_into_the_next_line(tmp_path):
@@ -758,6 +760,47 @@ def test_while_paused_a_partner_who_types_can_resume():
     event = turns.next_turn(Listen(None, "either", "send", "answer", None))
     assert event.text == "resume"
     assert QuietRoom.calls >= 2
+
+
+def test_while_paused_the_answer_is_named_when_only_one_partner_could_have_given_it():
+    """Leo types and Maya speaks: a typed "resume" is Leo's, a spoken one Maya's, so the
+    record names them rather than an unknown "partner"."""
+    from facilitator.dialogue import Listen, Silence
+
+    class Room:
+        def __init__(self, heard):
+            self.heard = heard
+
+        def next_turn(self, listen):
+            return Utterance(self.heard, 1.0, 2.0, 2.5) if self.heard else Silence()
+
+    def keyboard(*lines: str):
+        typed: queue.Queue = queue.Queue()
+        for line in lines:
+            typed.put(line)
+        return TypedTurns(lambda prompt: typed.get())  # waits, like a person not typing
+
+    either = Listen(None, "either", "send", "answer", None)
+    turns = MixedTurns({"leo"}, keyboard("resume"), Room(None), names=("Maya", "Leo"))
+    assert turns.next_turn(either).partner == "Leo"
+    turns = MixedTurns({"leo"}, keyboard(), Room("resume"), names=("Maya", "Leo"))
+    heard = turns.next_turn(either)
+    assert (heard.text, heard.partner, heard.decided_at) == ("resume", "Maya", 2.5)
+
+    events: list[dict] = []
+    d = Dialogue(NAMES)
+    script = iter([TOPIC, "pause"])
+
+    class Speaker:
+        def next_turn(self, listen):
+            if listen.partner is None:
+                return Utterance("stop", 1.0, 2.0, 2.5)
+            return Utterance(next(script), 1.0, 2.0, 2.5)
+
+    turns = MixedTurns({"nobody"}, keyboard(), Speaker(), names=NAMES)
+    run_dialogue(d, turns, NoSpeech(), [events.append], lambda: 0.0)
+    heard = [e for e in events if e["event"] == "heard"]
+    assert heard[-1]["text"] == "stop" and heard[-1]["partner"] is None  # both speak
 
 
 def test_louder_and_quieter_change_the_voice_and_are_remembered():

@@ -145,6 +145,14 @@ def test_ten_minutes_of_silence_end_quickly_with_no_turns(tmp_path):
     assert time.monotonic() - began < 60
 
 
+def test_turns_on_a_silent_file_says_so_or_prints_an_empty_list(tmp_path):
+    silence = EDGE / "silence_10s.wav"
+    assert turns_json(tmp_path, silence, timeout=120) == []  # --json: always valid JSON
+    result = run_cli(tmp_path, "turns", silence, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"No speech found in {silence}.\n"  # it used to print nothing
+
+
 def test_a_session_that_hears_only_noise_and_silence_offers_the_prompt_again(tmp_path):
     manifest = tmp_path / "noise.toml"
     manifest.write_text(

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+from facilitator.prompts import load_prompts
+from tests.helpers import ROOT, cli_env, session_folders
 from tests.test_dialogue import (
     CHUNK_1,
     CHUNK_2,
@@ -121,10 +126,16 @@ def test_text_session_plain_output_is_one_line_per_event(tmp_path):
     assert not (tmp_path / "data").exists()  # --no-save keeps nothing
 
 
-def test_text_session_ends_cleanly_when_input_runs_out(tmp_path):
+def test_text_session_ends_kindly_when_input_runs_out(tmp_path):
+    # The end of typed input (Ctrl-D) means the partners are done: the session ends as
+    # "stop" ends it, not with "script exhausted", which is for replayed recordings.
     proc = run_text_session(tmp_path, [TOPIC])
     assert proc.returncode == 0, proc.stderr
-    assert read_events(tmp_path)[-1]["reason"] == "script exhausted"
+    events = read_events(tmp_path)
+    assert events[-1]["reason"] == "stopped"
+    assert events[-2] == {**events[-2], "event": "say",
+                          "text": "Okay, we'll stop here. Thank you both. Your session is saved."}
+    assert "Session ended: stopped." in proc.stdout and "exhausted" not in proc.stdout
 
 
 def test_bad_option_is_one_line_without_traceback(tmp_path):
@@ -132,3 +143,80 @@ def test_bad_option_is_one_line_without_traceback(tmp_path):
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0 and "nope.toml" in proc.stderr
+
+
+# ------------------------------------------------- at a real terminal (issue 16, point 3)
+
+
+def _read_until(fd: int, seen: bytearray, marker: bytes, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while seen.count(marker) == 0:
+        assert time.monotonic() < deadline, f"no {marker!r} in {bytes(seen)!r}"
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                seen += os.read(fd, 4096)
+            except OSError:  # the other end closed
+                return
+
+
+def test_at_a_terminal_typed_lines_show_once_and_ctrl_d_ends_kindly(tmp_path):
+    main, child = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "facilitator", "session", "--text", "--mute",
+         "--names", "Maya", "Leo", "--events", str(tmp_path / "events.jsonl")],
+        stdin=child, stdout=child, stderr=child, cwd=ROOT, env=cli_env(tmp_path),
+        start_new_session=True,
+    )
+    os.close(child)
+    seen = bytearray()
+    try:
+        _read_until(main, seen, b"Maya> ")
+        os.write(main, TOPIC.encode() + b"\n")
+        _read_until(main, seen, b"Leo> ")
+        os.write(main, b"pause\n")
+        _read_until(main, seen, b"Either of you> ")
+        os.write(main, b"resume\n")
+        _read_until(main, seen, b"Welcome back")
+        _read_until(main, seen, b"Leo> ")
+        os.write(main, b"\x04")  # Ctrl-D
+        _read_until(main, seen, b"Session saved in")
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(main)
+    screen = bytes(seen).decode().replace("\r\n", "\n")
+    # The terminal showed what Maya typed; the facilitator does not print it again.
+    assert screen.count("talk about our weekends") == 1, screen
+    assert "Maya: I'd like" not in screen
+    assert "Either of you> resume\n" in screen and "Partner: resume" not in screen
+    assert "Session ended: stopped." in screen and "exhausted" not in screen
+    events = read_events(tmp_path)
+    resumed = next(e for e in events if e["event"] == "heard" and e["text"] == "resume")
+    assert resumed["partner"] is None  # either of them could have typed it
+    assert events[-1] == {**events[-1], "event": "end", "reason": "stopped"}
+    [folder] = session_folders(tmp_path / "data")
+    transcript = (folder / "transcript.md").read_text(encoding="utf-8")
+    assert "**One of you**" in transcript and "**Partner**" not in transcript
+
+
+def test_an_answer_while_paused_is_from_one_of_you_not_a_third_partner(tmp_path):
+    proc = run_text_session(tmp_path, [TOPIC, "pause", "resume", "Not now."])
+    assert proc.returncode == 0, proc.stderr
+    assert "One of you: resume" in proc.stdout
+    assert "Partner:" not in proc.stdout
+    plain = run_text_session(tmp_path, [TOPIC, "pause", "resume", "Not now."], "--plain")
+    assert "One of you said: resume" in plain.stdout.splitlines()
+
+
+def test_muted_slower_says_there_is_no_voice_to_change(tmp_path):
+    # With --mute nothing is spoken: "I'll speak more slowly" would not be true.
+    proc = run_text_session(tmp_path, [TOPIC, "slower", "louder", "change voice", "Not now."])
+    assert proc.returncode == 0, proc.stderr
+    said = [e["text"] for e in read_events(tmp_path) if e["event"] == "say"]
+    muted = load_prompts().text("command.muted")
+    assert said.count(muted) == 3
+    for command in ("slower", "louder", "voice"):
+        assert load_prompts().text(f"command.{command}") not in said
+    assert not (tmp_path / "config.toml").exists()  # nothing changed, nothing remembered
