@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 
 from facilitator.mirror import MirrorCheck, mirror_feedback
 from facilitator.prompts import Prompts, load_prompts
-from facilitator.understanding import Turn, Understanding
+from facilitator.understanding import Turn, Understanding, rules
 from facilitator.understanding import default as default_understanding
-from facilitator.understanding import rules
 
 # --------------------------------------------------------------------------- events in
 

@@ -31,8 +31,9 @@ _PARTNERS = ("sender", "receiver", "first", "second", "topic")
 _FEEDBACK = ("sender", "Sender", "receiver")  # mirror.py's feedback after a mirror check
 FIELDS: dict[str, tuple[str, ...]] = {
     "coach.blame": _PARTNERS + ("phrase",),
-    "coach.validation": _PARTNERS + ("feeling",),
-    "coach.empathy": _PARTNERS + ("feeling",),
+    **{f"coach.validation{why}": _PARTNERS + ("feeling",) for why in (
+        "", "_contempt", "_sarcasm", "_rebuttal", "_dismissal")},
+    **{f"coach.empathy{why}": _PARTNERS + ("feeling",) for why in ("", "_thought", "_contempt")},
     "coach.default_feeling": (),
     "command.muted": (),
     "feedback.complete": _FEEDBACK,

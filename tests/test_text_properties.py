@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator import textnorm as tn
-from facilitator.understanding import rules as utterances
 from facilitator.mirror import check_mirror, check_summary, key_phrases, mirror_feedback
+from facilitator.understanding import rules as utterances
 
 FAST = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -224,7 +224,8 @@ _NEGATIVE_JUDGEMENTS = frozenset({
 })
 # "you are / you have been / you act like ..." followed, within a few words, by a judgement
 _JUDGED = re.compile(r" you (?:are|were|have been|had been|act|acted|acting|behave|behaved|"
-                     r"sound|are being|were being|become|became|turned into|is)(?P<rest>(?: \w+){1,5})")
+                     r"sound|are being|were being|become|became|turned into|is)"
+                     r"(?P<rest>(?: \w+){1,5})")
 _FAULT_FRAMES = [re.compile(p) for p in (
     r" (?:is|was|that is|it is) (?:all |totally |completely )?on you ",
     r" you are the (?:reason|problem|one who)",

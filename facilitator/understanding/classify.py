@@ -37,8 +37,8 @@ class Ridge:
         return cls(labels, W)
 
     def scores(self, X: np.ndarray) -> np.ndarray:
-        Xb = np.hstack([np.atleast_2d(X).astype(np.float64), np.ones((np.atleast_2d(X).shape[0], 1))])
-        return Xb @ self.weights
+        X = np.atleast_2d(X).astype(np.float64)
+        return np.hstack([X, np.ones((X.shape[0], 1))]) @ self.weights
 
     def predict(self, x: np.ndarray) -> tuple[str, float]:
         """The best label and its margin over the next best."""
