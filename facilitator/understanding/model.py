@@ -95,6 +95,9 @@ class MeaningModel:
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise ModelError(f"meaning model: {exc.name} is not installed; {_FIX}") from None
+        # onnxruntime's telemetry looks up a Microsoft host when a session starts: nothing
+        # here may reach for the network, not even a name lookup.
+        ort.disable_telemetry_events()
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
