@@ -31,11 +31,11 @@ from rapidfuzz.distance import Levenshtein
 from bench._results import record_section
 from facilitator.audio import (
     RATE,
+    RecordingSource,
     ScriptedSource,
     SourceExhausted,
     Turn,
-    WavSource,
-    read_wav,
+    read_audio,
     write_wav,
 )
 from facilitator.endpoint import Waits
@@ -136,7 +136,7 @@ def continuous(transcriber, silence_only, found) -> tuple[int, int, int, list[fl
         if not recording.exists():
             continue
         spans = [(t["start"], t["end"]) for t in truth["turn"] if "start" in t]
-        source = WavSource(recording)
+        source = RecordingSource(recording)
         detected = []
         try:
             while True:
@@ -168,7 +168,7 @@ def long_turns(transcriber, found, lengths=(5, 20, 60), variants=4) -> dict[int,
             # Turns that end on a closer would rightly end the joined turn early.
             if "audio" in t and t.get("expect") in ("share", "appreciate") \
                     and "closer" not in t and "command" not in t:
-                audio, _ = read_wav(folder / t["audio"])
+                audio, _ = read_audio(folder / t["audio"])
                 a, b = int((t["speech_start"] - 0.05) * RATE), int((t["speech_end"] + 0.05) * RATE)
                 pieces.append((audio[max(0, a):b], t["text"]))
     rng = np.random.default_rng(7)

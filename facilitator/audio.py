@@ -1,16 +1,15 @@
-"""WAV files in and out, and the file-based audio sources and sinks.
+"""Recordings in, WAV files out, and the file-based audio sources and sinks.
 
 Everything leaving this module is float32 mono at 16 kHz in [-1, 1]. The session clock of an
 audio session is ``source.position / 16000``: samples read plus samples skipped.
 
-WAV parsing is done here rather than with the ``wave`` module because on Python 3.11 ``wave``
-rejects IEEE float data and WAVE_FORMAT_EXTENSIBLE headers, which sox and most DAWs write for
-24- and 32-bit files; one parser keeps the error messages and the truncation checks uniform.
+Recordings are read by facilitator/decode.py in any format it knows (WAV, FLAC, Ogg, MP3,
+M4A...); what the facilitator writes (``--record-audio``, ``--record-facilitator``) is always
+16-bit PCM WAV, which every program opens.
 """
 
 from __future__ import annotations
 
-import struct
 import time
 import tomllib
 import wave
@@ -22,6 +21,7 @@ from typing import Protocol
 import numpy as np
 import soxr
 
+from facilitator.decode import audio_info, blocks, recording_kind
 from facilitator.errors import FacilitatorError
 
 RATE = 16000
@@ -29,168 +29,19 @@ RATE = 16000
 #: echo of its last word is never taken for a partner's first word.
 ECHO_TAIL = 0.3
 
-_PCM, _FLOAT, _EXTENSIBLE = 0x0001, 0x0003, 0xFFFE
-_FORMAT_NAMES = {0x0002: "MS ADPCM", 0x0006: "A-law", 0x0007: "mu-law", 0x0011: "IMA ADPCM",
-                 0x0055: "MP3"}
-_CONVERT = "convert it with `sox IN.wav -b 16 -e signed-integer OUT.wav`"
-_READ_BLOCK = 1 << 16  # frames per disk read when streaming a recording
-
 
 class SourceExhausted(Exception):
     """The audio source has nothing more to give (end of recording or end of script)."""
 
 
-# --------------------------------------------------------------------------- WAV reading
+# --------------------------------------------------------------------------- files
 
 
-@dataclass(frozen=True)
-class WavInfo:
-    path: Path
-    rate: int
-    channels: int
-    bits: int  # bits per stored sample (8, 16, 24, 32 or 64)
-    is_float: bool
-    data_offset: int  # byte offset of the first sample
-    frames: int  # sample frames (one per channel group) in the data chunk
-
-    @property
-    def duration(self) -> float:
-        return self.frames / self.rate
-
-
-def wav_info(path: str | Path) -> WavInfo:
-    """Parse and check a WAV header; raise FacilitatorError naming the file if it is unusable."""
-    path = Path(path)
-    if not path.exists():
-        raise FacilitatorError(f"{path}: no such file; check the path")
-    if path.is_dir():
-        raise FacilitatorError(f"{path}: is a folder, not a WAV file")
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as f:
-            head = f.read(12)
-            if size == 0:
-                raise FacilitatorError(
-                    f"{path}: the file is empty (0 bytes); record or export it again")
-            if not _is_wav_header(head):
-                if _is_manifest(path):
-                    raise FacilitatorError(
-                        f"{path}: this is a replay manifest, not a WAV; turns takes a WAV "
-                        f"recording and replay takes a manifest: facilitator replay {path}")
-                raise FacilitatorError(
-                    f"{path}: not a WAV file (no RIFF/WAVE header); "
-                    "convert it with `sox IN -r 16000 -c 1 -b 16 OUT.wav`")
-            if head[:4] != b"RIFF":
-                raise FacilitatorError(
-                    f"{path}: {head[:4].decode()} WAV files are not supported; {_CONVERT}")
-            return _parse_chunks(path, f, size)
-    except OSError as e:
-        raise FacilitatorError(f"{path}: cannot read the file ({e.strerror or e})") from e
-
-
-def _is_wav_header(head: bytes) -> bool:
-    return len(head) >= 12 and head[:4] in (b"RIFF", b"RIFX", b"RF64") and head[8:12] == b"WAVE"
-
-
-def _is_manifest(path: Path) -> bool:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-    return "turn" in data or "names" in data
-
-
-def _parse_chunks(path: Path, f, size: int) -> WavInfo:
-    fmt = None
-    while True:
-        header = f.read(8)
-        if len(header) < 8:
-            if fmt is None:
-                raise FacilitatorError(f"{path}: truncated WAV (no format chunk); export it again")
-            raise FacilitatorError(f"{path}: truncated WAV (no audio data chunk); export it again")
-        chunk_id, chunk_size = header[:4], struct.unpack("<I", header[4:])[0]
-        if chunk_id == b"fmt ":
-            body = f.read(chunk_size)
-            if len(body) < 16 or len(body) < chunk_size:
-                raise FacilitatorError(f"{path}: truncated WAV (format chunk cut short)")
-            fmt = _parse_fmt(path, body)
-            f.seek(chunk_size & 1, 1)
-        elif chunk_id == b"data":
-            if fmt is None:
-                raise FacilitatorError(f"{path}: broken WAV (audio data before the format chunk)")
-            rate, channels, bits, is_float = fmt
-            offset = f.tell()
-            available = size - offset
-            # Writers that stream to a pipe leave the size at 0 or 0xFFFFFFFF: use what is there.
-            declared = available if chunk_size in (0, 0xFFFFFFFF) else chunk_size
-            frame_bytes = channels * bits // 8
-            if declared > available or (declared == available and available % frame_bytes):
-                promised = declared / frame_bytes / rate
-                held = available / frame_bytes / rate
-                raise FacilitatorError(
-                    f"{path}: truncated WAV (the header promises {promised:.2f} s of audio, "
-                    f"the file holds {held:.2f} s); export it again")
-            frames = declared // frame_bytes
-            if frames == 0:
-                raise FacilitatorError(f"{path}: the WAV holds no audio (0 samples)")
-            return WavInfo(path, rate, channels, bits, is_float, offset, frames)
-        else:
-            f.seek(chunk_size + (chunk_size & 1), 1)
-
-
-def _parse_fmt(path: Path, body: bytes) -> tuple[int, int, int, bool]:
-    tag, channels, rate, _, block_align, bits = struct.unpack("<HHIIHH", body[:16])
-    if tag == _EXTENSIBLE:
-        if len(body) < 40:
-            raise FacilitatorError(f"{path}: broken WAV (extensible format chunk too short)")
-        tag = struct.unpack("<H", body[24:26])[0]  # first two bytes of the sub-format GUID
-    if tag not in (_PCM, _FLOAT):
-        name = _FORMAT_NAMES.get(tag, f"format code 0x{tag:04x}")
-        raise FacilitatorError(f"{path}: unsupported WAV sample format ({name}); {_CONVERT}")
-    is_float = tag == _FLOAT
-    supported = (32, 64) if is_float else (8, 16, 24, 32)
-    if bits not in supported or block_align != channels * bits // 8:
-        kind = "float" if is_float else "integer"
-        raise FacilitatorError(
-            f"{path}: unsupported WAV sample format ({bits}-bit {kind}); {_CONVERT}")
-    if channels < 1:
-        raise FacilitatorError(f"{path}: broken WAV header (0 channels); export it again")
-    if not 8000 <= rate <= 192000:
-        raise FacilitatorError(
-            f"{path}: unsupported sample rate {rate} Hz (8000-192000 Hz work); "
-            "convert it with `sox IN.wav -r 16000 OUT.wav`")
-    return rate, channels, bits, is_float
-
-
-def _decode(raw: bytes, info: WavInfo) -> np.ndarray:
-    """Bytes of whole frames -> float32 mono (channels averaged)."""
-    if info.is_float:
-        x = np.frombuffer(raw, "<f4" if info.bits == 32 else "<f8").astype(np.float32)
-    elif info.bits == 8:
-        x = (np.frombuffer(raw, np.uint8).astype(np.float32) - 128.0) / 128.0
-    elif info.bits == 16:
-        x = np.frombuffer(raw, "<i2").astype(np.float32) / 32768.0
-    elif info.bits == 24:
-        b = np.frombuffer(raw, np.uint8).reshape(-1, 3).astype(np.int32)
-        v = b[:, 0] | (b[:, 1] << 8) | (b[:, 2] << 16)
-        v = np.where(v >= 1 << 23, v - (1 << 24), v)
-        x = v.astype(np.float32) / float(1 << 23)
-    else:
-        x = (np.frombuffer(raw, "<i4").astype(np.float64) / float(1 << 31)).astype(np.float32)
-    if info.channels > 1:
-        x = x.reshape(-1, info.channels).mean(axis=1, dtype=np.float32)
-    # Float files may exceed full scale or hold NaN/inf (one NaN made a whole turn
-    # vanish); everything downstream assumes finite samples in [-1, 1].
-    return np.clip(np.nan_to_num(x, nan=0.0, posinf=1.0, neginf=-1.0), -1.0, 1.0)
-
-
-def read_wav(path: str | Path, *, rate: int | None = RATE) -> tuple[np.ndarray, int]:
-    """Read a WAV file as float32 mono, resampled to ``rate`` (None keeps the file's rate)."""
-    info = wav_info(path)
-    with open(info.path, "rb") as f:
-        f.seek(info.data_offset)
-        raw = f.read(info.frames * info.channels * info.bits // 8)
-    samples = _decode(raw, info)
+def read_audio(path: str | Path, *, rate: int | None = RATE) -> tuple[np.ndarray, int]:
+    """Read a recording as float32 mono, resampled to ``rate`` (None keeps the file's rate)."""
+    info = audio_info(path)
+    parts = list(blocks(info))
+    samples = np.concatenate(parts) if parts else np.zeros(0, np.float32)
     if rate is None or rate == info.rate:
         return samples, info.rate
     return resample(samples, info.rate, rate), rate
@@ -268,20 +119,20 @@ class _Pacer:
 # --------------------------------------------------------------------------- sources
 
 
-class WavSource:
+class RecordingSource:
     """One continuous recording played as if it were the microphone.
 
-    Streams from disk (constant memory for an hour-long session) and resamples to 16 kHz.
+    Decoded from disk as it is played (constant memory for a two-hour session) and
+    resampled to 16 kHz. The file stays open until ``close()`` or the end of the recording.
     """
 
     rate = RATE
 
     def __init__(self, path: str | Path, *, realtime: bool = False):
-        self.info = wav_info(path)
+        self.info = audio_info(path)
         self.realtime = realtime
         self._pacer = _Pacer(realtime)
-        self._offset = self.info.data_offset  # next byte to read from the file
-        self._frames_left = self.info.frames
+        self._blocks = blocks(self.info)
         self._resampler = (None if self.info.rate == RATE
                            else soxr.ResampleStream(self.info.rate, RATE, 1, dtype="float32"))
         self._buffer = np.zeros(0, np.float32)
@@ -297,22 +148,10 @@ class WavSource:
 
     def _fill(self, n: int) -> None:
         while len(self._buffer) < n and not self._ended:
-            count = min(_READ_BLOCK, self._frames_left)
-            # Opened per block, so no file stays open however the session ends.
-            try:
-                with open(self.info.path, "rb") as f:
-                    f.seek(self._offset)
-                    raw = f.read(count * self.info.channels * self.info.bits // 8)
-            except OSError as e:
-                raise FacilitatorError(
-                    f"{self.info.path}: the recording can no longer be read "
-                    f"({e.strerror or e}); was it moved or deleted?") from e
-            frame_bytes = self.info.channels * self.info.bits // 8
-            raw = raw[: len(raw) - len(raw) % frame_bytes]  # a file cut short while we play it
-            self._offset += len(raw)
-            self._frames_left -= count
-            last = self._frames_left <= 0 or not raw
-            block = _decode(raw, self.info) if raw else np.zeros(0, np.float32)
+            block = next(self._blocks, None)
+            last = block is None
+            if last:
+                block = np.zeros(0, np.float32)
             if self._resampler is not None:
                 block = self._resampler.resample_chunk(block, last=last)
             self._buffer = np.concatenate([self._buffer, block.astype(np.float32, copy=False)])
@@ -333,6 +172,7 @@ class WavSource:
         self._position += n
 
     def close(self) -> None:
+        self._blocks.close()
         self._buffer = np.zeros(0, np.float32)
         self._ended = True
 
@@ -388,7 +228,7 @@ class ScriptedSource:
         self._idle = 0
         if turn.text is not None:
             return turn.text
-        speech, _ = read_wav(turn.audio)
+        speech, _ = read_audio(turn.audio)
         lead = np.zeros(round(self.lead_in * RATE), np.float32)
         self._queue = np.concatenate([lead, speech])
         return None
@@ -505,26 +345,23 @@ _TURN_KEYS = {"audio", "text", "partner", "stage", "expect", "note"}
 
 def load_manifest(path: str | Path) -> Manifest:
     """Load a replay manifest: ``names`` (two partners, sender first) and ``[[turn]]`` tables
-    each with ``audio`` (a WAV path relative to the manifest) or ``text``.
+    each with ``audio`` (a recording's path relative to the manifest) or ``text``.
     """
     path = Path(path)
     if not path.is_file():
         raise FacilitatorError(f"{path}: no such manifest file; check the path")
     try:
-        with open(path, "rb") as f:
-            head = f.read(12)
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        if kind := recording_kind(path):
+            raise FacilitatorError(
+                f"{path}: this is a {kind} recording, not a manifest; replay takes a manifest "
+                f"(TOML) and turns takes a recording: facilitator turns {path}") from e
+        if isinstance(e, UnicodeDecodeError):
+            raise FacilitatorError(f"{path}: cannot read the manifest ({e})") from e
+        raise FacilitatorError(f"{path}: TOML syntax error: {e}; fix that line") from e
     except OSError as e:
         raise FacilitatorError(f"{path}: cannot read the manifest ({e.strerror or e})") from e
-    if _is_wav_header(head):
-        raise FacilitatorError(
-            f"{path}: this is a WAV recording, not a manifest; replay takes a manifest "
-            f"(TOML) and turns takes a WAV: facilitator turns {path}")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise FacilitatorError(f"{path}: TOML syntax error: {e}; fix that line") from e
-    except (OSError, UnicodeDecodeError) as e:
-        raise FacilitatorError(f"{path}: cannot read the manifest ({e})") from e
 
     unknown = sorted(set(data) - _MANIFEST_KEYS)
     if unknown:
@@ -566,6 +403,6 @@ def load_manifest(path: str | Path) -> Manifest:
             raise FacilitatorError(
                 f"{where}: audio file {raw['audio']!r} not found (looked for {audio}; "
                 "paths are relative to the manifest)")
-        wav_info(audio)  # a broken WAV is reported now, not half-way through the session
+        audio_info(audio)  # a broken file is reported now, not half-way through the session
         turns.append(Turn(audio=audio, partner=partner))
     return Manifest(path=path, names=(names[0], names[1]), turns=turns, dialogue=dialogue)

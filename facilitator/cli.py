@@ -70,14 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     replay = sub.add_parser(
-        "replay", help="run a whole session with WAV fixtures as the microphone"
+        "replay", help="run a whole session with recorded turns as the microphone"
     )
     replay.add_argument("manifest", metavar="MANIFEST.toml", help="the session script to replay")
     replay.add_argument("--fast", action="store_true", help="run as fast as the machine can go")
     replay.add_argument(
         "--recording",
-        metavar="FILE.wav",
-        help="replay one continuous recording instead of the manifest's turns",
+        metavar="FILE",
+        help="replay one continuous recording (WAV, FLAC, Ogg, MP3, M4A...) instead of "
+        "the manifest's turns",
         **_checked("recording"),
     )
     replay.add_argument(
@@ -96,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     _patience_option(replay)
 
     turns = sub.add_parser("turns", help="find the turns in a recording and transcribe them")
-    turns.add_argument("wav", metavar="FILE.wav")
+    turns.add_argument("wav", metavar="FILE", help="a recording: WAV, FLAC, Ogg, MP3, M4A...")
     turns.add_argument("--json", action="store_true", help="print a JSON list of turns")
     _model_options(turns)
     turns.add_argument(
@@ -338,10 +339,10 @@ def cmd_replay(args) -> int:
 
 
 def cmd_turns(args) -> int:
-    from facilitator.audio import wav_info
+    from facilitator.decode import audio_info
     from facilitator.listener import detect_turns
 
-    wav_info(args.wav)  # a bad file is named at once, before the model loads
+    audio_info(args.wav)  # a bad file is named at once, before the model loads
 
     turns = detect_turns(
         args.wav, model=args.model, expect=args.expect, allow_download=args.allow_download

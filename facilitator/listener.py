@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from facilitator.audio import RATE, AudioSource, SourceExhausted, WavSource
+from facilitator.audio import RATE, AudioSource, RecordingSource, SourceExhausted
 from facilitator.endpoint import Endpointer, TurnEnd, Waits
 from facilitator.transcribe import Transcriber, best_cut, compact_speech, join_texts
 from facilitator.vad import Vad
@@ -363,7 +363,7 @@ def detect_turns(path: str | Path, *, model: str | Path | None = None,
     One dict per detected turn, times in seconds of the recording's own clock.
     """
     transcriber = transcriber or Transcriber(model, allow_download=allow_download)
-    source = WavSource(path, realtime=False)
+    source = RecordingSource(path, realtime=False)
     turns = []
     try:
         while True:

@@ -209,7 +209,13 @@ def _speaker_or_mute(args):
 
 
 def run_replay(args) -> int:
-    from facilitator.audio import ScriptedSource, SilentSink, WavFileSink, WavSource, load_manifest
+    from facilitator.audio import (
+        RecordingSource,
+        ScriptedSource,
+        SilentSink,
+        WavFileSink,
+        load_manifest,
+    )
 
     manifest = load_manifest(args.manifest)
     listen_options = _listen_options(args)
@@ -225,7 +231,7 @@ def run_replay(args) -> int:
     dialogue = make_dialogue(args, names)
     with contextlib.ExitStack() as undo:
         if args.recording:
-            source = WavSource(args.recording, realtime=not args.fast)
+            source = RecordingSource(args.recording, realtime=not args.fast)
         else:
             source = ScriptedSource(manifest, realtime=not args.fast)
         undo.callback(source.close)

@@ -167,7 +167,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("record_audio", "flag", also=("record", "audio", "keep_audio")),
     # replay and turns
     Setting("fast", "flag", also=("quick",)),
-    Setting("recording", "path", hint="the path of a WAV recording", example="session.wav"),
+    Setting("recording", "path", hint="the path of a recording (WAV, FLAC, Ogg, MP3, M4A...)",
+            example="session.wav"),
     Setting("record_facilitator", "path", hint="the path of a WAV file to write",
             example="facilitator.wav"),
     Setting("play", "flag"),

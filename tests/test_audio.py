@@ -1,4 +1,4 @@
-"""WAV reading in every supported format, clear errors, and the file sources and sinks."""
+"""Reading recordings in every supported format, clear errors, and the file sources and sinks."""
 
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ import pytest
 
 from facilitator.audio import (
     RATE,
+    RecordingSource,
     ScriptedSource,
     SourceExhausted,
     Turn,
     WavFileSink,
-    WavSource,
     load_manifest,
-    read_wav,
-    wav_info,
+    read_audio,
     write_wav,
 )
 from facilitator.errors import FacilitatorError
@@ -75,7 +74,7 @@ FORMATS = [  # (rate, channels, bits, float, extensible)
 
 
 @pytest.mark.parametrize("rate,channels,bits,is_float,extensible", FORMATS)
-def test_read_wav_every_format_becomes_16k_mono(tmp_path, rate, channels, bits, is_float,
+def test_every_wav_encoding_becomes_16k_mono(tmp_path, rate, channels, bits, is_float,
                                                 extensible):
     x = tone(0.5, rate)
     frames = np.repeat(x[:, None], channels, axis=1).reshape(-1)
@@ -84,13 +83,13 @@ def test_read_wav_every_format_becomes_16k_mono(tmp_path, rate, channels, bits, 
     path = tmp_path / "x.wav"
     path.write_bytes(riff(0xFFFE if extensible else tag, channels, rate, bits, data,
                           extensible_sub=tag if extensible else None))
-    samples, out_rate = read_wav(path)
+    samples, out_rate = read_audio(path)
     assert out_rate == RATE
     assert samples.dtype == np.float32
     assert abs(len(samples) - 0.5 * RATE) <= 2
     rms = float(np.sqrt(np.mean(samples[800:-800] ** 2)))
     assert rms == pytest.approx(0.5 / np.sqrt(2), rel=0.03)
-    native, native_rate = read_wav(path, rate=None)
+    native, native_rate = read_audio(path, rate=None)
     assert native_rate == rate and len(native) == len(x)
 
 
@@ -99,20 +98,20 @@ def test_stereo_channels_are_averaged(tmp_path):
     data = encode(np.stack([left, right], 1).reshape(-1), 16, False)
     path = tmp_path / "lr.wav"
     path.write_bytes(riff(1, 2, RATE, 16, data))
-    samples, _ = read_wav(path)
+    samples, _ = read_audio(path)
     assert np.max(np.abs(samples)) == pytest.approx(0.25, abs=0.01)
 
 
 def test_write_then_read_round_trip(tmp_path):
     x = tone(0.3, RATE, amp=0.8).astype(np.float32)
     write_wav(tmp_path / "r.wav", x)
-    y, _ = read_wav(tmp_path / "r.wav")
+    y, _ = read_audio(tmp_path / "r.wav")
     assert np.max(np.abs(x - y)) < 1e-3
 
 
 def one_line_error(path) -> str:
     with pytest.raises(FacilitatorError) as info:
-        read_wav(path)
+        read_audio(path)
     message = str(info.value)
     assert "\n" not in message and str(path) in message
     return message
@@ -123,34 +122,52 @@ def test_errors_name_the_file_and_the_problem(tmp_path):
     (tmp_path / "empty.wav").write_bytes(b"")
     assert "empty" in one_line_error(tmp_path / "empty.wav")
     (tmp_path / "text.wav").write_text("hello, I am not audio")
-    assert "not a WAV" in one_line_error(tmp_path / "text.wav")
+    assert "not an audio file" in one_line_error(tmp_path / "text.wav")
     data = encode(tone(1.0, RATE), 16, False)
     (tmp_path / "cut.wav").write_bytes(riff(1, 1, RATE, 16, data)[: 44 + len(data) // 3])
-    assert "truncated" in one_line_error(tmp_path / "cut.wav")
-    (tmp_path / "mulaw.wav").write_bytes(riff(7, 1, 8000, 8, bytes(800)))
-    assert "mu-law" in one_line_error(tmp_path / "mulaw.wav")
+    assert "truncated WAV" in one_line_error(tmp_path / "cut.wav")
+    (tmp_path / "unknown.wav").write_bytes(riff(0x1234, 1, 8000, 8, bytes(800)))
+    assert "unsupported audio codec" in one_line_error(tmp_path / "unknown.wav")
     (tmp_path / "slow.wav").write_bytes(riff(1, 1, 4000, 16, bytes(800)))
     assert "4000 Hz" in one_line_error(tmp_path / "slow.wav")
     (tmp_path / "nothing.wav").write_bytes(riff(1, 1, RATE, 16, b""))
     assert "no audio" in one_line_error(tmp_path / "nothing.wav")
-    (tmp_path / "twelve.wav").write_bytes(riff(1, 1, RATE, 12, bytes(30)))
-    assert "12-bit" in one_line_error(tmp_path / "twelve.wav")
+    (tmp_path / "silent.wav").write_bytes(riff(1, 0, RATE, 16, bytes(30)))
+    assert "0 channels" in one_line_error(tmp_path / "silent.wav")
     assert "folder" in one_line_error(tmp_path)
+
+
+def test_g711_and_12_bit_wavs_are_read(tmp_path):
+    # Telephone mu-law and A-law, and 12-bit samples stored in 16 (as some recorders do).
+    x = tone(0.5, 8000, amp=0.5)
+    mulaw = np.round(np.sign(x) * np.log1p(255 * np.abs(x)) / np.log1p(255) * 127)
+    codes = ~(((mulaw < 0).astype(np.uint8) << 7) | np.abs(mulaw).astype(np.uint8))
+    (tmp_path / "mulaw.wav").write_bytes(riff(7, 1, 8000, 8, codes.tobytes()))
+    samples, _ = read_audio(tmp_path / "mulaw.wav", rate=None)
+    assert float(np.sqrt(np.mean(samples**2))) == pytest.approx(0.5 / np.sqrt(2), rel=0.05)
+    (tmp_path / "alaw.wav").write_bytes(riff(6, 1, 8000, 8, b"\xd5" * 4000))
+    assert len(read_audio(tmp_path / "alaw.wav", rate=None)[0]) == 4000
+    twelve = (np.round(x * 2047).astype("<i2") << 4).tobytes()  # left-justified in 16 bits
+    header = riff(1, 1, 8000, 16, twelve)
+    at = header.index(b"fmt ") + 8 + 14  # bits per sample
+    (tmp_path / "twelve.wav").write_bytes(header[:at] + struct.pack("<H", 12) + header[at + 2:])
+    samples, _ = read_audio(tmp_path / "twelve.wav", rate=None)
+    assert np.max(np.abs(samples - x)) < 2e-3
 
 
 def test_streamed_wav_with_unpatched_size_reads_to_the_end(tmp_path):
     data = encode(tone(0.25, RATE), 16, False)
     (tmp_path / "pipe.wav").write_bytes(riff(1, 1, RATE, 16, data, data_size=0xFFFFFFFF))
-    assert wav_info(tmp_path / "pipe.wav").frames == len(data) // 2
+    assert len(read_audio(tmp_path / "pipe.wav")[0]) == len(data) // 2
 
 
-def test_wav_source_streams_the_same_audio_and_counts_skips(tmp_path):
+def test_recording_source_streams_the_same_audio_and_counts_skips(tmp_path):
     x = tone(2.0, 44100, amp=0.3)
     data = encode(np.repeat(x[:, None], 2, 1).reshape(-1), 16, False)
     path = tmp_path / "s.wav"
     path.write_bytes(riff(1, 2, 44100, 16, data))
-    whole, _ = read_wav(path)
-    source = WavSource(path)
+    whole, _ = read_audio(path)
+    source = RecordingSource(path)
     parts = [source.read(480) for _ in range(20)]
     source.skip(1600)
     assert source.position == 20 * 480 + 1600
@@ -165,9 +182,9 @@ def test_wav_source_streams_the_same_audio_and_counts_skips(tmp_path):
     source.close()
 
 
-def test_wav_source_realtime_paces_like_a_microphone(tmp_path):
+def test_recording_source_realtime_paces_like_a_microphone(tmp_path):
     write_wav(tmp_path / "q.wav", np.zeros(RATE, np.float32))
-    source = WavSource(tmp_path / "q.wav", realtime=True)
+    source = RecordingSource(tmp_path / "q.wav", realtime=True)
     began = time.monotonic()
     for _ in range(10):
         source.read(800)  # 0.5 s of audio
@@ -216,7 +233,7 @@ def test_wav_file_sink_places_speech_on_the_session_clock(tmp_path):
     sink.play(np.full(800, 0.5, np.float32), RATE)
     clock["position"] = 48000
     sink.close()
-    out, _ = read_wav(tmp_path / "out.wav")
+    out, _ = read_audio(tmp_path / "out.wav")
     assert len(out) == 48000
     voiced = np.flatnonzero(np.abs(out) > 0.25)
     assert voiced[0] == 8000 and 11990 <= voiced[voiced < 20000][-1] <= 12000
@@ -270,7 +287,7 @@ def test_manifest_errors_are_one_line_and_name_the_problem(tmp_path, body, expec
 def test_manifest_with_a_broken_wav_fails_at_load_time(tmp_path):
     (tmp_path / "bad.wav").write_text("not audio")
     path = write_manifest(tmp_path, 'names = ["Ana", "Ben"]\n[[turn]]\naudio = "bad.wav"\n')
-    with pytest.raises(FacilitatorError, match="bad.wav: not a WAV"):
+    with pytest.raises(FacilitatorError, match="bad.wav: not an audio file"):
         load_manifest(path)
 
 
@@ -279,3 +296,4 @@ def test_every_fixture_manifest_loads():
     for path in sorted(FIXTURES.glob("*/manifest.toml")):
         manifest = load_manifest(path)
         assert len(manifest.turns) >= 2 and all(t.audio or t.text for t in manifest.turns)
+

@@ -64,16 +64,13 @@ def no_data_left(tmp_path: Path) -> None:
 BROKEN_FILES = [
     ("missing.wav", "no such file"),
     ("empty.wav", "empty"),
-    ("truncated.wav", "truncated"),
-    ("not_a_wav.wav", "not a WAV file"),
-    ("unsupported_mulaw.wav", "mu-law"),
+    ("truncated.wav", "truncated WAV"),
+    ("not_a_wav.wav", "not an audio file"),
 ]
 # Made here: formats nobody should have to meet, but testers will.
 MADE_FILES = {
-    "alaw.wav": (dict(tag=6, bits=8, data=b"\xd5" * 1600), "A-law"),
-    "float16.wav": (dict(tag=3, bits=16), "16-bit float"),
-    "pcm12.wav": (dict(bits=12, block_align=2), "12-bit integer"),
-    "adpcm.wav": (dict(tag=2, bits=4, block_align=256), "MS ADPCM"),
+    "float16.wav": (dict(tag=3, bits=16), "unsupported audio codec"),
+    "unknown_codec.wav": (dict(tag=0x1234, bits=8), "unsupported audio codec"),
     "rate4k.wav": (dict(rate=4000), "sample rate 4000"),
     "no_channels.wav": (dict(channels=0, block_align=0), "0 channels"),
 }
@@ -104,7 +101,8 @@ def test_turns_on_a_folder_says_it_is_a_folder(tmp_path):
     assert str(tmp_path) in line and "folder" in line
 
 
-@pytest.mark.parametrize("name", ["missing.wav", "truncated.wav", "not_a_wav.wav", "alaw.wav"])
+@pytest.mark.parametrize("name", ["missing.wav", "truncated.wav", "not_a_wav.wav",
+                                  "float16.wav"])
 def test_replay_of_a_broken_recording_fails_before_the_session(tmp_path, name):
     path, says = broken_file(name, tmp_path)
     line = one_line_error(run_cli(tmp_path, "replay", MANIFEST, "--fast", "--recording", path))
@@ -171,10 +169,10 @@ def test_a_wav_given_to_replay_or_a_manifest_given_to_turns_says_which_command_t
     wav = WEEKEND / "session.wav"
     line = one_line_error(run_cli(tmp_path, "replay", wav, "--fast"))
     assert line == (f"facilitator: {wav}: this is a WAV recording, not a manifest; replay takes "
-                    f"a manifest (TOML) and turns takes a WAV: facilitator turns {wav}")
+                    f"a manifest (TOML) and turns takes a recording: facilitator turns {wav}")
     line = one_line_error(run_cli(tmp_path, "turns", MANIFEST))
-    assert line == (f"facilitator: {MANIFEST}: this is a replay manifest, not a WAV; turns "
-                    f"takes a WAV recording and replay takes a manifest: facilitator replay "
+    assert line == (f"facilitator: {MANIFEST}: this is a replay manifest, not a recording; turns "
+                    f"takes a recording and replay takes a manifest: facilitator replay "
                     f"{MANIFEST}")
     no_data_left(tmp_path)
 
@@ -322,7 +320,7 @@ def test_a_turn_file_broken_mid_session_saves_the_session_and_says_so(tmp_path):
     line = one_line_error(subprocess.CompletedProcess([], process.returncode, out, err),
                           code=3)
     [folder] = session_folders(tmp_path / "data")
-    assert str(tmp_path / names[1]) in line and "not a WAV file" in line
+    assert str(tmp_path / names[1]) in line and "not an audio file" in line
     assert line.endswith(f"The session so far is saved in {folder}.")
     for log in (events, folder / "events.jsonl"):
         last = read_events(log)[-1]

@@ -11,11 +11,11 @@ import pytest
 
 from facilitator.audio import (
     RATE,
+    RecordingSource,
     ScriptedSource,
     SourceExhausted,
     Turn,
-    WavSource,
-    read_wav,
+    read_audio,
     write_wav,
 )
 from facilitator.listener import Heard, detect_turns, listen_for_turn
@@ -107,7 +107,7 @@ def test_half_duplex_skip_discards_what_was_heard_meanwhile(transcriber):
 
 
 def test_live_source_uses_the_background_worker(transcriber):
-    source = WavSource(DATA / "ready.wav", realtime=True)
+    source = RecordingSource(DATA / "ready.wav", realtime=True)
     began = time.monotonic()
     heard = listen_for_turn(source, transcriber=transcriber, expect="answer")
     assert words(heard.text) == "yes i'm ready"
@@ -116,8 +116,8 @@ def test_live_source_uses_the_background_worker(transcriber):
 
 
 def test_detect_turns_on_a_recording(transcriber, tmp_path):
-    ready, _ = read_wav(DATA / "ready.wav")
-    mirror, _ = read_wav(DATA / "mirror.wav")
+    ready, _ = read_audio(DATA / "ready.wav")
+    mirror, _ = read_audio(DATA / "mirror.wav")
     gap = np.zeros(3 * RATE, np.float32)
     write_wav(tmp_path / "session.wav", np.concatenate([gap, ready, gap, mirror]))
     turns = detect_turns(tmp_path / "session.wav", transcriber=transcriber)
@@ -134,7 +134,7 @@ def test_detect_turns_on_a_recording(transcriber, tmp_path):
 
 def test_long_turn_is_committed_in_pieces_and_transcribed_completely(transcriber, tmp_path):
     """About 25 s of speech with thinking pauses: one turn, every part in the transcript."""
-    clips = [read_wav(DATA / f"{name}.wav")[0] for name in ("and_pause", "sentence_pause",
+    clips = [read_audio(DATA / f"{name}.wav")[0] for name in ("and_pause", "sentence_pause",
                                                              "mirror")]
     pause = np.zeros(int(0.3 * RATE), np.float32)  # + 0.3 s quiet either side of each clip
     parts = [clips[0], pause, clips[1], pause, clips[0], pause, clips[1], pause, clips[0],
@@ -173,7 +173,7 @@ def test_phantom_guard_drops_very_short_clips(transcriber):
 
 
 def test_transcribe_whole_clip_and_chunk_planning(transcriber):
-    audio, _ = read_wav(DATA / "sentence_pause.wav")
+    audio, _ = read_audio(DATA / "sentence_pause.wav")
     assert "miss you" in words(transcriber.transcribe(audio))
     flags = np.array([True] * 10 + [False] * 6 + [True] * 20 + [False] * 2 + [True] * 10)
     assert plan_chunks(flags, frame_samples=480, max_seconds=0.9) == [(0, 15), (15, 37),

@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from facilitator.audio import RATE, read_wav, write_wav
+from facilitator.audio import RATE, read_audio, write_wav
 from tests.helpers import EDGE, FIXTURES, WEEKEND, read_events, run_cli
 
 pytestmark = pytest.mark.audio
@@ -83,8 +83,8 @@ def strange_sounds() -> list[tuple[str, np.ndarray]]:
     clicks = np.zeros(seconds(10), np.float32)
     clicks[::RATE // 3] = 1.0
     return [
-        ("digital silence", read_wav(EDGE / "silence_10s.wav")[0]),
-        ("pink noise", read_wav(EDGE / "noise_10s.wav")[0]),
+        ("digital silence", read_audio(EDGE / "silence_10s.wav")[0]),
+        ("pink noise", read_audio(EDGE / "noise_10s.wav")[0]),
         ("loud white noise", np.clip(rng.normal(0, 0.4, seconds(10)), -1, 1)),
         ("mains hum", 0.5 * np.sin(2 * np.pi * 50 * t) + 0.2 * np.sin(2 * np.pi * 150 * t)),
         ("1 kHz test tone", 0.5 * np.sin(2 * np.pi * 1000 * t)),
@@ -105,7 +105,7 @@ def test_noise_tones_and_silence_invent_no_speech_and_real_speech_after_them_is_
     noise_end = at
     speech = []
     for name in ("clipped.wav", "quiet.wav"):  # too hot, and too soft
-        clip = read_wav(EDGE / name)[0]
+        clip = read_audio(EDGE / name)[0]
         parts += [clip, np.zeros(seconds(3), np.float32)]
         speech.append((at, edge_truth(name)["text"]))
         at += len(clip) / RATE + 3
@@ -125,7 +125,7 @@ def test_noise_tones_and_silence_invent_no_speech_and_real_speech_after_them_is_
 def test_nan_and_infinity_in_a_float_file_do_not_wipe_out_the_turn(tmp_path):
     # One short run of NaN used to turn the whole turn into nothing, with a warning.
     said = truth("weekend-phones", "turns/04_send_a.wav")
-    speech = read_wav(WEEKEND / "turns" / "04_send_a.wav")[0]
+    speech = read_audio(WEEKEND / "turns" / "04_send_a.wav")[0]
     samples = np.concatenate([np.zeros(RATE), speech, np.zeros(seconds(2))])
     samples[seconds(2.5):seconds(2.75)] = np.nan
     samples[seconds(4):seconds(4) + 50] = np.inf
@@ -188,7 +188,7 @@ def build_monologue(path: Path, minutes: float) -> str:
     while total < minutes * 60:
         name = MONOLOGUE[i % len(MONOLOGUE)]
         turn = truth("weekend-phones", name)
-        audio = read_wav(WEEKEND / name)[0]
+        audio = read_audio(WEEKEND / name)[0]
         clip = audio[seconds(turn["speech_start"] - 0.05):seconds(turn["speech_end"] + 0.05)]
         pause = np.zeros(seconds(PAUSES[i % len(PAUSES)]), np.float32)
         parts += [clip, pause]
