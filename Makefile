@@ -6,9 +6,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # PortAudio for sounddevice, espeak-ng for pyttsx3, PulseAudio for the virtual sound room
-# the tests use, sox for inspecting audio by hand.
+# the tests use, sox and ffmpeg for the recordings in other formats (make fixtures, make bench)
+# and for inspecting audio by hand. Reading recordings needs neither: PyAV brings FFmpeg.
 SYSTEM_PACKAGES := libportaudio2 espeak-ng libespeak-ng1 pulseaudio pulseaudio-utils \
-                   libasound2-plugins sox
+                   libasound2-plugins sox ffmpeg
 
 .PHONY: install run demo test bench fixtures lint clean
 

@@ -416,7 +416,7 @@ def wav_bytes(
 
     pcm16 is a plain 16-bit PCM file; pcm24 uses WAVE_FORMAT_EXTENSIBLE, as most recorders do
     for more than 16 bits; float32 is IEEE float with the `fact` chunk the format requires;
-    mulaw is 8-bit G.711 (a format the facilitator does not read, for the error tests).
+    mulaw is 8-bit G.711, as a telephone line carries speech.
     ``extra_chunks`` (e.g. a LIST chunk) go before the data, where readers must skip them.
     """
     frames = audio.reshape(len(audio), -1)
@@ -826,12 +826,11 @@ def build_edge(scripts: dict[str, dict], speakers: Speakers, out_dir: Path) -> N
     audio, turn = speech("weekend-phones", 2)
     telephone = resample(audio, RATE, 8000)
     add(
-        "unsupported_mulaw.wav",
+        "mulaw_8k.wav",
         wav_bytes(telephone, 8000, "mulaw"),
-        kind="unsupported format",
-        expect="error",
-        description="A valid WAV in 8 kHz G.711 mu-law, a sample format the "
-        "facilitator does not read.",
+        kind="telephone",
+        expect="speech",
+        description="An answer as a telephone line carries it: 8 kHz G.711 mu-law.",
         rate=8000,
         channels=1,
         sample_format="mulaw",
@@ -845,6 +844,201 @@ def build_edge(scripts: dict[str, dict], speakers: Speakers, out_dir: Path) -> N
         '# invented text), "speech" (transcribed, text as below). See audio_fixtures/README.md.\n\n'
     )
     (folder / "truth.toml").write_text(header_text + toml_document({}, "file", files))
+
+
+# --------------------------------------------------------------------------------------------
+# Other formats: the appreciation session as testers' recordings come, made with sox and ffmpeg
+
+
+FFMPEG = ["ffmpeg", "-nostdin", "-v", "error", "-y"]
+# No encoder version or date in the files, so the same tools write the same bytes.
+BITEXACT = ["-fflags", "+bitexact", "-flags", "+bitexact", "-map_metadata", "-1"]
+
+# (file, format, appreciation turn it is made from, how): IN and OUT stand for the paths.
+FORMAT_FILES = [
+    ("turns/01_send_a.flac", "FLAC", "01_send_a", ["sox", "-R", "IN", "OUT"]),
+    ("turns/02_mirror_b.ogg", "Ogg Vorbis", "02_mirror_b", ["sox", "-R", "IN", "-C", "3", "OUT"]),
+    ("turns/03_send_a.opus", "Ogg Opus", "03_send_a",
+     [*FFMPEG, "-i", "IN", "-c:a", "libopus", "-b:a", "24k", *BITEXACT, "OUT"]),
+    ("turns/04_mirror_b.mp3", "MP3", "04_mirror_b",
+     [*FFMPEG, "-i", "IN", "-c:a", "libmp3lame", "-b:a", "48k", *BITEXACT, "OUT"]),
+    ("turns/05_send_b.m4a", "M4A (AAC)", "05_send_b",
+     [*FFMPEG, "-i", "IN", "-c:a", "aac", "-b:a", "48k", *BITEXACT, "OUT"]),
+    ("turns/06_mirror_a_mulaw.wav", "WAV, 8 kHz mu-law", "06_mirror_a",
+     ["sox", "-R", "IN", "-r", "8000", "-e", "u-law", "OUT"]),
+    ("turns/07_send_b_alaw.wav", "WAV, 8 kHz A-law", "07_send_b",
+     ["sox", "-R", "IN", "-r", "8000", "-e", "a-law", "OUT"]),
+    ("turns/08_mirror_a_u8.wav", "WAV, 8-bit unsigned PCM", "08_mirror_a",
+     ["sox", "-R", "IN", "-b", "8", "-e", "unsigned-integer", "OUT"]),
+    ("wav/01_send_a_s32.wav", "WAV, 32-bit PCM (extensible)", "01_send_a",
+     ["sox", "-R", "IN", "-b", "32", "-e", "signed-integer", "OUT"]),
+    ("wav/01_send_a_f64.wav", "WAV, 64-bit float", "01_send_a",
+     ["sox", "-R", "IN", "-b", "64", "-e", "floating-point", "OUT"]),
+    ("wav/01_send_a_ms_adpcm.wav", "WAV, MS ADPCM", "01_send_a",
+     ["sox", "-R", "IN", "-e", "ms-adpcm", "OUT"]),
+    ("wav/01_send_a_ima_adpcm.wav", "WAV, IMA ADPCM", "01_send_a",
+     ["sox", "-R", "IN", "-e", "ima-adpcm", "OUT"]),
+    ("video_with_sound.mp4", "MP4 video (MPEG-4) with AAC sound", "01_send_a",
+     [*FFMPEG, "-f", "lavfi", "-i", "testsrc=size=64x48:rate=2", "-i", "IN", "-shortest",
+      "-c:v", "mpeg4", "-c:a", "aac", "-b:a", "48k", *BITEXACT, "OUT"]),
+]
+# The whole session as a phone's voice memo: 48 kHz stereo AAC (the voice at full level in
+# both channels, as two microphones side by side hear it; -ac 2 would lower it by 3 dB).
+SESSION_MEMO = [*FFMPEG, "-i", "IN", "-af", "pan=stereo|c0=c0|c1=c0", "-ar", "48000",
+                "-c:a", "aac", "-b:a", "64k", *BITEXACT, "OUT"]
+NOTES = b"These are notes from our last session, saved with the wrong name.\n"
+
+
+def run_tool(command: list[str], source: Path | None, out: Path) -> None:
+    command = [str(source) if a == "IN" else str(out) if a == "OUT" else a for a in command]
+    try:
+        subprocess.run(command, check=True, capture_output=True)
+    except FileNotFoundError as e:
+        raise SystemExit(
+            f"formats/ needs {command[0]}: apt-get install {command[0]} (make install does)"
+        ) from e
+    except subprocess.CalledProcessError as e:
+        raise SystemExit(f"{' '.join(command)}: {e.stderr.decode(errors='replace').strip()}") from e
+
+
+def shown(command: list[str]) -> str:
+    """The command as a person would type it: without the options for quiet, repeatable runs."""
+    words, skip = [], False
+    for word in command:
+        if skip:
+            skip = False
+        elif word in ("-v", "-fflags", "-flags", "-map_metadata"):
+            skip = True  # and its value
+        elif word not in ("-nostdin", "-y", "-R"):
+            words.append(word)
+    return " ".join(words)
+
+
+def build_formats(out_dir: Path) -> None:
+    """Recordings in the formats testers have, and the ways each can be broken.
+
+    Made from the appreciation session's WAVs, so what each file should hold is known.
+    Broken files are cut or emptied copies of the good ones, or files that are not audio.
+    """
+    base = out_dir / "appreciation"
+    if not (base / "truth.toml").exists():
+        raise SystemExit(f"formats/ is made from {base}: build appreciation first")
+    truth_turns = {Path(t["audio"]).stem: t for t in tomllib.loads(
+        (base / "truth.toml").read_text())["turn"]}
+    folder = out_dir / "formats"
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "turns").mkdir(parents=True)
+    (folder / "wav").mkdir()
+    files: list[dict] = []
+
+    for path, kind, stem, command in FORMAT_FILES:
+        source = base / "turns" / f"{stem}.wav"
+        run_tool(command, source, folder / path)
+        turn = truth_turns[stem]
+        files.append(dict(path=path, format=kind, expect="speech",
+                          made_with=shown(command), source=f"../appreciation/turns/{stem}.wav",
+                          duration=turn["duration"], text=turn["text"],
+                          bytes=(folder / path).stat().st_size))
+    run_tool(SESSION_MEMO, base / "session.wav", folder / "session.m4a")
+    files.append(dict(path="session.m4a", format="M4A (AAC), 48 kHz stereo", expect="speech",
+                      made_with=shown(SESSION_MEMO), source="../appreciation/session.wav",
+                      duration=tomllib.loads((base / "truth.toml").read_text())[
+                          "recording_duration"],
+                      bytes=(folder / "session.m4a").stat().st_size))
+
+    def broken(path: str, content: bytes, problem: str, says: str, how: str) -> None:
+        (folder / path).write_bytes(content)
+        files.append(dict(path=path, expect="error", problem=problem, says=says,
+                          made_with=how, bytes=len(content)))
+
+    for ext in ("flac", "ogg", "mp3", "m4a"):
+        broken(f"empty.{ext}", b"", "empty", "empty (0 bytes)", "an empty file")
+
+    # Cut in half, as a recorder that crashed or a copy that stopped leaves them.
+    for path, kind in [("turns/01_send_a.flac", "FLAC"), ("turns/02_mirror_b.ogg", "Ogg"),
+                       ("turns/03_send_a.opus", "Ogg"), ("turns/04_mirror_b.mp3", "MP3"),
+                       ("turns/05_send_b.m4a", "MP4/M4A")]:
+        whole = (folder / path).read_bytes()
+        name = f"truncated.{path.rsplit('.', 1)[1]}"
+        broken(name, whole[: len(whole) // 2], "truncated", f"truncated {kind}",
+               f"the first half of {path}")
+    # An MP4 whose index comes first (as phones write them) cut in half: the index is there,
+    # the audio it points to is not.
+    faststart = folder / "faststart.m4a"
+    run_tool([*FFMPEG, "-i", "IN", "-c", "copy", "-movflags", "+faststart", *BITEXACT, "OUT"],
+             folder / "turns/05_send_b.m4a", faststart)
+    whole = faststart.read_bytes()
+    faststart.unlink()
+    broken("truncated_faststart.m4a", whole[: len(whole) // 2], "truncated",
+           "truncated MP4/M4A", "turns/05_send_b.m4a with its index first, then cut in half")
+
+    broken("not_audio.mp3", NOTES, "not audio", "not an audio file", "a text file")
+    broken("not_audio.flac", NOTES, "not audio", "not an audio file", "a text file")
+    picture = folder / "picture.png"
+    picture_command = [*FFMPEG, "-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1",
+                       *BITEXACT, "OUT"]
+    run_tool(picture_command, None, picture)
+    photo = picture.read_bytes()
+    picture.unlink()
+    broken("photo.m4a", photo, "not audio", "is a picture (PNG), not audio",
+           shown(picture_command) + ", renamed")
+
+    video = [*FFMPEG, "-f", "lavfi", "-i", "testsrc=size=64x48:rate=2", "-t", "3",
+             "-c:v", "mpeg4", *BITEXACT, "OUT"]
+    run_tool(video, None, folder / "video_only.mp4")
+    broken("video_only.mp4", (folder / "video_only.mp4").read_bytes(), "no audio track",
+           "has video but no audio track", shown(video))
+
+    # Codec 2, a speech codec for radio links, has no decoder in the FFmpeg that PyAV ships.
+    codec2 = [*FFMPEG, "-i", "IN", "-c:a", "libcodec2", "-mode", "3200", *BITEXACT, "OUT"]
+    run_tool(codec2, base / "turns" / "01_send_a.wav", folder / "codec2.c2")
+    broken("codec2.c2", (folder / "codec2.c2").read_bytes(), "unsupported codec",
+           "unsupported audio codec", shown(codec2))
+
+    names = tomllib.loads((base / "manifest.toml").read_text())["names"]
+    lines = [
+        "# facilitator replay audio_fixtures/formats/appreciation.toml --fast",
+        "# The appreciation session with each turn in another format (truth.toml says which);",
+        "# ../appreciation/truth.toml says what each turn is meant to be.",
+        "",
+        f"names = [{', '.join(toml_string(n) for n in names)}]",
+        'dialogue = "appreciation"',
+    ]
+    for path, _, stem, _ in FORMAT_FILES:
+        if path.startswith("turns/"):
+            lines += ["", "[[turn]]", f"audio = {toml_string(path)}  # {stem}"]
+    (folder / "appreciation.toml").write_text("\n".join(lines) + "\n")
+
+    header = (
+        "# Recordings in the formats testers have, made with sox and ffmpeg from the\n"
+        '# appreciation session (`source`). expect: "speech" (read, the same speech as the\n'
+        '# source) or "error" (one line naming the file; `says` is in it). See README.md.\n\n'
+    )
+    (folder / "truth.toml").write_text(header + toml_document({}, "file", files))
+
+
+def command_or_words(made_with: str) -> str:
+    return f"`{made_with}`" if made_with.split()[0] in ("sox", "ffmpeg") else made_with
+
+
+def formats_readme(out_dir: Path) -> str:
+    truth = out_dir / "formats" / "truth.toml"
+    if not truth.exists():
+        return ""
+    files = tomllib.loads(truth.read_text())["file"]
+    rows = [f"| `{f['path']}` | {f.get('format') or f['problem']} | "
+            f"{'read' if f['expect'] == 'speech' else 'error: ' + f['says']} | "
+            f"{command_or_words(f['made_with'])} |" for f in files]
+    return (
+        "\n## formats/\n\n"
+        "The appreciation session's recordings in the other formats testers have, made with sox\n"
+        "and ffmpeg, and the ways such files come broken (`formats/truth.toml`).\n"
+        "`formats/appreciation.toml` replays the session with each turn in another format;\n"
+        "`formats/session.m4a` is the whole session as a phone's voice memo, for `--recording`.\n\n"
+        "| file | format or problem | expected | made with |\n|---|---|---|---|\n"
+        + "\n".join(rows) + "\n"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -991,7 +1185,7 @@ def write_readme(out_dir: Path) -> None:
             truth = tomllib.load(f)
         size = sum(p.stat().st_size for p in folder.rglob("*.wav"))
         total += size
-        if folder.name == "edge":
+        if folder.name in ("edge", "formats"):
             continue
         speech = sum(
             t["speech_end"] - t["speech_start"]
@@ -1018,10 +1212,10 @@ def write_readme(out_dir: Path) -> None:
         '"no speech" or "speech"): `silence_10s.wav`, `noise_10s.wav` (pink, -25 dBFS),\n'
         "`clipped.wav` (a send turn, hard-clipped), `quiet.wav` (a send turn at -55 dBFS),\n"
         "`truncated.wav` (the header declares twice the data present), `not_a_wav.wav` (text),\n"
-        "`empty.wav` (0 bytes), `unsupported_mulaw.wav` (8 kHz G.711 mu-law). A ten-minute\n"
+        "`empty.wav` (0 bytes), `mulaw_8k.wav` (an answer in 8 kHz G.711 mu-law). A ten-minute\n"
         "monologue is not committed: tests build one by looping a turn.\n"
         f"\nAll WAVs together: {total / 1e6:.1f} MB (edge/: {edge_size / 1e6:.1f} MB).\n"
-    )
+    ) + formats_readme(out_dir)
     (out_dir / "README.md").write_text(text)
 
 
@@ -1079,7 +1273,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="NAME",
-        help="build only this session or variant (or 'edge'); repeatable",
+        help="build only this session or variant (or 'edge', 'formats'); repeatable",
     )
     parser.add_argument(
         "--check",
@@ -1096,7 +1290,8 @@ def main(argv: list[str] | None = None) -> int:
     speakers = Speakers()
     args.out.mkdir(parents=True, exist_ok=True)
     wanted = set(args.only)
-    known = {"edge"} | {v.name for s in scripts.values() for v in variants_of(s)} | set(scripts)
+    variants = {v.name for s in scripts.values() for v in variants_of(s)}
+    known = {"edge", "formats"} | variants | set(scripts)
     if wanted - known:
         raise SystemExit(
             f"--only: no session named {sorted(wanted - known)}; known: {sorted(known)}"
@@ -1117,6 +1312,9 @@ def main(argv: list[str] | None = None) -> int:
     if not wanted or "edge" in wanted:
         print("building edge", file=sys.stderr)
         build_edge(scripts, speakers, args.out)
+    if not wanted or "formats" in wanted:
+        print("building formats", file=sys.stderr)
+        build_formats(args.out)
     write_readme(args.out)
     total = sum(p.stat().st_size for p in args.out.rglob("*.wav"))
     print(f"audio_fixtures: {total / 1e6:.1f} MB of WAVs", file=sys.stderr)

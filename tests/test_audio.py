@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import time
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -297,3 +298,62 @@ def test_every_fixture_manifest_loads():
         manifest = load_manifest(path)
         assert len(manifest.turns) >= 2 and all(t.audio or t.text for t in manifest.turns)
 
+
+# --------------------------------------------------------------------------- other formats
+
+FORMATS = FIXTURES / "formats"
+
+
+def format_files(expect: str) -> list[dict]:
+    files = tomllib.loads((FORMATS / "truth.toml").read_text())["file"]
+    return [f for f in files if f["expect"] == expect]
+
+
+def envelope_db(samples: np.ndarray) -> np.ndarray:
+    frames = samples[: len(samples) // 160 * 160].reshape(-1, 160).astype(np.float64)
+    return 20 * np.log10(np.sqrt(np.mean(frames**2, axis=1)) + 1e-5)
+
+
+@pytest.mark.parametrize("facts", format_files("speech"), ids=lambda f: f["path"])
+def test_every_format_reads_as_the_speech_it_was_made_from(facts):
+    heard, rate = read_audio(FORMATS / facts["path"])
+    said, _ = read_audio(FORMATS / facts["source"])
+    assert rate == RATE and heard.dtype == np.float32
+    # Lossy codecs pad to whole frames: a few tens of milliseconds at most.
+    assert abs(len(heard) / RATE - facts["duration"]) < 0.05, len(heard) / RATE
+    a, b = envelope_db(heard), envelope_db(said)
+    n = min(len(a), len(b))
+    # Loudness frame by frame (10 ms) follows the source; no shift, no gap, no level change.
+    assert np.corrcoef(a[:n], b[:n])[0, 1] > 0.95
+    speech = b[:n] > -40  # lossy codecs drop the faint room tone, not the voice
+    assert abs(np.median(a[:n][speech] - b[:n][speech])) < 1.0
+
+
+@pytest.mark.parametrize("facts", format_files("error"), ids=lambda f: f["path"])
+def test_every_broken_format_is_one_line_naming_the_problem(facts):
+    assert facts["says"] in one_line_error(FORMATS / facts["path"])
+
+
+def test_a_phone_memo_streams_as_it_reads():
+    path = FORMATS / "session.m4a"  # 48 kHz stereo AAC
+    whole, _ = read_audio(path)
+    source = RecordingSource(path)
+    assert (source.info.kind, source.info.rate, source.info.channels) == ("MP4/M4A", 48000, 2)
+    parts = []
+    with pytest.raises(SourceExhausted):
+        while True:
+            parts.append(source.read(480))
+    streamed = np.concatenate(parts)
+    assert abs(len(streamed) - len(whole)) <= 64
+    assert np.max(np.abs(streamed[RATE:-RATE] - whole[RATE:len(streamed) - RATE])) < 0.01
+    source.close()
+
+
+def test_a_manifest_can_mix_formats():
+    manifest = load_manifest(FORMATS / "appreciation.toml")
+    assert {t.audio.suffix for t in manifest.turns} == {".flac", ".ogg", ".opus", ".mp3",
+                                                       ".m4a", ".wav"}
+    source = ScriptedSource(manifest, lead_in=0.0)
+    for turn in manifest.turns:
+        source.begin_turn()
+        assert np.abs(source.read(RATE * 3)).max() > 0.1, turn.audio.name

@@ -20,6 +20,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from facilitator.records import read_session
 from tests.helpers import (
     EDGE,
     FAKE_SOUNDDEVICE,
+    FIXTURES,
     ROOT,
     WEEKEND,
     cli_env,
@@ -40,6 +42,7 @@ from tests.helpers import (
 )
 
 MANIFEST = WEEKEND / "manifest.toml"
+FORMATS = FIXTURES / "formats"
 SPEECH = WEEKEND / "turns" / "01_appointment_a.wav"  # "I'd like to talk about ..."
 
 
@@ -123,6 +126,40 @@ def test_a_manifest_turn_with_a_broken_wav_fails_before_the_session(tmp_path, na
         assert str(manifest) in line and "turn 2" in line and "relative to the manifest" in line
     else:
         assert says in line
+    no_data_left(tmp_path)
+
+
+# Recordings in other formats (audio_fixtures/formats): each way one comes broken, made with
+# sox or ffmpeg, is named as clearly as a broken WAV (issue 20, point 3).
+FORMAT_FILES = tomllib.loads((FORMATS / "truth.toml").read_text())["file"]
+BROKEN_FORMATS = {f["path"]: f["says"] for f in FORMAT_FILES if f["expect"] == "error"}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_FORMATS))
+def test_turns_on_a_broken_recording_of_any_format_says_what_is_wrong(tmp_path, name):
+    path = FORMATS / name
+    line = one_line_error(run_cli(tmp_path, "turns", path))
+    assert str(path) in line and BROKEN_FORMATS[name] in line
+
+
+@pytest.mark.parametrize("name", ["truncated.m4a", "video_only.mp4", "codec2.c2",
+                                  "truncated.ogg"])
+def test_replay_of_a_broken_recording_of_any_format_fails_before_the_session(tmp_path, name):
+    path = FORMATS / name
+    line = one_line_error(run_cli(tmp_path, "replay", MANIFEST, "--fast", "--recording", path))
+    assert str(path) in line and BROKEN_FORMATS[name] in line
+    no_data_left(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["empty.mp3", "truncated.flac", "photo.m4a",
+                                  "not_audio.flac", "truncated.opus"])
+def test_a_manifest_turn_in_a_broken_format_fails_before_the_session(tmp_path, name):
+    path = FORMATS / name
+    manifest = tmp_path / "m.toml"
+    manifest.write_text(f'names = ["Ana", "Ben"]\n[[turn]]\naudio = "{SPEECH}"\n'
+                        f'[[turn]]\naudio = "{path}"\n')
+    line = one_line_error(run_cli(tmp_path, "replay", manifest, "--fast"))
+    assert str(path) in line and BROKEN_FORMATS[name] in line
     no_data_left(tmp_path)
 
 

@@ -425,7 +425,7 @@ def test_edge_files_are_what_their_truth_says():
     assert truncated.data_bytes == files["truncated.wav"]["data_bytes"]
     assert truncated.data_bytes < truncated.declared_data_bytes
 
-    mulaw = read_wav(FIXTURES / "edge" / "unsupported_mulaw.wav")
+    mulaw = read_wav(FIXTURES / "edge" / "mulaw_8k.wav")
     assert (mulaw.sample_format, mulaw.rate) == ("mulaw", 8000)
 
     silence = read_wav(FIXTURES / "edge" / "silence_10s.wav")
@@ -447,3 +447,28 @@ def test_edge_files_are_what_their_truth_says():
             wav = read_wav(FIXTURES / "edge" / name)
             if wav.samples is not None and facts["expect"] != "error":
                 assert abs(len(wav.samples) / wav.rate - facts["duration"]) < 0.001, name
+
+
+# --- other formats -------------------------------------------------------------------------
+
+
+def test_format_files_are_what_their_truth_says():
+    folder = FIXTURES / "formats"
+    files = {f["path"]: f for f in load_toml(folder / "truth.toml")["file"]}
+    on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert set(files) == on_disk - {"truth.toml", "appreciation.toml"}
+    problems = set()
+    for path, facts in files.items():
+        assert (folder / path).stat().st_size == facts["bytes"], path
+        if facts["expect"] == "speech":
+            assert (folder / facts["source"]).is_file(), path
+        else:
+            problems.add(facts["problem"])
+    # Issue 20, point 3: each way a recording comes broken, with a real file.
+    assert problems == {"empty", "truncated", "not audio", "no audio track", "unsupported codec"}
+    truncated = {p.rsplit(".", 1)[1] for p, f in files.items() if f.get("problem") == "truncated"}
+    assert truncated == {"flac", "ogg", "opus", "mp3", "m4a"}
+    manifest = load_toml(folder / "appreciation.toml")
+    # The same turns in the same order: 06_mirror_a_mulaw.wav is 06_mirror_a.wav.
+    assert [Path(t["audio"]).stem.split("_")[:3] for t in manifest["turn"]] == [
+        Path(t["audio"]).stem.split("_") for t in manifest_of("appreciation")["turn"]]
