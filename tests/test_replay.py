@@ -312,15 +312,17 @@ def test_typed_turns_are_taken_word_for_word_beside_spoken_ones(replayed):
 # ----------------------------------------------------------------- one continuous recording
 
 
-def test_the_session_recording_replays_as_scripted(workdir):
+@pytest.mark.parametrize("recording", ["appreciation/session.wav", "formats/session.m4a"])
+def test_the_session_recording_replays_as_scripted(workdir, recording):
     """--recording session.wav: one continuous recording of the whole session instead of a
     turn per listen. The facilitator's speech skips the recording on (half duplex), so each
-    turn must still be found at its listening point."""
+    turn must still be found at its listening point. The same session as a phone's voice
+    memo (48 kHz stereo AAC) must be heard the same way, at the same times."""
     session = "appreciation"
     truth = load_toml(FIXTURES / session / "truth.toml")
-    recording = FIXTURES / session / truth["recording"]
-    replay = run(FIXTURES / session / "manifest.toml", workdir / "session-wav",
-                 "--dialogue", truth["dialogue"], "--recording", str(recording), truth=truth)
+    replay = run(FIXTURES / session / "manifest.toml", workdir / recording.replace("/", "-"),
+                 "--dialogue", truth["dialogue"], "--recording", str(FIXTURES / recording),
+                 truth=truth)
     got = [(listen["partner"], listen["stage"]) for listen, _, _ in replay.turns()]
     assert got == [(t["partner"], t["stage"]) for t in truth["turn"]], replay.describe()
     assert [e["verdict"] for e in replay.of("mirror_check")] == [
@@ -330,6 +332,18 @@ def test_the_session_recording_replays_as_scripted(workdir):
         # On the recording's own clock the speech is where the truth says it is.
         assert heard["speech_start"] == pytest.approx(turn["start"], abs=0.1), heard
         assert heard["speech_end"] == pytest.approx(turn["end"], abs=0.2), heard
+
+
+def test_a_session_with_each_turn_in_another_format_replays_as_scripted(workdir):
+    """audio_fixtures/formats/appreciation.toml: the appreciation turns as FLAC, Ogg Vorbis,
+    Opus, MP3, M4A, mu-law, A-law and 8-bit WAV. Heard where and as the WAVs are."""
+    truth = load_toml(FIXTURES / "appreciation" / "truth.toml")
+    replay = run(FIXTURES / "formats" / "appreciation.toml", workdir / "formats", truth=truth)
+    got = [(listen["partner"], listen["stage"]) for listen, _, _ in replay.turns()]
+    assert got == [(t["partner"], t["stage"]) for t in truth["turn"]], replay.describe()
+    assert [e["verdict"] for e in replay.of("mirror_check")] == [
+        t["verdict"] for t in truth["turn"] if "verdict" in t]
+    assert replay.events[-1]["reason"] == "complete"
 
 
 # ----------------------------------------------------- the command line, --record-facilitator

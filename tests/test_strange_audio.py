@@ -137,6 +137,14 @@ def test_nan_and_infinity_in_a_float_file_do_not_wipe_out_the_turn(tmp_path):
     assert coverage(said["text"], turn["text"])[0] >= 0.85, turn["text"]
 
 
+@pytest.mark.parametrize("name", ["turns/04_mirror_b.mp3", "video_with_sound.mp4"])
+def test_turns_hears_an_mp3_and_the_sound_of_a_video(tmp_path, name):
+    facts = next(f for f in tomllib.loads((FIXTURES / "formats" / "truth.toml").read_text())[
+        "file"] if f["path"] == name)
+    [turn] = turns_json(tmp_path, FIXTURES / "formats" / name, timeout=120)
+    assert coverage(facts["text"], turn["text"])[0] >= 0.8, turn["text"]
+
+
 def test_ten_minutes_of_silence_end_quickly_with_no_turns(tmp_path):
     wav = tmp_path / "ten-minutes-of-silence.wav"
     write_wav(wav, np.zeros(seconds(600), np.float32))
