@@ -10,7 +10,9 @@ more memory than a two-minute one.
 FFmpeg plays whatever part of a file it can: a file cut short just ends early. So that a cut
 recording is named rather than half replayed, ``audio_info`` decodes the last seconds of
 every file whose container says how long it is (WAV, FLAC, MP4/M4A, MP3 with a Xing, Info
-or VBRI header) and checks that an Ogg file ends with its end-of-stream page.
+or VBRI header), checks that an Ogg file ends with its end-of-stream page, and compares a
+WAV's declared data size with the file's. These few bytes are read by hand because FFmpeg
+does not report them; the decoding is all FFmpeg's.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ import numpy as np
 
 from facilitator.errors import FacilitatorError
 
-#: What the commands read, for messages and the README.
-FORMATS = "WAV, FLAC, Ogg (Vorbis, Opus), MP3, M4A/AAC"
+#: The formats people have, named in the message for a file that is none of them.
+FORMATS = "WAV, FLAC, Ogg, Opus, MP3 and M4A"
 _CONVERT = "convert it with `ffmpeg -i IN -ac 1 -ar 16000 OUT.wav`"
 _MIN_RATE, _MAX_RATE = 8000, 192000
 _SHORT = 30.0  # a file up to this long is decoded whole when checked
@@ -167,8 +169,8 @@ def _unrecognised(path: Path) -> str:
     if _is_manifest(path):
         return ("this is a replay manifest, not a recording; turns takes a recording and "
                 f"replay takes a manifest: facilitator replay {path}")
-    return (f"not an audio file (no audio format recognised in it; {FORMATS} work); "
-            "check that this is the recording")
+    return (f"not an audio file (no audio format recognised in it); check that this is the "
+            f"recording ({FORMATS} are read)")
 
 
 def _is_manifest(path: Path) -> bool:
@@ -229,20 +231,23 @@ def _check_decodes(info: AudioInfo, container, stream) -> None:
     try:
         for packet in container.demux(stream):
             try:
-                if any(frame.samples for frame in packet.decode()):
-                    return
+                frames = packet.decode()
             except av.error.InvalidDataError:
                 failures += 1
                 if failures >= 50:
-                    raise FacilitatorError(
-                        f"{info.path}: damaged {info.kind} (its {info.codec} audio does not "
-                        f"decode); export it again") from None
-    except (av.error.ValueError, av.error.ArgumentError) as e:
-        # FFmpeg refuses to open the decoder with what the header says.
+                    break
+                continue
+            if any(frame.samples for frame in frames):
+                return
+    except av.error.ArgumentError as e:  # the decoder refuses what the header says
         raise FacilitatorError(f"{info.path}: broken {info.kind} header ({e}); {_CONVERT}") from e
+    except av.error.FFmpegError as e:
+        raise FacilitatorError(
+            f"{info.path}: damaged {info.kind} ({e}); export it again") from e
     if failures:
         raise FacilitatorError(
-            f"{info.path}: damaged {info.kind} (its audio does not decode); export it again")
+            f"{info.path}: damaged {info.kind} (its {info.codec} audio does not decode); "
+            "export it again")
     raise FacilitatorError(f"{info.path}: the {info.kind} holds no audio (0 samples)")
 
 
@@ -265,7 +270,7 @@ def _check_whole(info: AudioInfo, container, stream) -> None:
     start = float(stream.start_time * stream.time_base) if stream.start_time else 0.0
     from_ = declared - _TAIL if declared > _SHORT else 0.0
     end = _decoded_end(container, stream, start, from_)
-    if end >= declared - _SLACK:
+    if end is None or end >= declared - _SLACK:
         return
     held = end if end > from_ else _packets_end(container, stream, start)
     raise FacilitatorError(
@@ -273,21 +278,27 @@ def _check_whole(info: AudioInfo, container, stream) -> None:
         f"the file holds {held:.2f} s); export it again")
 
 
-def _decoded_end(container, stream, start: float, from_: float) -> float:
-    """Where the decodable audio ends, on the file's clock, decoding from ``from_`` seconds."""
-    end = 0.0
+def _decoded_end(container, stream, start: float, from_: float) -> float | None:
+    """Where the decodable audio ends, on the file's clock, decoding from ``from_`` seconds;
+    None if the frames carry no times to tell."""
+    end, counted, timed = 0.0, 0, False
     try:
         container.seek(round((from_ + start) / stream.time_base), stream=stream)
         for packet in container.demux(stream):
             try:
-                for frame in packet.decode():
-                    if frame.time is not None:
-                        end = max(end, frame.time - start + frame.samples / frame.sample_rate)
+                frames = packet.decode()
             except av.error.InvalidDataError:
                 continue  # a frame cut in half: the end is where the whole ones stop
+            for frame in frames:
+                counted += frame.samples
+                if frame.time is not None:
+                    timed = True
+                    end = max(end, frame.time - start + frame.samples / frame.sample_rate)
     except av.error.FFmpegError:
         pass  # a seek past the end of a cut file: nothing decodes there
-    return end
+    if timed or counted == 0:
+        return end
+    return counted / stream.codec_context.sample_rate if from_ == 0 else None
 
 
 def _packets_end(container, stream, start: float) -> float:

@@ -2,8 +2,8 @@
 
 Anything raised as ``FacilitatorError`` is shown as one line (no traceback) and the
 command exits non-zero. The message names the file, device or option at fault and
-says what to try, e.g. ``audio_fixtures/x.wav: not a WAV file (RIFF header missing);
-record or convert it with `sox in.mp3 -r 16000 x.wav```.
+says what to try, e.g. ``memo.m4a: truncated MP4/M4A (its index, the moov box, is missing:
+the recording was cut short or never finished); export it again``.
 """
 
 
