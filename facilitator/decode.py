@@ -187,10 +187,10 @@ def _audio_stream(path: Path, container):
     if stream is not None:
         return stream
     name = container.format.name
-    if name == "image2" or name.endswith("_pipe"):
+    if name == "image2" or name.endswith("_pipe"):  # FFmpeg's readers for still pictures
+        kind = f" ({name.removesuffix('_pipe').upper()})" if name != "image2" else ""
         raise FacilitatorError(
-            f"{path}: is a picture ({name.split('_')[0].upper()}), not audio; "
-            "check that this is the recording")
+            f"{path}: is a picture{kind}, not audio; check that this is the recording")
     if container.streams.video:
         raise FacilitatorError(
             f"{path}: has video but no audio track; choose the file with the sound "
@@ -374,7 +374,7 @@ def _mp3_declared(path: Path) -> bool:
 def _decode(packet) -> list:
     try:
         return packet.decode()
-    except av.error.InvalidDataError:
+    except av.error.FFmpegError:  # a damaged frame: skipped, as a player does
         return []
 
 
