@@ -355,8 +355,8 @@ def load_manifest(path: str | Path) -> Manifest:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         if kind := recording_kind(path):
             raise FacilitatorError(
-                f"{path}: this is a {kind} recording, not a manifest; replay takes a manifest "
-                f"(TOML) and turns takes a recording: facilitator turns {path}") from e
+                f"{path}: this is a recording ({kind}), not a manifest; replay takes a "
+                f"manifest (TOML) and turns takes a recording: facilitator turns {path}") from e
         if isinstance(e, UnicodeDecodeError):
             raise FacilitatorError(f"{path}: cannot read the manifest ({e})") from e
         raise FacilitatorError(f"{path}: TOML syntax error: {e}; fix that line") from e

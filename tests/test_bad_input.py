@@ -205,8 +205,12 @@ def test_a_wav_given_to_replay_or_a_manifest_given_to_turns_says_which_command_t
     # replay session.wav used to say "cannot read the manifest ('utf-8' codec can't decode...".
     wav = WEEKEND / "session.wav"
     line = one_line_error(run_cli(tmp_path, "replay", wav, "--fast"))
-    assert line == (f"facilitator: {wav}: this is a WAV recording, not a manifest; replay takes "
-                    f"a manifest (TOML) and turns takes a recording: facilitator turns {wav}")
+    assert line == (f"facilitator: {wav}: this is a recording (WAV), not a manifest; replay "
+                    f"takes a manifest (TOML) and turns takes a recording: facilitator turns "
+                    f"{wav}")
+    line = one_line_error(run_cli(tmp_path, "replay", FORMATS / "session.m4a", "--fast"))
+    assert line.startswith(f"facilitator: {FORMATS / 'session.m4a'}: this is a recording "
+                           "(MP4/M4A), not a manifest")
     line = one_line_error(run_cli(tmp_path, "turns", MANIFEST))
     assert line == (f"facilitator: {MANIFEST}: this is a replay manifest, not a recording; turns "
                     f"takes a recording and replay takes a manifest: facilitator replay "
