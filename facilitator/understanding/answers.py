@@ -39,7 +39,8 @@ _BELITTLING = frozenset({
 })
 _PUT_DOWN = [re.compile(p) for p in (
     r" (?:your|your own) (?:problem|fault|issue|doing|thing) ",
-    r" (?:is|was|that is|it is|kind of|sort of|totally|all) on you ",
+    r" (?:that|which) (?:is|was) (?:kind of |sort of |totally |all |really )?on you ",
+    r" (?:is|was) (?:kind of|sort of|totally) on you ",
     r" (?:bring|brought|bringing|brings) (?:it|that|this|them|these)? ?on yourself ",
     r" you do (?:it|that|this) to yourself ",
     r" (?:as usual|as always|like always|like usual|per usual) ",
@@ -56,6 +57,9 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" for (?:someone|somebody|anyone|a person|people) (?:who|that|like you) ",
     r" for a (?:crazy|grown|child|kid|baby|toddler) ",
     r" (?:if|when) you are (?:that|so|this|a|such a) ",
+    r" (?:make|makes|made) (?:\w+ )?(?:sense|since|cents) (?:\w+ )?(?:if|for) (?:you|someone|somebody) ",
+    r" (?:but|though|although|which|and|even though) you(?: are| were)? (?:\w+ ){0,3}?(?:always|never|"
+    r"everything|everyone|whenever|every time|anyway|all the time|the one who|constantly)\b",
     r" the way a ",
     r" you (?:are|were) (?:always|so|such|too|just|being) (?:\w+ ){0,2}(?:about|over) ",
     r" you are always \w+ ",
@@ -228,17 +232,22 @@ _JUDGED = re.compile(r" you (?:are|were|have been|had been|act|acted|acting|beha
                      r"(?P<rest>(?: \w+){1,5})")
 _FAULT_FRAMES = [re.compile(p) for p in (
     r" (?:is|was|that is|it is) (?:all |totally |completely )?on you ",
+    r" because (?:of )?you (?=i |we |my |the |our |everything |nothing )",
+    r" (?:it is|that is|its|it was) (?:all )?(?:your|you are) (?:fault|doing) ",
+    r" thanks to you ",
     r" you are the (?:reason|problem|one who)",
     r" (?:because|since|cause) you (?:made|make|forced|force|dragged|drag) ",
     r" if you (?:would|had)? ?(?:just|only|ever) ",
 )]
 _CONTEMPT_FRAMES = [re.compile(p) for p in (
     r" why i (?:even )?bother ",
-    r"^ (?:of course|oh sure|sure|yeah right|oh great) you ",
+    r"^ (?:of course|oh sure|sure|yeah right|oh great|great|wow) (?:\w+ ){0,5}?you ",
+    r" (?:pathetic|laughable|ridiculous|typical|embarrassing|a joke|hilarious) (?:that|how) you ",
+    r" what a (?:surprise|shock|joke) ",
     r" what is (?:wrong|the matter) with you ",
 )]
 # "you skip everything", "you forget every time": an absolute without "always" or "never"
-_SWEEPING = re.compile(r" you (?:\w+ ){1,2}(?:everything|every single|every time|all the time|"
+_SWEEPING = re.compile(r" you (?:\w+ ){1,4}?(?:everything|every single|every time|all the time|"
                        r"constantly|nonstop|non stop)\b")
 _GRATITUDE = re.compile(r" (?:grateful|thankful|appreciate|appreciated|love|loved|lucky|proud|"
                         r"thank you|thanks|admire|glad) ")
@@ -247,11 +256,12 @@ _SCARE_QUOTES = re.compile(r"(?:^|\s)['\"\u2018\u201c][^'\"\u2019\u201d]{2,30}"
 
 
 def judged(line: str) -> bool:
-    """"you're a slob", "you've been a terrible father", "you act like a spoiled kid"."""
+    """"you're a slob", "you've been a terrible father", "if you weren't so useless"."""
     for m in _JUDGED.finditer(line):
         rest = m.group("rest").split()
+        counterfactual = line[max(0, m.start() - 3):m.start()].endswith("if")
         if any(w in _NEGATIVE_JUDGEMENTS or w in _BELITTLING or w in rules._INSULTS
-               for w in rest) and not any(w in tn.NEGATORS for w in rest[:2]):
+               for w in rest) and (counterfactual or not any(w in tn.NEGATORS for w in rest[:2])):
             return True
     return False
 
@@ -282,6 +292,7 @@ def read_sharing(text: str) -> Reading:
 # --- short answers ------------------------------------------------------------------------
 
 _BOTH = re.compile(r" (?:yes and no|yeah and no|yes or no|kind of|sort of|kinda|sorta|partly|"
+                   r"some of (?:it|that)|part of (?:it|that)|in some ways|a little bit|"
                    r"partially|a bit|a little|in a way|somewhat|more or less|half|not quite|"
                    r"not exactly|not totally|not completely|not entirely|not all|not really all|"
                    r"close|clothes|almost|mostly|nearly|ish) ")
@@ -303,7 +314,17 @@ _THANKS = re.compile(r" (?:thanks|thank you|felt (?:really )?good|feels good|tha
                      r"good job|well done|nice job|appreciate (?:that|it)|you did (?:great|well))")
 
 
+# A comment on how the mirror was said, not new content: "you said it way faster than I
+# did", "you even got the part about the kids", "you went back to last year's fight".
+_ABOUT_THE_MIRROR = re.compile(
+    r"^ (?:and |but |though |plus )?you (?:even |just |totally |kind of |sort of |also |really )?"
+    r"(?:said|went|jumped|rushed|repeated|did|got|made|put|turned|sounded|skipped over|"
+    r"nailed|caught|changed|added|used|mixed|switched|made it|took it)\b")
+
+
 def _new_content(text: str) -> float:
+    if _ABOUT_THE_MIRROR.search(_line(_norms(text))):
+        return 0.0
     return sum(tn.content_weight(w) for w in _norms(text) if w not in _META)
 
 
@@ -380,6 +401,12 @@ def read_more(text: str) -> Reading:
     if sharing and sharing[0] == "blame" and not re.search(r" (?:that is|i am) (?:all|it|done) ",
                                                           line):
         return sharing
+    if cu._first(words, cu.DONE) and re.search(r" (?:next time|another (?:day|time)|come back to|"
+                                               r"leave it (?:there|here)|some other time|later) ",
+                                               line):
+        return ("done", None)  # "that's it; next time I'll bring up the money thing"
+    if re.search(r" i will (?:try to )?(?:go|talk|speak) (?:slower|slowly|faster) ", line):
+        content = 0.0
     done = cu._first(words, cu.DONE)
     more = cu._first(words, cu.MORE)
     if content >= 1.5:
@@ -398,7 +425,10 @@ def read_more(text: str) -> Reading:
     return None
 
 
-_LATER = re.compile(r" (?:let me|i need to|i have to|i want to|i gotta|i got to) (?:\w+ ){1,5}first"
+_LATER = re.compile(r"^ (?:um |uh |so |ok |okay )?(?:when|once|after|as soon as) (?:the|i|we|you|my|"
+                    r"they|he|she|it)\b"
+                    r"| (?:wait|hold off) (?:till|until|for) "
+                    r"| (?:let me|i need to|i have to|i want to|i gotta|i got to) (?:\w+ ){1,5}first"
                     r"| give me (?:\w+ )?(?:minutes|minute|an hour|a few|ten|five|half)"
                     r"| (?:can|could) (?:we|it|this) (?:do it |do this |talk |wait )?(?:later|after"
                     r"|tomorrow|another|in |on |when |once |at )")
@@ -428,6 +458,18 @@ def read_consent(text: str) -> Reading:
     question = "?" in text or words[0] in cu.QUESTION_LEADS
     if later and not re.search(r" now (?:is|works) | i will listen | i am (?:here|ready) ", line):
         return ("later", None)
+    if re.fullmatch(r" (?:hmm |um |uh |well )*(?:maybe|i do not know|not sure|i am not sure|"
+                    r"i guess maybe|possibly|dunno|perhaps)(?: \w+)? ", line):
+        return ("unclear", None)
+    if decline and yes:
+        # "I'd rather not, but okay, I'll listen": people say where they land last
+        last_yes = max((k for k, w in enumerate(words) if w in {"okay", "ok", "fine", "yes",
+                                                                  "yeah", "sure", "listen",
+                                                                  "ready", "alright"}),
+                       default=-1)
+        last_no = max((k for k, w in enumerate(words) if w in {"not", "no", "nope", "nah",
+                                                                 "rather"}), default=-1)
+        return ("yes", None) if last_yes > last_no else ("no", None)
     if decline:
         return ("no", None)
     if yes and not question:

@@ -59,6 +59,8 @@ NO = _seqs(
     "that is not it", "that is not right", "that is not what i said", "not what i said",
     "not what i meant", "that is not what i meant", "i did not say that", "you did not",
     "not even close", "not even a little", "no way", "not one bit", "incorrect",
+    "that is not how i feel", "not how i feel", "not really how i feel", "nuh uh", "uh uh",
+    "not what i feel", "that is not it at all", "not quite how i feel",
 )
 STRONG_NO = _seqs(
     "not at all", "not even close", "not even a little", "not really", "nope",
@@ -91,6 +93,8 @@ READY = _seqs(
     "go ahead", "let us do it", "let us go", "i am listening", "i can listen", "i am here",
     "i am open", "let us talk", "good time", "fine", "sure thing", "i am all ears",
     "i have time", "i have got time", "this is a good time", "now is a good time",
+    "as good a time as any", "as i will ever be", "let us get it over with", "i will listen",
+    "i am all yours", "fire away", "go for it", "shoot", "i am good to go", "good to go",
 )
 DECLINE = _seqs(
     "not now", "not right now", "not a good time", "bad time", "can not", "i do not want",

@@ -394,7 +394,8 @@ def addition_after_answer(text: str) -> str:
 _ANSWER_LEADS = _YES + _NO + _ALMOST + _ADDITION_LEADS + _phrases(
     "um", "uh", "well", "so", "oh", "hmm", "honestly", "ok", "okay", "i mean", "like", "not",
     "quite", "really", "it was", "it is", "was", "is", "more", "more like", "actually",
-    "i think", "i guess", "pretty much", "though",
+    "i think", "i guess", "pretty much", "though", "nuh uh", "uh uh", "nuh", "nah", "nope",
+    "not really", "no way",
 )
 
 
