@@ -19,8 +19,22 @@ from facilitator.understanding import rules
 Reading = tuple[str, str | None] | None
 
 
+_YOUR_AS_YOU_ARE = frozenset({"always", "never", "so", "such", "being", "a", "an", "just", "kind",
+                              "really", "constantly", "the", "like", "not", "probably", "too",
+                              "right", "wrong", "acting", "going", "doing", "making", "still"})
+
+
 def _norms(text: str) -> list[str]:
-    return [w.norm for w in tn.words(text)]
+    """Normalised words; "your" heard for "you're" ("your always late") is mended."""
+    words = [w.norm for w in tn.words(text)]
+    out: list[str] = []
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w == "your" and nxt in _YOUR_AS_YOU_ARE:
+            out.extend(("you", "are"))
+        else:
+            out.append(w)
+    return out
 
 
 def _line(words: list[str]) -> str:
@@ -57,8 +71,19 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" for (?:someone|somebody|anyone|a person|people) (?:who|that|like you) ",
     r" for a (?:crazy|grown|child|kid|baby|toddler) ",
     r" (?:if|when) you are (?:that|so|this|a|such a) ",
-    r" (?:make|makes|made) (?:\w+ )?(?:sense|since|cents) (?:\w+ )?(?:if|for) (?:you|someone|somebody) ",
-    r" (?:but|though|although|which|and|even though) you(?: are| were)? (?:\w+ ){0,3}?(?:always|never|"
+    r" (?:make|makes|made) (?:\w+ )?(?:sense|since|cents) (?:\w+ )?(?:if|for) (?:you|your|someone|"
+    r"somebody|a) ",
+    r" (?:everything|it|all) (?:to be |is |has to be |to be all |is all )?(?:all )?about you ",
+    r" you (?:get|are|get so|are so) (?:\w+ )?(?:upset|worked up|angry|hurt|offended|sad|anxious) "
+    r"(?:about|over|by) (?:literally )?(?:anything|everything|nothing)",
+    r" (?:your|the) default ",
+    r" (?:did|do|does|brought|bring|brings) (?:that|this|it) (?:on|to) yourself ",
+    r" poor (?:baby|thing|you|little|darling) ",
+    r" what happens when you ",
+    r" (?:it is|its|that is) not (?:that|so) hard ",
+    r" you could just ",
+    r" (?:but|though|although|which|and|even though) you(?: are| were)? (?:\w+ ){0,3}?"
+    r"(?:always|never|"
     r"everything|everyone|whenever|every time|anyway|all the time|the one who|constantly)\b",
     r" the way a ",
     r" you (?:are|were) (?:always|so|such|too|just|being) (?:\w+ ){0,2}(?:about|over) ",
@@ -76,7 +101,6 @@ _SARCASM = [re.compile(p) for p in (
     r" oh (?:yeah|sure|right|totally|absolutely|definitely|great|wow|that|of course)\b",
     r" yeah right ",
     r" (?:so|sooo+) much sense ",
-    r" (?:total|perfect|complete|totally) sense ",
     r" everything is my fault ",
     r" got it ?$",
     r" as always ",
@@ -138,7 +162,7 @@ def rebuttal_after(words: list[str], start: int) -> bool:
 # --- validation ----------------------------------------------------------------------------
 
 _MIRRORING = re.compile(r"^ (?:so )?(?:what i hear(?:d)? you (?:saying|say)|if i got (?:it|that)|"
-                        r"you said|let me see if|i hear you say)")
+                        r"you said|let me see if|i hear you say|what you said|what you are saying)")
 
 
 def read_validation(text: str) -> Reading:
@@ -227,10 +251,13 @@ _NEGATIVE_JUDGEMENTS = frozenset({
     "kid", "brat", "snob", "bully", "control", "freak", "nag", "hypocrite",
 })
 # "you are / you have been / you act like ..." followed, within a few words, by a judgement
-_JUDGED = re.compile(r" you (?:are|were|have been|had been|act|acted|acting|behave|behaved|"
-                     r"sound|are being|were being|become|became|turned into|is)"
+_JUDGED = re.compile(r" (?:you|stop|quit) (?:are|were|have been|had been|act|acted|acting|behave|"
+                     r"behaved|"
+                     r"sound|are being|were being|become|became|turned into|is|being)"
                      r"(?P<rest>(?: \w+){1,5})")
 _FAULT_FRAMES = [re.compile(p) for p in (
+    r" if you (?:had not|did not|were not|would not|would have|had|would just|just) ",
+    r" the reason (?:we|this|it|i|everything) (?:\w+ ){0,6}?(?:is|was) (?:because )?you ",
     r" (?:is|was|that is|it is) (?:all |totally |completely )?on you ",
     r" because (?:of )?you (?=i |we |my |the |our |everything |nothing )",
     r" (?:it is|that is|its|it was) (?:all )?(?:your|you are) (?:fault|doing) ",
@@ -240,6 +267,12 @@ _FAULT_FRAMES = [re.compile(p) for p in (
     r" if you (?:would|had)? ?(?:just|only|ever) ",
 )]
 _CONTEMPT_FRAMES = [re.compile(p) for p in (
+    r"^ (?:oh )?(?:great|wonderful|fantastic|perfect|brilliant|lovely|terrific),? another ",
+    r" (?:mister|mr|miss|little) (?:perfect|know it all|right|always right) ",
+    r" (?:embarrassed|ashamed) to be (?:married to|with|seen with) you",
+    r" what kind of (?:person|man|woman|husband|wife|partner|father|mother|parent|adult) ",
+    r" (?:pathetic|ridiculous|unbelievable|typical|useless|embarrassing) ?[.!?]* ?$",
+    r" a grown (?:man|woman|adult) who ",
     r" why i (?:even )?bother ",
     r"^ (?:of course|oh sure|sure|yeah right|oh great|great|wow) (?:\w+ ){0,5}?you ",
     r" (?:pathetic|laughable|ridiculous|typical|embarrassing|a joke|hilarious) (?:that|how) you ",
@@ -247,6 +280,7 @@ _CONTEMPT_FRAMES = [re.compile(p) for p in (
     r" what is (?:wrong|the matter) with you ",
 )]
 # "you skip everything", "you forget every time": an absolute without "always" or "never"
+_ALWAYS_YOU = re.compile(r" (?:it is|its|it was) always (?:about )?(?:you|your) ")
 _SWEEPING = re.compile(r" you (?:\w+ ){1,4}?(?:everything|every single|every time|all the time|"
                        r"constantly|nonstop|non stop)\b")
 _GRATITUDE = re.compile(r" (?:grateful|thankful|appreciate|appreciated|love|loved|lucky|proud|"
@@ -284,7 +318,8 @@ def read_sharing(text: str) -> Reading:
         return ("blame", "insult")
     if "fault" in kinds or any(p.search(line) for p in _FAULT_FRAMES):
         return ("blame", "fault")
-    if ("absolute" in kinds or _SWEEPING.search(line)) and not grateful:
+    if ("absolute" in kinds or _SWEEPING.search(line) or _ALWAYS_YOU.search(line)) and (
+            not grateful):
         return ("blame", "absolute")
     return ("shared", None)
 
@@ -292,11 +327,13 @@ def read_sharing(text: str) -> Reading:
 # --- short answers ------------------------------------------------------------------------
 
 _BOTH = re.compile(r" (?:yes and no|yeah and no|yes or no|kind of|sort of|kinda|sorta|partly|"
-                   r"some of (?:it|that)|part of (?:it|that)|in some ways|a little bit|"
+                   r"some of (?:it|that)|part of (?:it|that)|in some ways|a little bit|partial|"
                    r"partially|a bit|a little|in a way|somewhat|more or less|half|not quite|"
                    r"not exactly|not totally|not completely|not entirely|not all|not really all|"
                    r"close|clothes|almost|mostly|nearly|ish) ")
-_BUT_ALSO = re.compile(r" (?:but|though|except) (?:also|more|not|there is|it is|i am|less|mostly) |"
+_BUT_ALSO = re.compile(r" yes,? (?:the |but )?\w+ no | (?:but|though|except) (?:also|more|not|"
+                       r"there is|"
+                       r"it is|i am|less|mostly) |"
                        r" more (?:\w+ )?than | (?:yes|yeah),? (?:\w+ ){0,3}not ")
 
 
@@ -309,6 +346,7 @@ _META = frozenset({
     "some", "whole", "first", "last", "got", "get", "right", "wrong", "exactly", "quite",
     "repeat", "heard", "hear", "try", "thanks", "thank", "good", "great", "nice", "felt", "feel",
     "hearing", "honestly", "really", "it", "that", "done", "well", "job", "eh", "ehh", "ish",
+    "hm", "mist", "version", "mine", "word", "robot", "robotic", "parrot", "even", "there",
 })
 _THANKS = re.compile(r" (?:thanks|thank you|felt (?:really )?good|feels good|that was nice|"
                      r"good job|well done|nice job|appreciate (?:that|it)|you did (?:great|well))")
@@ -336,8 +374,14 @@ def read_confirmation(text: str) -> Reading:
         return None
     line = _line(words)
     content = _new_content(rules.addition_after_answer(source))
-    ask_again = re.search(r" (?:repeat|say (?:it|that) (?:back|again)|go back to|try (?:it )?again|"
+    ask_again = re.search(r" (?:repeat|say (?:\w+ ){0,3}(?:back|again)|go back to|"
+                          r"try (?:it )?again|"
                           r"one more time|once more|do it again) ", line)
+    manner = re.search(r" (?:the words were (?:right|fine|there)|(?:did not|didn't) "
+                       r"(?:sound|seem|feel) "
+                       r"like you (?:meant|mean)|like a (?:robot|parrot)|robotic|word for word|"
+                       r"your (?:own )?version|not mine|(?:kind of |a bit |too )?(?:fast|quick|"
+                       r"quickly|flat))\b", line)
     said = re.search(r" (?:i (?:also )?(?:said|meant|mentioned|was saying)|what i (?:said|meant)|"
                      r"(?:it|that) (?:was|is) more|more like|the (?:thing|part) about|and also|"
                      r"and the|plus the|also that) ", line) or re.search(
@@ -350,6 +394,12 @@ def read_confirmation(text: str) -> Reading:
         return ("partly", None)
     if content >= 1.0 and _THANKS.search(line) and not said:
         return ("yes", None)
+    if yes and yes[0] == 0 and (manner or re.search(r" even (?:the|that|got|caught|remembered) ",
+                                                    line)) and not said:
+        return ("yes", None)  # "you got it, though you said it kind of fast"
+    if manner and not yes and not said and not content >= 1.5:
+        return ("no", None) if no and re.search(r" (?:version|not mine) ", line) else (
+            "partly", None)
     if content >= 1.0 and (said or partly or no or yes and re.search(
             r" (?:and|but|except|plus) ", line)):
         return ("addition", None)
@@ -357,6 +407,8 @@ def read_confirmation(text: str) -> Reading:
                            r"some)| something (?:is )?missing| left something", line):
         return ("partly", None)
     if no and not (yes and yes[0] < no[0]):
+        if re.search(r" not what i meant by ", line):
+            return ("no", None)
         return ("addition", None) if content >= 1.5 else ("no", None)
     if yes and content < 1.0:
         return ("yes", None)
@@ -371,6 +423,12 @@ def read_empathy_confirm(text: str) -> Reading:
     line = _line(words)
     no = cu._first(words, cu.NO, within=3)
     yes = cu._first(words, cu.YES, within=3)
+    if no and no[0] == 0 and words[0] in {"no", "nope", "nah"} and not re.search(
+            r" (?:kind of|sort of|partly|a bit|a little|some of)\b", " ".join(words[:4])):
+        return ("no", None)  # "nope. some help would be nice, but I'm not resentful"
+    if yes and yes[0] == 0 and re.search(r" (?:to hear|hearing) you (?:say|said)|(?:a )?relief| "
+                                         r"feels good| means a lot", line):
+        return ("yes", None)
     if _BOTH.search(line) or _BUT_ALSO.search(line) or re.search(
             r" (?:there is|there was) also | also \w+ in there ", line):
         if not (no and re.search(r" not (?:even|at all)", line)):
@@ -402,9 +460,18 @@ def read_more(text: str) -> Reading:
                                                           line):
         return sharing
     if cu._first(words, cu.DONE) and re.search(r" (?:next time|another (?:day|time)|come back to|"
-                                               r"leave it (?:there|here)|some other time|later) ",
+                                               r"leave it (?:there|here)|some other time|later|"
+                                               r"you can (?:stop|move on|go)|your (?:turn|part)) ",
                                                line):
         return ("done", None)  # "that's it; next time I'll bring up the money thing"
+    if re.search(r" (?:the whole of it|that is the lot|said enough|i have said enough|that is all "
+                 r"there is|nothing more to say) ", line) and not re.search(r" but | also ", line):
+        return ("done", None)
+    if (cu._first(words, cu.MORE) or cu._first(words, cu.YES, within=2) or re.search(
+            r"^ there is\b", line)) and re.search(
+            r" (?:need to|have to|want to|let me|rather) (?:\w+ ){0,3}(?:slow down|think|get my "
+            r"thoughts|gather|find the words|say it (?:nicer|better|right|kindly)|wait)", line):
+        return ("yes", None)  # more to come, once they have the words
     if re.search(r" i will (?:try to )?(?:go|talk|speak) (?:slower|slowly|faster) ", line):
         content = 0.0
     done = cu._first(words, cu.DONE)
@@ -425,10 +492,14 @@ def read_more(text: str) -> Reading:
     return None
 
 
-_LATER = re.compile(r"^ (?:um |uh |so |ok |okay )?(?:when|once|after|as soon as) (?:the|i|we|you|my|"
+_LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|okay|we can|i can|"
+                    r"fine)"
+                    r"|^ (?:um |uh |so |ok |okay )?(?:when|once|after|as soon as) "
+                    r"(?:the|i|we|you|my|"
                     r"they|he|she|it)\b"
                     r"| (?:wait|hold off) (?:till|until|for) "
-                    r"| (?:let me|i need to|i have to|i want to|i gotta|i got to) (?:\w+ ){1,5}first"
+                    r"| (?:let me|i need to|i have to|i want to|i gotta|i got to) "
+                    r"(?:\w+ ){1,5}first"
                     r"| give me (?:\w+ )?(?:minutes|minute|an hour|a few|ten|five|half)"
                     r"| (?:can|could) (?:we|it|this) (?:do it |do this |talk |wait )?(?:later|after"
                     r"|tomorrow|another|in |on |when |once |at )")
@@ -451,7 +522,8 @@ def read_consent(text: str) -> Reading:
     if not words:
         return None
     line = _line(words)
-    later = cu._any(words, cu.TIME) or _LATER.search(line)
+    later = (cu._any(words, cu.TIME) or _LATER.search(line)) and not re.search(
+        r" (?:it|that|this|the \w+|my \w+) can wait ", line)
     decline = cu._any(words, cu.DECLINE) or re.search(
         r"^ (?:no|nope|nah|not)\b| (?:can not|do not want|would rather not|not now) ", line)
     yes = cu._first(words, cu.YES, within=3) or cu._any(words, cu.READY)
@@ -461,6 +533,8 @@ def read_consent(text: str) -> Reading:
     if re.fullmatch(r" (?:hmm |um |uh |well )*(?:maybe|i do not know|not sure|i am not sure|"
                     r"i guess maybe|possibly|dunno|perhaps)(?: \w+)? ", line):
         return ("unclear", None)
+    if re.search(r"^ (?:uh |um |the )*(?:\w+ ){0,4}yes no ", line):
+        return ("unclear", None)  # both answers heard: the microphone caught a jumble
     if decline and yes:
         # "I'd rather not, but okay, I'll listen": people say where they land last
         last_yes = max((k for k, w in enumerate(words) if w in {"okay", "ok", "fine", "yes",

@@ -1,0 +1,314 @@
+"""The word knowledge the mirror check leans on: feeling families and their strength, idioms
+in running text, degree and frequency words, and opposites.
+
+Each group pairs what must be found with near misses that must not be: the same words in an
+everyday sense ("the door is closed", "please"), a feeling word's other family, a negation.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from facilitator.understanding import lexicon
+from facilitator.understanding.lexicon import (
+    Feeling,
+    are_antonyms,
+    degree,
+    feeling,
+    feelings_in,
+    frequency,
+    quantity,
+    related,
+)
+
+# --- families and intensities -------------------------------------------------------------
+
+FAMILY_WORDS = [
+    ("fear", ["scared", "frightened", "afraid", "terrified", "petrified", "freaked out",
+              "on edge", "my heart was pounding"]),
+    ("worry", ["worried", "anxious", "worried sick", "a nervous wreck"]),
+    ("sadness", ["sad", "devastated", "heartbroken", "feeling a bit down", "felt so low"]),
+    ("anger", ["angry", "furious", "livid", "pissed off", "lost my temper"]),
+    ("irritation", ["annoyed", "irritated", "it bugs me", "gets on my nerves"]),
+    ("disappointment", ["disappointed", "gutted", "let down", "my heart sank",
+                        "it knocked the stuffing out of me"]),
+    ("hurt", ["hurt", "wounded", "it stings", "a kick in the teeth"]),
+    ("frustration", ["frustrated", "fed up", "at the end of my rope", "at my wits' end"]),
+    ("excluded", ["left out", "like a third wheel", "out of the loop"]),
+    ("relief", ["relieved", "a weight off my shoulders", "phew"]),
+    ("happiness", ["happy", "over the moon", "on cloud nine", "chuffed"]),
+    ("unappreciated", ["taken for granted", "you take me for granted", "unappreciated"]),
+    ("unseen", ["ignored", "invisible", "like talking to a brick wall", "unheard"]),
+    ("shock", ["shocked", "blindsided", "you pulled the rug out from under me"]),
+    ("love", ["cherished", "head over heels", "I feel so close to you"]),
+    ("regret", ["regretful", "kicking myself"]),
+]
+
+
+@pytest.mark.parametrize("family,words", FAMILY_WORDS, ids=[f for f, _ in FAMILY_WORDS])
+def test_words_of_one_family_name_that_family(family, words):
+    for word in words:
+        found = feeling(word)
+        assert found is not None and found.family == family, (word, found)
+
+
+@pytest.mark.parametrize("word,intensity", [
+    ("uneasy", 1), ("bothered", 1), ("a bit down", 1), ("nervous", 2), ("scared", 3),
+    ("terrified", 4), ("petrified", 4), ("devastated", 4), ("furious", 4), ("ecstatic", 4),
+    ("annoyed", 2), ("angry", 3), ("over the moon", 4), ("glad", 2),
+])
+def test_intensity_runs_from_mild_to_extreme(word, intensity):
+    assert feeling(word).intensity == intensity
+
+
+def test_stronger_words_of_a_family_rank_higher():
+    assert feeling("uneasy").intensity < feeling("scared").intensity < feeling(
+        "terrified").intensity
+    assert feeling("annoyed").intensity < feeling("angry").intensity < feeling(
+        "livid").intensity
+
+
+def test_valence_is_painful_or_pleasant():
+    assert feeling("lonely").valence == -1
+    assert feeling("grateful").valence == 1
+    assert feeling("relieved").valence == 1 and feeling("regretful").valence == -1
+
+
+def test_inflected_forms_match_their_entry():
+    assert feeling("it scares me").family == "fear"
+    assert feeling("worrying").family == "worry"
+    assert feeling("felt let down").family == "disappointment"
+    assert feeling("he takes us for granted").family == "unappreciated"
+
+
+def test_the_entry_said_is_the_one_reported():
+    # "regret" and "regretful" share a stem; the words said are the entry reported.
+    assert feeling("regretful").entry == "regretful"
+    assert feeling("regret").entry == "regret"
+
+
+@pytest.mark.parametrize("phrase", [
+    "please", "the door is closed", "the dishes", "we moved house", "a blue car",
+    "in spite of that", "the basement flooded", "my phone is dead", "she is a keen cook",
+    "thank you", "a panic button",
+])
+def test_everyday_words_are_not_feelings(phrase):
+    assert feeling(phrase) is None
+
+
+def test_a_phrase_saying_two_feelings_is_not_one_feeling():
+    assert feeling("scared and angry") is None
+
+
+# --- feelings in running text ---------------------------------------------------------------
+
+
+def spans(text: str) -> list[tuple[str, str, int]]:
+    return [(text[a:b], f.family, f.intensity) for a, b, f in feelings_in(text)]
+
+
+def test_idioms_are_found_in_running_text_with_their_spans():
+    text = ("When you came home late my heart was pounding, and honestly I felt gutted. "
+            "I've been walking on eggshells and I'm at the end of my rope.")
+    assert spans(text) == [
+        ("heart was pounding", "fear", 3),
+        ("gutted", "disappointment", 4),
+        ("walking on eggshells", "fear", 3),
+        ("at the end of my rope", "frustration", 4),
+    ]
+
+
+def test_multiword_entries_come_before_the_words_inside_them():
+    assert spans("I was scared stiff") == [("scared stiff", "fear", 4)]
+    assert spans("you let me down") == [("let me down", "disappointment", 3)]
+    assert spans("I let you down") == [("I let you down", "guilt", 3)]
+
+
+def test_case_contractions_and_curly_apostrophes():
+    assert spans("I’m OVER THE MOON") == [("OVER THE MOON", "happiness", 4)]
+    assert spans("I can’t cope") == [("can’t cope", "overwhelm", 4)]
+    assert spans("it's a weight off my shoulders") == [
+        ("a weight off my shoulders", "relief", 4)]
+
+
+def test_pronouns_stand_for_one_another_and_star_for_a_few_words():
+    assert spans("it pulled the rug out from under us")[0][1] == "shock"
+    assert spans("you take everything I do for granted") == [
+        ("take everything I do for granted", "unappreciated", 3)]
+
+
+def test_a_phrase_does_not_run_across_punctuation():
+    assert ("scared stiff", "fear", 4) not in spans("I was scared. Stiff legs, too.")
+
+
+def test_feelings_in_everyday_sentences_are_not_invented():
+    for text in ["Please call your mother, she left a message.",
+                 "I closed the door because the dog was barking.",
+                 "The meeting was moved to Thursday, so I'll be home late.",
+                 "I'd love to go on holiday with you in the summer.",
+                 "Can we talk about the dishes?",
+                 "We settled the bill and the sofa is comfortable.",
+                 "Check the tyre pressure and make sure the door is secure.",
+                 "We need to trust the plan.", "We live a long distance away."]:
+        assert feelings_in(text) == [], text
+
+
+def test_negation_is_left_to_the_caller():
+    # The lexicon names the feeling; whether it is denied is the reader's business.
+    assert [f.family for _, _, f in feelings_in("I'm not scared")] == ["fear"]
+    assert feeling("not low") is None  # but "not" never bridges an entry's words
+
+
+def test_feelings_in_returns_a_fresh_list():
+    first = feelings_in("I feel lonely")
+    first.clear()
+    assert feelings_in("I feel lonely") != []
+
+
+# --- families, data and the file itself -----------------------------------------------------
+
+
+def test_the_lexicon_is_broad():
+    data = tomllib.loads(lexicon.FEELINGS.read_text(encoding="utf-8"))
+    data.pop("exact")
+    assert len(data) >= 40
+    entries = sum(len(t.get("words", {})) + len(t.get("idioms", {})) for t in data.values())
+    assert entries >= 1500
+    for family in ["fear", "worry", "sadness", "loneliness", "hurt", "anger", "irritation",
+                   "frustration", "disappointment", "shame", "embarrassment", "guilt",
+                   "jealousy", "resentment", "exhaustion", "overwhelm", "stress", "unseen",
+                   "unappreciated", "rejection", "abandonment", "betrayal", "disrespect",
+                   "controlled", "trapped", "helplessness", "confusion", "insecurity",
+                   "criticised", "disconnection", "boredom", "regret", "grief", "shock",
+                   "apprehension", "relief", "gratitude", "happiness", "love", "pride", "hope",
+                   "excitement", "calm", "safety", "appreciated", "supported", "understood",
+                   "confidence"]:
+        assert family in data, family
+
+
+def test_related_families():
+    assert related("fear", "fear")
+    assert related("fear", "worry") and related("worry", "fear")
+    assert not related("fear", "happiness")
+
+
+def test_a_word_claimed_by_two_families_is_refused(tmp_path, monkeypatch):
+    bad = tmp_path / "feelings.toml"
+    bad.write_text('[fear]\nvalence = -1\n[fear.words]\nscared = 3\n'
+                   '[worry]\nvalence = -1\n[worry.words]\nscares = 2\n', encoding="utf-8")
+    monkeypatch.setattr(lexicon, "FEELINGS", bad)
+    lexicon._lexicon.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match="keep one family"):
+            lexicon._lexicon()
+    finally:
+        monkeypatch.undo()
+        lexicon._lexicon.cache_clear()
+
+
+def test_a_bad_intensity_is_refused(tmp_path, monkeypatch):
+    bad = tmp_path / "feelings.toml"
+    bad.write_text('[fear]\nvalence = -1\n[fear.words]\nscared = 7\n', encoding="utf-8")
+    monkeypatch.setattr(lexicon, "FEELINGS", bad)
+    lexicon._lexicon.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match="intensity must be"):
+            lexicon._lexicon()
+    finally:
+        monkeypatch.undo()
+        lexicon._lexicon.cache_clear()
+
+
+def test_feeling_is_a_small_frozen_value():
+    found = feeling("terrified")
+    assert found == Feeling("fear", 4, -1, "terrified")
+    with pytest.raises(AttributeError):
+        found.intensity = 1
+
+
+# --- degree, frequency, quantity ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word,level", [
+    ("a little", 1), ("a bit", 1), ("slightly", 1), ("kind of", 1), ("kinda", 1),
+    ("sort of", 1), ("somewhat", 1), ("a tad", 1), ("mildly", 1), ("fairly", 2),
+    ("really", 3), ("very", 3), ("so", 3), ("quite", 3), ("pretty", 3), ("extremely", 4),
+    ("deeply", 4), ("incredibly", 4), ("totally", 4), ("completely", 4), ("utterly", 4),
+    ("so so", 4), ("really really", 4), ("Really", 3),
+])
+def test_degree(word, level):
+    assert degree(word) == level
+
+
+@pytest.mark.parametrize("phrase,level", [
+    ("never", 0), ("not once", 0), ("rarely", 1), ("hardly ever", 1), ("sometimes", 2),
+    ("occasionally", 2), ("now and then", 2), ("once or twice", 2), ("often", 3),
+    ("a lot", 3), ("most days", 3), ("usually", 3), ("always", 4), ("constantly", 4),
+    ("all the time", 4), ("every single time", 4), ("non-stop", 4), ("nonstop", 4),
+])
+def test_frequency(phrase, level):
+    assert frequency(phrase) == level
+
+
+@pytest.mark.parametrize("phrase,level", [
+    ("none", 0), ("nothing", 0), ("a little", 1), ("some", 2), ("most", 3), ("all", 4),
+    ("everything", 4),
+])
+def test_quantity(phrase, level):
+    assert quantity(phrase) == level
+
+
+def test_words_off_the_scales_have_no_level():
+    assert degree("table") is None
+    assert frequency("yesterday") is None
+    assert quantity("dinner") is None
+
+
+# --- antonyms -------------------------------------------------------------------------------
+
+PAIRS = [
+    ("fast", "slow"), ("quickly", "slowly"), ("early", "late"), ("more", "less"),
+    ("relieved", "regretful"), ("want", "refuse"), ("accept", "reject"),
+    ("include", "exclude"), ("remember", "forget"), ("start", "stop"), ("open", "closed"),
+    ("tidy", "messy"), ("together", "apart"), ("close", "distant"), ("loud", "quiet"),
+    ("always", "never"), ("everyone", "nobody"), ("happy", "sad"), ("love", "hate"),
+    ("pick up", "drop off"), ("agree", "disagree"), ("better", "worse"),
+]
+
+
+@pytest.mark.parametrize("a,b", PAIRS, ids=[f"{a}-{b}" for a, b in PAIRS])
+def test_antonyms_both_ways(a, b):
+    assert are_antonyms(a, b)
+    assert are_antonyms(b, a)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("remembered", "forgot"), ("started", "stopped"), ("Late", "EARLY"), ("loves", "hates"),
+    ("agreed", "disagreed"), ("remember", "forgotten"), ("won", "lost"),
+])
+def test_antonyms_after_lowercasing_and_stemming(a, b):
+    assert are_antonyms(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("big", "large"), ("happy", "glad"), ("fast", "quick"), ("late", "late"),
+    # a form whose meaning parted from its stem keeps its own opposites only
+    ("closed", "distant"), ("leave", "right"), ("like", "unlikely"), ("love", "ugly"),
+    # senses nobody means in a couple's talk were struck out of WordNet's list
+    ("good", "rubber"), ("exhausted", "left"), ("moving", "still"), ("same", "various"),
+])
+def test_near_misses_are_not_antonyms(a, b):
+    assert not are_antonyms(a, b)
+
+
+def test_antonym_file_names_its_source_and_licence_and_stays_small():
+    text = lexicon.ANTONYMS.read_text(encoding="utf-8")
+    header = "".join(line for line in text.splitlines(True) if line.startswith("#"))
+    assert "WordNet 3.0" in header and "Princeton" in header
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert 1000 <= len(rows) <= 6000
+    for row in rows:
+        a, b = row.split("\t")
+        assert a == a.lower() and b == b.lower() and a != b
