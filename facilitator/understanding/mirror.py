@@ -42,6 +42,8 @@ LOW = 0.3
 # Whole-point meaning: the point's vector against the best stretch of the mirror.
 SPAN_CARRIED = 0.47
 SPAN_MISSED = 0.38
+# Whole-point meaning this far off: whatever words matched, the point is not there.
+SPAN_NOTHING = 0.25
 # Below this overall share nothing was really mirrored.
 MISSED_BELOW = 0.2
 
@@ -117,7 +119,7 @@ class MirrorChecker:
         # judge every try; a point carried by an earlier try stays carried
         per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock)) for t in tries[:-1]]
         last = self._judge(senders, m)
-        if _arguing(senders, m, last) or _own_reply(points, m, last):
+        if _arguing(senders, m, last) or _own_reply(points, m, last) or _own_side(senders, m):
             return _all_missed(points)
         last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
@@ -228,8 +230,9 @@ class MirrorChecker:
                               p.chunk, tuple(aligned or window), signals)
         if coverage >= CARRIED or similarity >= SPAN_CARRIED:
             status = "carried"
-        elif coverage < LOW and similarity < SPAN_MISSED:
-            status = "missed"
+        elif coverage < LOW and similarity < SPAN_MISSED or (
+                similarity < SPAN_NOTHING and coverage < CARRIED - 0.1):
+            status = "missed"  # a light word matched and nothing else: not a paraphrase
         else:
             status = "unsure"
         says = _span_text(m, aligned) if aligned else ""
@@ -325,6 +328,41 @@ def _own_reply(points: list[Point], m: Analysis, results: list[PointCheck]) -> b
     weight = sum(m.weights)
     free = sum(w for k, w in enumerate(m.weights) if k not in aligned)
     return weight > 0 and free / weight >= OWN_REPLY_FREE
+
+
+# How a mirror speaks of the sender: "you feel", "you'd like", "it makes you", "for you".
+_SENDER_FRAME = re.compile(
+    r" you (?:are |were |have been |had |get |got |must |might |also |really |just )*"
+    r"(?:feel|feeling|felt|like|love|want|wanted|wish|need|needed|hope|mean|said|say|saying|"
+    r"think|thought|worry|worried|miss|hate|get|would|do not|did not|cannot|can not|end up|"
+    r"keep|find|notice|noticed|appreciate|are|were)\b"
+    r"| (?:makes|made|leaves|left|gets|got) you | (?:for|to) you\b| your (?:feeling|wish|need)")
+_DEFENCE = re.compile(r"^ (?:but|well|look|i|it was|that was|he|she|you know|come on|to be fair)\b|"
+                      r" (?:but|only|just|actually|to be fair|you know that|anyway|either|the one "
+                      r"who|not like|exactly)\b")
+
+
+def _own_side(senders: list[Analysis], m: Analysis) -> bool:
+    """The receiver speaking for themself: no sentence about the sender at all ("you feel",
+    "you'd like") and mostly "I" doing the talking ("I do help, I did the dishes on
+    Monday"), or the receiver's own feeling ("I'm still really angry at him", "it breaks
+    my heart too") where the sender spoke of none of theirs."""
+    line = " " + " ".join(w.norm for w in m.words) + " "
+    sender_line = " " + " ".join(w.norm for a in senders for w in a.words) + " "
+    clauses = [c for c in _clauses_of(m) if sum(m.weights[k] for k in c) > 0]
+    if not clauses:
+        return False
+    subjects = [next((m.words[k].norm for k in c if m.words[k].norm in _SUBJECTS), "")
+                for c in clauses]
+    mine = sum(s in ("i", "my") for s in subjects)
+    if not _SENDER_FRAME.search(line) and mine >= max(1, len(clauses) / 2) and (
+            _DEFENCE.search(line)):
+        return True
+    own_feeling = any(
+        (m.words[pos[0] - 1].norm if pos[0] > 0 else "") not in _NOUN_BEFORE and _experiencer(
+            m, pos[0]) == "I" for pos, _ in _feelings(m))
+    return own_feeling and not re.search(r" you (?:feel|felt|are|were|get|got) ", sender_line) and (
+        not _SENDER_FRAME.search(line))
 
 
 def _lexical(s: wm.Text, m: wm.Index) -> dict[int, wm.Hit]:
@@ -554,27 +592,48 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
         if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
-    # the same word back with a "not" lost or added: "I don't feel heard" -> "you feel heard"
+    # the same word back with a "not" lost or added: "I don't feel heard" -> "you feel heard".
+    # Only the very word (same stem) counts, said in a clause that carries the point: a
+    # synonym or a word met elsewhere in the mirror may carry its negation in other words
+    # ("we never talk" -> "we haven't discussed it ... to have that conversation").
+    point_stems = {a.words[j].stem for j in p.content}
     for k in p.content:
         hit = found.get(k)
-        if not hit or hit.strength < 0.85 or (
-                a.weights[k] < 1.0 and not _negated_in_clause(a, k)):
-            continue  # a light word counts only where it is itself negated ("don't want")
+        if not hit or hit.strength < 1.0 or not _negation_matters(a, k):
+            continue
         if a.words[k].norm in tn.NEGATORS:
             continue
+        same = [q for q in hit.positions if m.words[q].stem == a.words[k].stem or hit.flip]
+        same = [q for q in same if q in region and any(
+            m.words[j].stem in point_stems - {a.words[k].stem}
+            for j in region if m.clause_of[j] == m.clause_of[q])]
+        if not same:
+            continue
         # Only a plain case counts: "not" right before the word on one side, and no
-        # negation at all in the clause on the other ("I don't feel heard" / "you feel
-        # heard"). Negation moved around a paraphrase is not a flip.
+        # negation at all in the clause on the other. Negation moved around a paraphrase is
+        # not a flip.
         s_neg = _negated_in_clause(a, k)
-        m_negs = {_negated_in_clause(m, q) != hit.flip for q in hit.positions}
+        m_negs = {_negated_in_clause(m, q) != hit.flip for q in same}
         s_clause_neg = _clause_negated(a, k)
-        m_clause_neg = any(_clause_negated(m, q) != hit.flip for q in hit.positions)
+        m_clause_neg = any(_clause_negated(m, q) != hit.flip for q in same)
         if (s_neg and not m_clause_neg and True not in m_negs) or (
                 not s_clause_neg and not s_neg and False not in m_negs):
-            q = hit.positions[0]
+            q = same[0]
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[q]] or region)
     return None
+
+
+# Light verbs whose negation is the point ("I don't want to go"), when they govern something.
+_NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember", "care"})
+
+
+def _negation_matters(a: Analysis, k: int) -> bool:
+    if a.weights[k] >= 1.0:
+        return True
+    nxt = a.words[k + 1] if k + 1 < len(a.words) else None
+    return (a.words[k].norm in _NEGATABLE_LIGHT and nxt is not None and not nxt.brk and
+            nxt.norm not in tn.FILLERS - {"to"} and _negated_in_clause(a, k))
 
 
 _OBJECTS = {"me": "I", "you": "you", "us": "we", "him": "other", "her": "other",
