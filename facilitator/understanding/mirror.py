@@ -335,8 +335,9 @@ _SENDER_FRAME = re.compile(
     r" you (?:are |were |have been |had |get |got |must |might |also |really |just )*"
     r"(?:feel|feeling|felt|like|love|want|wanted|wish|need|needed|hope|mean|said|say|saying|"
     r"think|thought|worry|worried|miss|hate|get|would|do not|did not|cannot|can not|end up|"
-    r"keep|find|notice|noticed|appreciate|are|were)\b"
-    r"| (?:makes|made|leaves|left|gets|got) you | (?:for|to) you\b| your (?:feeling|wish|need)")
+    r"keep|find|notice|noticed|appreciate|are|were|wouldlike|wouldlove)\b"
+    r"| (?:makes|made|leaves|left|gets|got|takes|took|brings|sends) you | (?:for|to) you\b|"
+    r" your (?:feeling|wish|need)")
 _DEFENCE = re.compile(r"^ (?:but|well|look|i|it was|that was|he|she|you know|come on|to be fair)\b|"
                       r" (?:but|only|just|actually|to be fair|you know that|anyway|either|the one "
                       r"who|not like|exactly)\b")
@@ -425,8 +426,9 @@ def _partners(f: lexicon.Feeling, m_feelings):
 
 def _level(a: Analysis, pos: tuple[int, ...], f: lexicon.Feeling) -> int:
     """How strong a feeling is said: its own intensity, moved by a degree word just
-    before or after it ("really scared", "bothered you a little")."""
-    return f.intensity + _degree_near(a, pos)
+    before or after it ("really scared", "bothered you a little"), within the scale's
+    ends ("absolutely crushed" is no stronger than "gutted")."""
+    return max(0, min(4, f.intensity + _degree_near(a, pos)))
 
 
 def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
@@ -440,7 +442,7 @@ def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
             words = [w.norm for w in a.words[start:start + n]]
             if len(words) < n or any(lo <= start + j <= hi for j in range(n)):
                 continue
-            level = lexicon.degree(" ".join(words))
+            level = None if " ".join(words) in _HEDGES else lexicon.degree(" ".join(words))
             if level is not None:
                 shift = level - 2
                 if abs(shift) > abs(best):
@@ -449,6 +451,9 @@ def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
     return best
 
 
+# Softeners people say out of habit, not to make a feeling weaker ("it kind of deflates me").
+_HEDGES = frozenset({"kind of", "sort of", "kinda", "sorta", "kind", "sort", "a bit of",
+                     "i guess", "like", "just", "honestly", "actually", "pretty"})
 # Below this difference in strength a feeling said back is the same feeling.
 INTENSITY_SHIFT = 3
 
@@ -457,9 +462,25 @@ def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: 
                      m_feelings) -> tuple[str, str] | None:
     """A feeling said back flipped ("relieved" -> "regretting") or much stronger or
     weaker ("deeply hurt" -> "bothered you a little")."""
-    for (s_pos, f), (m_pos, g) in pairs:
-        if abs(_level(a, s_pos, f) - _level(m, m_pos, g)) >= INTENSITY_SHIFT:
+    clauses = {m.clause_of[k] for k in aligned}
+    loose = []
+    if not pairs and mine and aligned:
+        # no feeling of the same family came back, but one of the same kind did, much
+        # weaker or stronger ("deeply hurt" -> "bothered you a little")
+        loose = [(s, (m_pos, g)) for s in mine for m_pos, g in m_feelings
+                 if g.valence == s[1].valence and m.clause_of[m_pos[0]] in clauses]
+    for (s_pos, f), (m_pos, g) in pairs + loose:
+        shift = abs(_level(a, s_pos, f) - _level(m, m_pos, g))
+        # a shift of two counts where a degree word says it ("really scared" / "a little
+        # anxious"), between words of one family of feeling
+        said_so = (s_pos, f) in [x for x, _ in pairs] and (
+            _degree_near(a, s_pos) or _degree_near(m, m_pos))
+        # idioms' strengths are rough ("gutted" / "knocked the stuffing out of you"): between
+        # them only a degree word said outright tells a feeling softened or blown up
+        idiom = " " in f.entry or " " in g.entry
+        if (shift >= INTENSITY_SHIFT and not idiom) or shift >= INTENSITY_SHIFT - 1 and said_so:
             return "intensity", _clause_text(m, m_pos[0])
+    pairs = pairs + loose
     if pairs or not mine or not aligned:
         return None
     clauses = {m.clause_of[k] for k in aligned}
@@ -528,6 +549,12 @@ _SCOPE_ENDS = frozenset({"but", "so", "because", "when", "if", "while", "though"
                          "although", "then", "since", "which", "that"})
 
 
+_COMPARATIVES = {"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
+                 "earlier": {"later"}, "later": {"earlier", "sooner"}, "sooner": {"later"},
+                 "better": {"worse"}, "worse": {"better"}, "faster": {"slower"},
+                 "slower": {"faster"}, "longer": {"shorter"}, "shorter": {"longer"}}
+
+
 def _opposites(a: str, b: str) -> bool:
     """"fast"/"slowly", "early"/"late", "want"/"refuse"."""
     if tn.antonyms(a, b) or lexicon.are_antonyms(a, b):
@@ -559,8 +586,6 @@ def _negated_in_clause(a: Analysis, k: int) -> bool:
     j = k - 1
     while j >= 0 and k - j <= 2:
         w = a.words[j].norm
-        if w == "out" and j > 0 and a.words[j - 1].norm == "with":
-            return True  # "with out": "without" as the recogniser split it
         if a.words[j + 1].brk or w in _SCOPE_ENDS or w in tn.PREPOSITIONS - {"without"}:
             return False
         answer_no = w == "no" and (j == 0 or a.words[j].brk == 2) and (
@@ -580,6 +605,12 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     region = [k for k, c in enumerate(m.clause_of) if c in clause_ids]
     if not region:
         return None
+    # "more" said back as "less": a comparative flipped
+    said = {a.words[k].norm for k in p.positions} & _COMPARATIVES.keys()
+    back = {m.words[k].norm for k in region}
+    for word in said:
+        if _COMPARATIVES[word] & back and word not in back:
+            return "polarity", _span_text(m, region)
     # the feeling given to someone else: "I feel judged" -> "you feel like you're judging
     # them", "the kids are worried", "I must feel judged"
     person = _person_changed(p, a, found, m)
@@ -599,14 +630,15 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     point_stems = {a.words[j].stem for j in p.content}
     for k in p.content:
         hit = found.get(k)
-        if not hit or hit.strength < 1.0 or not _negation_matters(a, k):
+        if not hit or hit.strength < 1.0 or not (_negation_matters(a, k) or any(
+                _negation_matters(m, q, mirror=True) for q in hit.positions)):
             continue
         if a.words[k].norm in tn.NEGATORS:
             continue
         same = [q for q in hit.positions if m.words[q].stem == a.words[k].stem or hit.flip]
-        same = [q for q in same if q in region and any(
-            m.words[j].stem in point_stems - {a.words[k].stem}
-            for j in region if m.clause_of[j] == m.clause_of[q])]
+        others = point_stems - {a.words[k].stem}
+        same = [q for q in same if q in region and (not others or any(
+            m.words[j].stem in others for j in region if m.clause_of[j] == m.clause_of[q]))]
         if not same:
             continue
         # Only a plain case counts: "not" right before the word on one side, and no
@@ -628,9 +660,9 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
 _NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember", "care"})
 
 
-def _negation_matters(a: Analysis, k: int) -> bool:
+def _negation_matters(a: Analysis, k: int, *, mirror: bool = False) -> bool:
     if a.weights[k] >= 1.0:
-        return True
+        return not mirror
     nxt = a.words[k + 1] if k + 1 < len(a.words) else None
     return (a.words[k].norm in _NEGATABLE_LIGHT and nxt is not None and not nxt.brk and
             nxt.norm not in tn.FILLERS - {"to"} and _negated_in_clause(a, k))
