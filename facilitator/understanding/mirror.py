@@ -620,6 +620,8 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     # a word swapped for its opposite, where the point came back: "drive fast" -> "drive
     # slowly"
     for k, best, sem in unmatched:
+        if a.weights[k] < 1.0:
+            continue  # "go" / "come", "get" / "give": light words swap freely in a paraphrase
         if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
