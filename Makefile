@@ -32,6 +32,7 @@ test: install
 	$(BIN)/python -m pytest -q $(ARGS)
 
 bench: install
+	$(BIN)/python scripts/get_turn_model.py
 	$(BIN)/python -m bench $(ARGS)
 
 fixtures: install
