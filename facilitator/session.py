@@ -210,10 +210,19 @@ class VoiceTurns:
         watching = {}
         if self._emit is not None:
             emit, partner = self._emit, listen.partner
-            watching = {
-                "on_partial": lambda text: emit("partial", partner=partner, text=text),
-                "on_state": lambda state: emit("state", state=state, partner=partner),
-            }
+            shown = [""]
+
+            def partial(text: str) -> None:
+                if text != shown[0]:  # the same words covering a little more audio: no news
+                    shown[0] = text
+                    emit("partial", partner=partner, text=text)
+
+            def state(name: str) -> None:
+                if name == "listening":
+                    shown[0] = ""
+                emit("state", state=name, partner=partner)
+
+            watching = {"on_partial": partial, "on_state": state}
         heard = self._listen_for_turn(
             self.source,
             transcriber=self.transcriber,
