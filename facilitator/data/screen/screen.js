@@ -139,14 +139,20 @@
       view.promptFresh = false;
       const p = document.createElement("p");
       p.textContent = e.text;
-      prompt.appendChild(p);
-      mark(prompt, e);
       if (view.feedbackNext) {
-        $("feedback").textContent = e.text;
-        $("feedback-box").hidden = false;
-        mark($("feedback"), e);
+        // The kind words about a mirror, exactly as spoken, set apart from the prompt.
+        const box = document.createElement("div");
+        box.className = "feedback";
+        const label = document.createElement("h3");
+        label.className = "label";
+        label.textContent = "About the mirror";
+        box.append(label, p);
+        prompt.appendChild(box);
         view.feedbackNext = false;
+      } else {
+        prompt.appendChild(p);
       }
+      mark(prompt, e);
       if (view.safety) {
         showAlert([e.text, "Press Resume, or say \u201cresume\u201d, when you are both ready."], e);
         view.safety = false;
