@@ -87,12 +87,26 @@ def _screen(args, names):
                   theme=args.screen_theme, on_setting=_remember_setting)
 
 
-def _controlled_keyboard(typed: TypedTurns, screen) -> TypedTurns:
-    """The keyboard, read so that a button on the screen can interrupt waiting for it."""
+def _keyboard(read_line, screen, *, background: bool = False) -> TypedTurns:
+    """Typed turns. With a screen (whose buttons must be able to interrupt waiting for the
+    keyboard) or ``background`` (a partner types while the other speaks), read in a thread
+    from the start."""
+    typed = TypedTurns(read_line)
+    if screen is None and not background:
+        return typed
+    typed.read_in_background(
+        fd=_fileno(sys.stdin),
+        interrupt_when=(lambda: screen.controls.pending) if screen is not None else None)
     if screen is not None:
-        typed.read_in_background(interrupt_when=lambda: screen.controls.pending)
         screen.controls.wake_with(typed.interrupt)
     return typed
+
+
+def _fileno(stream) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, ValueError, OSError):  # replaced or closed
+        return None
 
 
 def _controlled(turns, screen):
@@ -188,10 +202,11 @@ def run_live_session(args) -> int:
     if args.text:
         setup = _setup(dialogue, args)
         screen = _screen(args, names)
-        turns = _controlled(_controlled_keyboard(TypedTurns(read_line), screen), screen)
+        keyboard = _keyboard(read_line, screen)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
-        return _run(args, _recorder(args, names), turns, speech, Clock(), setup=setup,
-                    echoed=echoed, screen=screen)
+        return _run(args, _recorder(args, names), _controlled(keyboard, screen), speech,
+                    Clock(), setup=setup, echoed=echoed, screen=screen,
+                    closers=[keyboard.stop_reading])
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
 
@@ -215,8 +230,10 @@ def run_live_session(args) -> int:
     recorder = _recorder(args, names)
     source = _controlled_source(recorder.wrap_source(mic), screen)
     voice_turns = VoiceTurns(source, transcriber, listen_options=listen_options)
+    closers = [source.close]
     if typed:
-        keyboard = _controlled_keyboard(TypedTurns(read_line), screen)
+        keyboard = _keyboard(read_line, screen, background=True)
+        closers.append(keyboard.stop_reading)
         turns = MixedTurns(typed, keyboard, voice_turns, names=names)
     else:
         turns = voice_turns
@@ -227,7 +244,7 @@ def run_live_session(args) -> int:
         speech = SpokenOutput(
             voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
         )
-    closers = [source.close] + ([sink.close, voice.close] if sink else [])
+    closers += [sink.close, voice.close] if sink else []
     return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers,
                 echoed=echoed, screen=screen)
 

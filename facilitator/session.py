@@ -13,6 +13,7 @@ import dataclasses
 import json
 import os
 import queue
+import select
 import threading
 import time
 from collections.abc import Callable
@@ -123,6 +124,8 @@ class TypedTurns:
         self._read_line = read_line
         self._lines: queue.Queue | None = None  # set once lines are read in the background
         self._stop_when: Callable[[], bool] | None = None
+        self._fd: int | None = None
+        self._stop = threading.Event()
 
     def next_turn(self, listen: Listen) -> Utterance | Silence:
         prompt = f"{listen.partner or 'Either of you'}> "
@@ -145,8 +148,15 @@ class TypedTurns:
             raise InputClosed("no more typed input")
         return Utterance(line) if line.strip() else Silence()
 
-    def read_in_background(self, *, interrupt_when: Callable[[], bool] | None = None) -> None:
+    def read_in_background(self, *, fd: int | None = None,
+                           interrupt_when: Callable[[], bool] | None = None) -> None:
         """Read the keyboard in a thread from now on, so that waiting can be interrupted.
+
+        ``fd``: the descriptor ``read_line`` reads (the terminal's), read directly instead.
+        A thread waiting in ``input()`` holds the lock of ``sys.stdin``, and Python aborts
+        at exit when a thread still holds it ("could not acquire lock ... at interpreter
+        shutdown"); waiting on the descriptor holds nothing. Give it before anything was read
+        through ``sys.stdin``, whose buffer would keep what it read ahead.
 
         ``interrupt_when()`` says whether an ``interrupt()`` still counts when the wait sees
         it (a control may have been taken meanwhile); without it every interrupt counts.
@@ -155,7 +165,13 @@ class TypedTurns:
             self._stop_when = interrupt_when
         if self._lines is None:
             self._lines = queue.Queue()
-            threading.Thread(target=self._read_forever, daemon=True).start()
+            self._fd = fd
+            reader = self._read_fd_forever if fd is not None else self._read_forever
+            threading.Thread(target=reader, name="keyboard", daemon=True).start()
+
+    def stop_reading(self) -> None:
+        """No more reading in the background (at the end of the session)."""
+        self._stop.set()
 
     def interrupt(self) -> None:
         """Stop a wait for the keyboard now (reading in the background only)."""
@@ -184,6 +200,26 @@ class TypedTurns:
             except (EOFError, OSError, ValueError):
                 self._lines.put(None)
                 return
+
+    def _read_fd_forever(self) -> None:
+        pending = b""
+        while not self._stop.is_set():
+            try:
+                ready, _, _ = select.select([self._fd], [], [], 0.2)
+                if not ready:
+                    continue
+                chunk = os.read(self._fd, 4096)
+            except (OSError, ValueError):  # closed under us: no more typed input
+                chunk = b""
+            if not chunk:  # Ctrl-D, or the end of piped input
+                if pending:
+                    self._lines.put(pending.decode("utf-8", "replace"))
+                self._lines.put(None)
+                return
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            for raw in lines:
+                self._lines.put(raw.decode("utf-8", "replace"))
 
 
 class VoiceTurns:
