@@ -267,11 +267,13 @@ def _handler(screen: Screen) -> type[BaseHTTPRequestHandler]:
             path = self._path()
             if path is None:
                 return self._reply(404, b"not found")
-            if path == "events":
+            if path == "events" and self.command == "GET":
                 return self._events()
             if path in screen._files:
                 body, kind = screen._files[path]
                 return self._reply(200, body, kind)
+            if path == "events":  # HEAD: the stream's headers only
+                return self._reply(200, b"", "text/event-stream; charset=utf-8")
             return self._reply(404, b"not found")
 
         do_HEAD = do_GET
