@@ -150,11 +150,13 @@ def report(runs: list[dict], conditions: list[str], before: str | None, chromium
         "room benchmark), the same fixture sessions run in turn "
         + (f"with the code of `{before}` (before the screen existed), " if before else "")
         + "without `--screen`, and with `--screen` and its page open in headless "
-        f"{chromium} for the whole session. Seconds from the partner's last word, p50 | p95.",
+        f"{chromium} for the whole session, interleaved. Seconds from the partner's last "
+        "word to: the endpointer's decision (event log), the first sound of the next prompt "
+        "and the facilitator's first sound, e.g. the \"got it\" cue (the room's recording).",
         "",
-        "| condition | turns | decision (event log) | next prompt's first sound (room) | "
-        "facilitator's first sound (room) |",
-        "|---|---|---|---|---|",
+        "| condition | turns | decision p50 | p95 | next prompt p50 | p95 | "
+        "first sound p50 | p95 |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for c in conditions:
         lines.append(f"| {c} | {len(pooled(c, 'decisions'))} | {stats(pooled(c, 'decisions'))}"
@@ -175,12 +177,17 @@ def report(runs: list[dict], conditions: list[str], before: str | None, chromium
         lines += ["", f"Event to visible text on the page (ms, {len(shown)} events, sent by the "
                   f"session -> painted in Chromium): p50 | p95 = {stats(shown, 1, 1)}; target "
                   f"p50 <= {TARGET_SHOW_MS} ms: **{verdict}**."]
-    lines += ["", "| session | condition | turns played / of | end | wall time |",
-              "|---|---|---|---|---|"]
+    lines += ["", "Each run, to show how much one run differs from the next on this shared "
+              "machine:", "",
+              "| session | condition | turns played / of | decision p50 | next prompt p50 | "
+              "end | wall time |",
+              "|---|---|---|---|---|---|---|"]
     for r in runs:
         problems = f" ({'; '.join(r['problems'])})" if r["problems"] else ""
+        one = [f"{percentile(r[k], 50):.2f}" if r[k] else "n/a" for k in ("decisions",
+                                                                          "to_word")]
         lines.append(f"| {r['session']} | {r['condition']} | {r['played']} / {r['turns']} | "
-                     f"{r['end']}{problems} | {r['seconds']:.0f} s |")
+                     f"{one[0]} | {one[1]} | {r['end']}{problems} | {r['seconds']:.0f} s |")
     return "\n".join(lines)
 
 

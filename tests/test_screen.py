@@ -13,6 +13,7 @@ import http.client
 import json
 import queue
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -38,7 +39,7 @@ from facilitator.session import (
     VoiceTurns,
     run_dialogue,
 )
-from tests.helpers import ROOT, WEEKEND, cli_env, read_events
+from tests.helpers import FAKE_SOUNDDEVICE, ROOT, WEEKEND, cli_env, read_events, wait_for_events
 
 PAGE_FILES = sorted((ROOT / "facilitator" / "data" / "screen").iterdir())
 LISTEN = Listen("Maya", "sender", "send", "share", None)
@@ -468,3 +469,30 @@ def test_a_typed_session_with_a_screen_takes_buttons_typed_turns_and_the_keyboar
     ]
     assert [e["name"] for e in events if e["event"] == "command"] == ["pause", "resume", "stop"]
     assert events[-1]["event"] == "end" and events[-1]["reason"] == "stopped"
+
+
+@pytest.mark.audio
+def test_a_partner_who_types_while_the_other_speaks_ends_cleanly(tmp_path):
+    """The keyboard is read in a thread while the microphone listens; a thread waiting in
+    input() used to make Python abort at exit ("Fatal Python error ... stdin")."""
+    events_path = tmp_path / "events.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "facilitator", "session", "--typed", "Ben", "--names", "Ben",
+         "Ana", "--mute", "--no-save", "--events", str(events_path)],
+        cwd=ROOT, env=cli_env(tmp_path, pythonpath=(FAKE_SOUNDDEVICE,)),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        process.stdin.write("I'd like to talk about our evenings. Is now a good time?\n")
+        process.stdin.flush()
+        wait_for_events(process, events_path, "heard", "listen")
+        process.send_signal(signal.SIGTERM)  # Ctrl-C's kind ending, while Ana is listened to
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert "Fatal Python error" not in err and "Traceback" not in err, err
+    assert process.returncode == 130, err
+    heard = [e for e in read_events(events_path) if e["event"] == "heard"]
+    assert [(h["partner"], h["text"]) for h in heard] == [
+        ("Ben", "I'd like to talk about our evenings. Is now a good time?")]
