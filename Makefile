@@ -12,7 +12,9 @@ STAMP  := $(VENV)/.installed
 SYSTEM_PACKAGES := libportaudio2 espeak-ng libespeak-ng1 pulseaudio pulseaudio-utils \
                    libasound2-plugins sox ffmpeg chromium
 # axe-core, the accessibility audit the browser test runs on the page, from npm (pinned with
-# its checksum in tests/browser/package-lock.json). Without npm the test says so and skips.
+# its checksum in tests/browser/package-lock.json; nothing is fetched when the tests run).
+# npm comes with the machine's Node.js; where there is none, Debian's npm is installed.
+# Without npm the test says so and skips (in CI it fails).
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: install run demo test bench fixtures lint clean
@@ -27,6 +29,7 @@ $(STAMP): pyproject.toml scripts/install_system_packages.sh Makefile
 	@touch $(STAMP)
 
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || sh scripts/install_system_packages.sh npm
 	@if command -v npm >/dev/null 2>&1; then \
 	    cd tests/browser && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/axe-core/axe.min.js; \
 	else \
