@@ -473,20 +473,31 @@ def test_a_typed_session_with_a_screen_takes_buttons_typed_turns_and_the_keyboar
 
 @pytest.mark.audio
 def test_a_partner_who_types_while_the_other_speaks_ends_cleanly(tmp_path):
-    """The keyboard is read in a thread while the microphone listens; a thread waiting in
-    input() used to make Python abort at exit ("Fatal Python error ... stdin")."""
+    """--typed with --screen: Ben types on the keyboard while Ana's microphone listens, and
+    the page's box answers for Ana as well. The keyboard is read in a thread meanwhile; a
+    thread waiting in input() used to make Python abort at exit ("Fatal Python error ...
+    stdin")."""
     events_path = tmp_path / "events.jsonl"
     process = subprocess.Popen(
         [sys.executable, "-m", "facilitator", "session", "--typed", "Ben", "--names", "Ben",
-         "Ana", "--mute", "--no-save", "--events", str(events_path)],
-        cwd=ROOT, env=cli_env(tmp_path, pythonpath=(FAKE_SOUNDDEVICE,)),
+         "Ana", "--mute", "--no-save", "--screen", "--events", str(events_path)],
+        cwd=ROOT, env=cli_env(tmp_path, pythonpath=(FAKE_SOUNDDEVICE,), BROWSER="true"),
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
+        url = None
+        while url is None:
+            line = process.stderr.readline()
+            assert line, process.communicate()
+            found = re.search(r"http://127\.0\.0\.1:\d+/[A-Za-z0-9_-]+/", line)
+            url = found and found.group(0)
         process.stdin.write("I'd like to talk about our evenings. Is now a good time?\n")
         process.stdin.flush()
         wait_for_events(process, events_path, "heard", "listen")
-        process.send_signal(signal.SIGTERM)  # Ctrl-C's kind ending, while Ana is listened to
+        # Ana is listened to on the (silent) microphone: the page's box answers for her.
+        assert request(url, "POST", "turn", {"text": "Yes, I'm ready."})[0] == 202
+        wait_for_events(process, events_path, "heard", "listen", "heard", "listen")
+        process.send_signal(signal.SIGTERM)  # Ctrl-C's kind ending, while Ben is listened to
         out, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
@@ -495,4 +506,5 @@ def test_a_partner_who_types_while_the_other_speaks_ends_cleanly(tmp_path):
     assert process.returncode == 130, err
     heard = [e for e in read_events(events_path) if e["event"] == "heard"]
     assert [(h["partner"], h["text"]) for h in heard] == [
-        ("Ben", "I'd like to talk about our evenings. Is now a good time?")]
+        ("Ben", "I'd like to talk about our evenings. Is now a good time?"),
+        ("Ana", "Yes, I'm ready.")]
