@@ -43,7 +43,7 @@ from tests.room import (
     start_room,
 )
 
-#: appreciation: 10 turns, about 2 minutes live.
+#: appreciation: 8 turns, about 2.5 minutes live.
 DEFAULT_SESSIONS = ("appreciation",)
 TARGET_SHOW_MS = 100
 
@@ -213,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     conditions = (["before"] if args.before else []) + ["screen off", "screen on"]
     runs: list[dict] = []
+    before = args.before
+    if before:  # named by its commit too: a branch name moves on
+        commit = subprocess.run(["git", "rev-parse", "--short", before], cwd=REPO,
+                                capture_output=True, text=True, check=True).stdout.strip()
+        before = before if before == commit else f"{before}, {commit}"
     with tempfile.TemporaryDirectory(prefix="bench-screen-before-") as old, \
             Browser() as browser:
         code = {"screen off": REPO, "screen on": REPO}
@@ -229,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                               f"{run['problems'] or 'ok'}", file=sys.stderr)
         finally:
             room.stop()
-        markdown = report(runs, conditions, args.before, browser.version)
+        markdown = report(runs, conditions, before, browser.version)
     print(markdown)
     if not args.no_record:
         from bench._results import record_section
