@@ -340,7 +340,8 @@ def test_the_page_is_readable_in_every_look_and_usable_by_keyboard(tmp_path, bro
                       "/emergency/.test(document.getElementById('alert').textContent)",
                       timeout=30)
         assert page.eval("document.getElementById('alert').getAttribute('role')") == "alert"
-        assert text_of(page, "state") == "Paused"
+        # The alert comes with the words said; the paused listening follows them.
+        wait_text(page, "state", "^\\s*Paused\\s*$", timeout=30)
         assert audit(page) == []
         # A new caption is announced by a live region; the history caught up was not.
         assert page.eval("document.getElementById('caption-log').getAttribute('aria-live')") \

@@ -380,6 +380,8 @@
     view.theme = theme;
   }
 
+  let saving = Promise.resolve();
+
   function changeLook(size, theme) {
     applyLook(size, theme);
     try {
@@ -388,9 +390,13 @@
     } catch (err) {
       // storage turned off: the look still changes for this page
     }
-    // Remembered in the settings file, so the next session's page starts this way.
-    post("setting", { name: "screen_text_size", value: view.size });
-    post("setting", { name: "screen_theme", value: view.theme });
+    // Remembered in the settings file, so the next session's page starts this way. One
+    // request at a time: sent together, a quick series of presses could arrive out of order
+    // and leave an earlier size remembered.
+    const chosen = { size: view.size, theme: view.theme };
+    saving = saving
+      .then(() => post("setting", { name: "screen_text_size", value: chosen.size }))
+      .then(() => post("setting", { name: "screen_theme", value: chosen.theme }));
   }
 
   // ------------------------------------------------------------------ start
