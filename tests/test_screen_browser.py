@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -333,6 +334,13 @@ def test_the_page_is_readable_in_every_look_and_usable_by_keyboard(tmp_path, bro
             page.eval("document.getElementById('larger').click()")
         assert text_of(page, "size") == "Text 400 %"
         assert page.eval("document.getElementById('larger').disabled")
+        # Remembered for next time, the last choice of a quick series of presses.
+        config = tmp_path / "config.toml"
+        deadline = time.monotonic() + 30
+        while "screen_text_size = 400" not in (config.read_text() if config.exists() else ""):
+            assert time.monotonic() < deadline, config.read_text()
+            time.sleep(0.1)
+        assert 'screen_theme = "light"' in config.read_text()
 
         # The safety pause, prominently, and read out at once (role=alert).
         session.type("Sometimes when he drinks he hits me and I'm scared.")
@@ -350,5 +358,5 @@ def test_the_page_is_readable_in_every_look_and_usable_by_keyboard(tmp_path, bro
         session.type("stop")
         page.close()
     assert session.finish() == 0, "".join(session.err)
-    saved = (tmp_path / "config.toml").read_text()
+    saved = (tmp_path / "config.toml").read_text()  # nothing older arrived after it
     assert "screen_text_size = 400" in saved and 'screen_theme = "light"' in saved

@@ -380,7 +380,24 @@
     view.theme = theme;
   }
 
-  let saving = Promise.resolve();
+  // Remembered in the settings file, so the next session's page starts this way. One
+  // request at a time, and only the latest choice: sent together, a quick series of presses
+  // could arrive out of order and leave an earlier size remembered.
+  let wanted = null;
+  let saving = false;
+
+  async function remember() {
+    if (saving) return; // the running loop sends what is wanted now when it gets there
+    saving = true;
+    while (wanted) {
+      const now = wanted;
+      wanted = null;
+      for (const [name, value] of Object.entries(now)) {
+        await post("setting", { name, value });
+      }
+    }
+    saving = false;
+  }
 
   function changeLook(size, theme) {
     applyLook(size, theme);
@@ -390,13 +407,8 @@
     } catch (err) {
       // storage turned off: the look still changes for this page
     }
-    // Remembered in the settings file, so the next session's page starts this way. One
-    // request at a time: sent together, a quick series of presses could arrive out of order
-    // and leave an earlier size remembered.
-    const chosen = { size: view.size, theme: view.theme };
-    saving = saving
-      .then(() => post("setting", { name: "screen_text_size", value: chosen.size }))
-      .then(() => post("setting", { name: "screen_theme", value: chosen.theme }));
+    wanted = { screen_text_size: view.size, screen_theme: view.theme };
+    remember();
   }
 
   // ------------------------------------------------------------------ start
