@@ -19,7 +19,10 @@ from facilitator.settings_schema import (
     DIALOGUE_KINDS,
     EXPECTS,
     MAX_RATE,
+    MAX_TEXT_SIZE,
     MIN_RATE,
+    MIN_TEXT_SIZE,
+    SCREEN_THEMES,
     VOICE_ENGINES,
     option_action,
 )
@@ -54,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         "session", help="run a dialogue live (microphone and speaker), or typed with --text"
     )
     _dialogue_options(session)
+    _screen_options(session)
     _voice_options(session)
     _audio_options(session)
     _record_options(session)
@@ -91,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--play", action="store_true", help="also play the facilitator's voice on the speaker"
     )
     _dialogue_options(replay, names_default=None)
+    _screen_options(replay)
     _voice_options(replay)
     _record_options(replay)
     _model_options(replay)
@@ -206,6 +211,18 @@ def _dialogue_options(p: argparse.ArgumentParser, names_default=DEFAULT_NAMES) -
                    **_checked("events"))
     p.add_argument("--captions", action="store_true", help="large live captions of all speech")
     p.add_argument("--plain", action="store_true", help="one plain line per event (screen readers)")
+
+
+def _screen_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--screen", action="store_true",
+                   help="show the session on a local web page (captions, whose turn, "
+                   "controls) and open it in the browser")
+    p.add_argument("--screen-text-size", default=100, metavar="PERCENT",
+                   help=f"the page's text size, {MIN_TEXT_SIZE}-{MAX_TEXT_SIZE} (default 100)",
+                   **_checked("screen_text_size"))
+    p.add_argument("--screen-theme", default="auto", metavar="|".join(SCREEN_THEMES),
+                   help="the page's colours: auto (the system's light or dark), light, dark "
+                   "or contrast", **_checked("screen_theme"))
 
 
 def _voice_options(p: argparse.ArgumentParser) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 
 from facilitator.dialogue import DIALOGUES, Dialogue
 from facilitator.display import make_display
@@ -16,6 +17,8 @@ from facilitator.errors import FacilitatorError, SessionInterrupted
 from facilitator.prompts import load_prompts
 from facilitator.session import (
     Clock,
+    ControlledTurns,
+    Controls,
     EventLogFile,
     MixedTurns,
     NoSpeech,
@@ -59,14 +62,59 @@ def make_voice(args):
     return Voice(engine=args.voice_engine, voice=args.voice, rate=args.rate, volume=args.volume)
 
 
+_SETTINGS_LOCK = threading.Lock()  # the loop ("slower") and the screen (text size) both save
+
+
 def _remember_setting(name: str, value) -> None:
-    # A partner said "slower" or "louder": keep it for next time, as a person would expect.
+    # A partner said "slower" or "louder", or made the screen's text larger: keep it for
+    # next time, as a person would expect.
     try:
         from facilitator.config import save_setting
 
-        save_setting(name, value)
+        with _SETTINGS_LOCK:
+            save_setting(name, value)
     except FacilitatorError:
         pass  # an unwritable config folder must never interrupt a conversation
+
+
+def _screen(args, names):
+    """With --screen: the page's server (started, not yet opened) and its Controls."""
+    if not getattr(args, "screen", False):
+        return None
+    from facilitator.screen import Screen
+
+    return Screen(names=names, controls=Controls(), text_size=args.screen_text_size,
+                  theme=args.screen_theme, on_setting=_remember_setting)
+
+
+def _keyboard(read_line, screen, *, background: bool = False) -> TypedTurns:
+    """Typed turns. With a screen (whose buttons must be able to interrupt waiting for the
+    keyboard) or ``background`` (a partner types while the other speaks), read in a thread
+    from the start."""
+    typed = TypedTurns(read_line)
+    if screen is None and not background:
+        return typed
+    typed.read_in_background(
+        fd=_fileno(sys.stdin),
+        interrupt_when=(lambda: screen.controls.pending) if screen is not None else None)
+    if screen is not None:
+        screen.controls.wake_with(typed.interrupt)
+    return typed
+
+
+def _fileno(stream) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, ValueError, OSError):  # replaced or closed
+        return None
+
+
+def _controlled(turns, screen):
+    return turns if screen is None else ControlledTurns(turns, screen.controls)
+
+
+def _controlled_source(source, screen):
+    return source if screen is None else screen.controls.interruptible(source)
 
 
 def _recorder(args, names):
@@ -95,12 +143,17 @@ def _load_transcriber(args):
     return Transcriber(args.model, allow_download=args.allow_download)
 
 
-def _run(args, recorder, turns, speech, clock, *, setup, closers=(), echoed=False) -> int:
+def _run(args, recorder, turns, speech, clock, *, setup, closers=(), echoed=False,
+         screen=None) -> int:
     dialogue, event_log = setup
     display = make_display(captions=args.captions, plain=args.plain, echoed_input=echoed)
     consumers = [recorder.on_event, display]
     if event_log:
         consumers.insert(0, event_log)
+    if screen is not None:
+        consumers.append(screen)
+        closers = [*closers, screen.close]
+        screen.open()
     try:
         outcome = run_dialogue(dialogue, turns, speech, consumers, clock)
     except FacilitatorError as exc:  # a lost device, a file or the speech engine failing
@@ -148,10 +201,12 @@ def run_live_session(args) -> int:
     dialogue = make_dialogue(args, names)  # a broken prompts file is said before anything
     if args.text:
         setup = _setup(dialogue, args)
-        turns = TypedTurns(read_line)
+        screen = _screen(args, names)
+        keyboard = _keyboard(read_line, screen)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
-        return _run(args, _recorder(args, names), turns, speech, Clock(), setup=setup,
-                    echoed=echoed)
+        return _run(args, _recorder(args, names), _controlled(keyboard, screen), speech,
+                    Clock(), setup=setup, echoed=echoed, screen=screen,
+                    closers=[keyboard.stop_reading])
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
 
@@ -170,23 +225,28 @@ def run_live_session(args) -> int:
             undo.callback(voice.close)
         transcriber = _load_transcriber(args)
         setup = _setup(dialogue, args)
+        screen = _screen(args, names)
         undo.pop_all()
     recorder = _recorder(args, names)
-    source = recorder.wrap_source(mic)
+    source = _controlled_source(recorder.wrap_source(mic), screen)
     voice_turns = VoiceTurns(source, transcriber, listen_options=listen_options)
+    closers = [source.close]
     if typed:
-        turns = MixedTurns(typed, TypedTurns(read_line), voice_turns, names=names)
+        keyboard = _keyboard(read_line, screen, background=True)
+        closers.append(keyboard.stop_reading)
+        turns = MixedTurns(typed, keyboard, voice_turns, names=names)
     else:
         turns = voice_turns
+    turns = _controlled(turns, screen)
     if sink is None:
         speech = NoSpeech()
     else:
         speech = SpokenOutput(
             voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
         )
-    closers = [source.close] + ([sink.close, voice.close] if sink else [])
+    closers += [sink.close, voice.close] if sink else []
     return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers,
-                echoed=echoed)
+                echoed=echoed, screen=screen)
 
 
 def _is_terminal(stream) -> bool:
@@ -248,16 +308,18 @@ def run_replay(args) -> int:
             sink = SilentSink()
         undo.callback(sink.close)
         setup = _setup(dialogue, args)
+        screen = _screen(args, names)
         undo.pop_all()
     recorder = _recorder(args, names)
-    source = recorder.wrap_source(source)
+    source = _controlled_source(recorder.wrap_source(source), screen)
     # "slower" is remembered as in a live session, so a replay shows what a couple would get.
     speech = SpokenOutput(
         voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
     )
-    turns = VoiceTurns(source, transcriber, listen_options=listen_options)
+    turns = _controlled(VoiceTurns(source, transcriber, listen_options=listen_options), screen)
     closers = [sink.close, source.close, voice.close]
-    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers)
+    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers,
+                screen=screen)
 
 
 def speak_lines(lines: list[str], args) -> None:

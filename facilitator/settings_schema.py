@@ -42,6 +42,10 @@ DIALOGUE_KINDS = ("intentional", "appreciation")
 VOICE_ENGINES = ("pyttsx3", "piper")
 #: The kinds of turn the endpointer knows (``turns --expect``).
 EXPECTS = ("topic", "answer", "share", "mirror", "reflect", "appreciate")
+#: The screen's looks (``--screen-theme``): "auto" follows the system's light or dark choice.
+SCREEN_THEMES = ("auto", "light", "dark", "contrast")
+#: The screen's text size in percent: at least 300 % for someone with low vision.
+MIN_TEXT_SIZE, MAX_TEXT_SIZE = 100, 400
 #: Bytes in one file or folder name on Linux and macOS; longer fails in the system call.
 NAME_MAX = 255
 
@@ -142,6 +146,12 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("text", "flag", also=("typed_only", "keyboard")),
     Setting("typed", "partners", example=["Ben"], also=("type", "typing", "keyboard_partner")),
     Setting("mute", "flag", also=("silent", "quiet", "no_speech")),
+    # the screen
+    Setting("screen", "flag", also=("web", "browser", "page", "big_screen", "companion")),
+    Setting("screen_text_size", "whole", low=MIN_TEXT_SIZE, high=MAX_TEXT_SIZE, default=100,
+            unit="percent of the usual size", also=("text_size", "font_size", "zoom")),
+    Setting("screen_theme", "choice", choices=SCREEN_THEMES, default="auto",
+            also=("theme", "colours", "colors", "contrast")),
     # the voice
     Setting("voice_engine", "choice", choices=VOICE_ENGINES, default="pyttsx3",
             also=("engine", "tts", "synthesizer")),

@@ -510,6 +510,8 @@ def drive_session(
     timeout: float = 240,
     quiet_before_turn: float = QUIET_BEFORE_TURN,
     stall_after: float = 20,
+    cwd: Path = REPO,
+    env: dict[str, str] | None = None,
 ) -> DriveResult:
     """Run ``facilitator session`` in the room with its default devices, and play each
     partner's turn into the room each time it listens (after its prompt and cue are over).
@@ -518,6 +520,9 @@ def drive_session(
     would end it (SIGTERM == Ctrl-C: it says goodbye and saves). A turn that is played but
     never taken (no event for ``stall_after`` s after it ends) stops the run early, with the
     reason in ``problems``, instead of waiting for ``timeout``.
+
+    ``cwd``: where ``python -m facilitator`` runs, so another checkout's code can be
+    measured; ``env``: more environment variables for the session.
     """
     events_path = workdir / "events.jsonl"
     output_path = workdir / "output.txt"
@@ -533,6 +538,7 @@ def drive_session(
         FACILITATOR_DATA_DIR=str(workdir / "data"),
         FACILITATOR_CONFIG=str(workdir / "config.toml"),
         PYTHONUNBUFFERED="1",
+        **(env or {}),
     )
     events: list[dict] = []
     plays: list[Play] = []
@@ -541,7 +547,7 @@ def drive_session(
     start = time.monotonic()
     with room.recorder() as recorder, open(output_path, "w") as output:
         process = subprocess.Popen(
-            command, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=output,
+            command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=output,
             stderr=subprocess.STDOUT,
         )
         tail = _EventTail(events_path)
