@@ -90,7 +90,8 @@ def _fixture_json(result) -> dict:
             "real_time_factor": (round(result.seconds / result.session_seconds, 4)
                                  if result.session_seconds else None),
         },
-        "worker": {"pid": result.worker, "peak_mb": result.worker_peak_mb},
+        "worker": {"pid": result.worker, "fixtures": result.worker_fixtures,
+                   "peak_mb": result.worker_peak_mb, "rss_mb": result.worker_rss_mb},
         "turns": [t.as_dict() for t in result.turns],
         "events": result.events,
     }

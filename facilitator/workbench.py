@@ -14,6 +14,8 @@ A replay that crashes its worker outright is named as crashed and a new worker c
 from __future__ import annotations
 
 import argparse
+import ctypes
+import gc
 import multiprocessing
 import os
 import resource
@@ -67,6 +69,8 @@ class FixtureResult:
     crash: str | None = None
     worker: int | None = None  # the worker's process id
     worker_peak_mb: float | None = None  # its peak memory so far
+    worker_rss_mb: float | None = None  # its memory once this fixture was done
+    worker_fixtures: int | None = None  # how many fixtures it has replayed, this one included
 
     @property
     def ok(self) -> bool:
@@ -168,10 +172,13 @@ class Replayer:
         manifest = load_manifest(manifest_path)
         names = replay_names(args, manifest)
         dialogue = make_dialogue(args, names)
-        # "slower" in one fixture must not slow the next, nor the tester's own settings.
+        # "slower" in one fixture must not slow the next, nor the tester's own settings; and
+        # each replay starts with no sentences cached, as a replay on its own does, so a
+        # worker holds one replay's worth of speech, not the last 64 sentences of any.
         self.voice.set_rate(args.rate)
         self.voice.set_volume(args.volume)
         self.voice.voice = self._voice_id
+        self.voice.clear_cache()
         source = ScriptedSource(manifest, realtime=False, lead_in=LEAD_IN)
         speech = SpokenOutput(self.voice, SilentSink(), source=source, cues=not args.no_cues)
         turns = VoiceTurns(source, self.transcriber, listen_options=_listen_options(args))
@@ -240,6 +247,24 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _rss_mb() -> float | None:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):  # not Linux
+        return None
+
+
+def _give_memory_back() -> None:
+    """Hand the heap a finished replay freed back to the system. glibc keeps it otherwise,
+    and a worker's memory would creep up to the high-water mark of every replay so far."""
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: its allocator decides
+        pass
+
+
 def _worker(conn, args, cpu_threads: int) -> None:
     """One worker process: load once, then replay whatever fixture the parent sends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -249,10 +274,16 @@ def _worker(conn, args, cpu_threads: int) -> None:
         conn.send(("failed", str(exc)))
         return
     conn.send(("ready", None))
+    done = 0
     try:
         while (fixture := conn.recv()) is not None:
             result = replayer.check(fixture)
+            done += 1
+            result.worker_fixtures = done
+            _give_memory_back()
             result.worker, result.worker_peak_mb = os.getpid(), round(_peak_mb(), 1)
+            rss = _rss_mb()
+            result.worker_rss_mb = round(rss, 1) if rss is not None else None
             conn.send(("done", result))
     except (EOFError, BrokenPipeError):
         pass  # the parent went away
