@@ -19,7 +19,6 @@ import gc
 import multiprocessing
 import os
 import resource
-import shutil
 import signal
 import sys
 import time
@@ -471,9 +470,22 @@ class Progress:
         line = f"[{'#' * filled}{'.' * (bar_width - filled)}]{tail}"
         return line[: width - 1]
 
+    def width(self) -> int:
+        """The terminal's width; stdout may be a file while stderr is the terminal."""
+        columns = 0
+        try:
+            columns = int(os.environ.get("COLUMNS", "0"))
+        except ValueError:
+            pass
+        if columns <= 0:
+            try:
+                columns = os.get_terminal_size(self.stream.fileno()).columns
+            except (OSError, ValueError, AttributeError):
+                columns = 0
+        return columns if columns > 0 else 80
+
     def draw(self) -> None:
-        width = shutil.get_terminal_size((80, 20)).columns
-        self.stream.write("\r" + self.text(width) + "\033[K")
+        self.stream.write("\r" + self.text(self.width()) + "\033[K")
         self.stream.flush()
         self.shown = True
 
@@ -494,9 +506,12 @@ def run_check(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise FacilitatorError(f"--jobs {args.jobs}: give 1 or more worker processes")
     reports = check_report_paths(args.report or [])
-    from facilitator.runner import _listen_options
+    from facilitator.runner import _listen_options, make_dialogue
 
-    _listen_options(args)  # a bad --turn-patience is said before anything starts
+    # A bad --turn-patience, --silence-timeout or --prompts is said once, before anything
+    # starts, rather than as every fixture's crash.
+    _listen_options(args)
+    make_dialogue(args, args.names or ["A", "B"])
     fixtures = find_fixtures([args.manifest, *getattr(args, "more", [])])
     jobs = min(args.jobs or usable_cores(), len(fixtures))
 

@@ -338,6 +338,8 @@ def test_fixtures_are_found_under_folders_once_each(tmp_path, monkeypatch):
     (["audio_fixtures", "--check", "--jobs", "0"], "--jobs 0: give 1 or more"),
     (["audio_fixtures", "--check", "--events", "x.jsonl"], "--events: not with --check"),
     (["audio_fixtures", "--check", "--recording", "x.wav"], "--recording: not with --check"),
+    (["audio_fixtures", "--check", "--silence-timeout", "1"], "--silence-timeout 1: must be"),
+    (["audio_fixtures", "--check", "--rate", "999"], "--rate 999: must be 120-240"),
     (["a/manifest.toml", "b/manifest.toml"], "give one manifest, or add --check"),
     (["audio_fixtures/dishes/manifest.toml", "--report", "x.xml"], "--report: only with"),
 ])
