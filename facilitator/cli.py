@@ -85,13 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
         "truth.toml beside it; exit 0 only when all pass",
     )
     replay.add_argument(
-        "--jobs", type=int, metavar="N",
+        "--jobs", metavar="N",
         help="with --check: replay in N worker processes (default: one per core)",
+        **_checked("jobs"),
     )
     replay.add_argument(
-        "--report", action="append", metavar="FILE",
+        "--report", metavar="FILE",
         help="with --check: also write the results as JUnit XML (FILE.xml) or JSON "
         "(FILE.json); repeatable",
+        **_checked("report"),
     )
     replay.add_argument(
         "--recording",

@@ -26,10 +26,7 @@ def check_report_paths(paths: list[str]) -> list[Path]:
     """The --report files, checked before anything is replayed."""
     checked = []
     for given in paths:
-        path = Path(given)
-        if path.suffix.lower() not in FORMATS:
-            raise FacilitatorError(
-                f"--report {given}: name a .xml file (JUnit) or a .json file")
+        path = Path(given)  # its suffix was checked with the option (settings_schema.py)
         if not path.parent.is_dir():
             raise FacilitatorError(
                 f"--report {given}: folder {path.parent} does not exist; create it first")

@@ -19,6 +19,7 @@ import gc
 import multiprocessing
 import os
 import resource
+import shutil
 import signal
 import sys
 import time
@@ -472,17 +473,11 @@ class Progress:
 
     def width(self) -> int:
         """The terminal's width; stdout may be a file while stderr is the terminal."""
-        columns = 0
         try:
-            columns = int(os.environ.get("COLUMNS", "0"))
-        except ValueError:
-            pass
-        if columns <= 0:
-            try:
-                columns = os.get_terminal_size(self.stream.fileno()).columns
-            except (OSError, ValueError, AttributeError):
-                columns = 0
-        return columns if columns > 0 else 80
+            columns = os.get_terminal_size(self.stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            columns = 0
+        return columns if columns > 0 else shutil.get_terminal_size((80, 20)).columns
 
     def draw(self) -> None:
         self.stream.write("\r" + self.text(self.width()) + "\033[K")
@@ -503,8 +498,6 @@ def run_check(args) -> int:
     for option, message in NOT_WITH_CHECK.items():
         if getattr(args, option, None):
             raise FacilitatorError(message)
-    if args.jobs is not None and args.jobs < 1:
-        raise FacilitatorError(f"--jobs {args.jobs}: give 1 or more worker processes")
     reports = check_report_paths(args.report or [])
     from facilitator.runner import _listen_options, make_dialogue
 

@@ -333,13 +333,14 @@ def test_fixtures_are_found_under_folders_once_each(tmp_path, monkeypatch):
 @pytest.mark.parametrize(("argv", "message"), [
     (["nowhere", "--check"], "nowhere: no such manifest or folder"),
     (["tests", "--check"], "tests: no manifest.toml in this folder or below"),
-    (["audio_fixtures", "--check", "--report", "out.txt"], "--report out.txt: name a .xml"),
+    (["audio_fixtures", "--check", "--report", "out.txt"],
+     "--report out.txt: must be a file name ending in .xml (JUnit XML) or .json"),
     (["audio_fixtures", "--check", "--report", "no/such/out.xml"], "folder no/such does not"),
-    (["audio_fixtures", "--check", "--jobs", "0"], "--jobs 0: give 1 or more"),
+    (["audio_fixtures", "--check", "--jobs", "0"], "--jobs 0: must be a whole number from 1"),
     (["audio_fixtures", "--check", "--events", "x.jsonl"], "--events: not with --check"),
     (["audio_fixtures", "--check", "--recording", "x.wav"], "--recording: not with --check"),
     (["audio_fixtures", "--check", "--silence-timeout", "1"], "--silence-timeout 1: must be"),
-    (["audio_fixtures", "--check", "--rate", "999"], "--rate 999: must be 120-240"),
+    (["audio_fixtures", "--check", "--rate", "999"], "--rate 999: must be"),
     (["a/manifest.toml", "b/manifest.toml"], "give one manifest, or add --check"),
     (["audio_fixtures/dishes/manifest.toml", "--report", "x.xml"], "--report: only with"),
 ])
