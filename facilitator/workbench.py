@@ -306,10 +306,12 @@ class _Worker:
         self.fixture, self.started = fixture, time.monotonic()
         self.conn.send(fixture)
 
-    def stop(self) -> None:
+    def stop(self, *, wait_for: float = 0.0) -> None:
+        """End the worker: told it is done, it closes its voice itself within ``wait_for``."""
+        self.process.join(wait_for)
         if self.process.is_alive():
             self.process.terminate()
-        self.process.join(5)
+            self.process.join(5)
         self.conn.close()
 
 
@@ -338,6 +340,7 @@ def run_fixtures(fixtures: list[Fixture], args, *, jobs: int, on_result=None,
     queue = sorted(fixtures, key=lambda f: -f.audio_seconds)  # the longest first: no long tail
     results: dict[str, FixtureResult] = {}
     workers = [_Worker(context, args, cpu_threads) for _ in range(min(jobs, len(fixtures)))]
+    finished = False
     try:
         while len(results) < len(fixtures):
             ready = wait([w.conn for w in workers] + [w.process.sentinel for w in workers],
@@ -368,9 +371,12 @@ def run_fixtures(fixtures: list[Fixture], args, *, jobs: int, on_result=None,
             if on_tick:
                 now = time.monotonic()
                 on_tick({w.fixture.name: now - w.started for w in workers if w.fixture})
+        finished = True
     finally:
         for worker in workers:
-            worker.stop()
+            # Every worker that was told there is no more work ends on its own; one still
+            # loading the model, or any on Ctrl-C or an error, is ended at once.
+            worker.stop(wait_for=10.0 if finished and worker.ready else 0.0)
     return [results[str(f.manifest)] for f in fixtures]
 
 

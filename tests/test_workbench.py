@@ -80,11 +80,13 @@ def typed_fixture(folder: Path, *, with_truth: bool, extra: list[str] = ()) -> P
     return folder / "manifest.toml"
 
 
-def facilitator(*args: str, config: Path, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "facilitator", *args], capture_output=True, text=True,
-        timeout=300, cwd=kw.pop("cwd", ROOT),
-        env={**os.environ, "FACILITATOR_CONFIG": str(config)}, **kw)
+def facilitator(*args: str, config: Path, tmpdir: Path | None = None
+                ) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FACILITATOR_CONFIG": str(config)}
+    if tmpdir is not None:
+        env["TMPDIR"] = str(tmpdir)
+    return subprocess.run([sys.executable, "-m", "facilitator", *args], capture_output=True,
+                          text=True, timeout=300, cwd=ROOT, env=env)
 
 
 # ------------------------------------------------------------ the bundled fixtures, as CI
@@ -171,8 +173,11 @@ def test_a_failure_a_crash_and_a_fixture_without_truth(tmp_path):
         "turn": [{"audio": str(FIXTURES / "edge" / "not_a_wav.wav")}]}))
     report = tmp_path / "report.json"
     junit = tmp_path / "report.xml"
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     proc = facilitator("replay", str(fixtures), "--check", "--jobs", "2", "--report",
-                       str(report), "--report", str(junit), config=tmp_path / "config.toml")
+                       str(report), "--report", str(junit), config=tmp_path / "config.toml",
+                       tmpdir=scratch)
     assert proc.returncode == 1, proc.stderr
     lines = proc.stdout.splitlines()
     # In the order found, each named by its folder; the first difference is named.
@@ -202,6 +207,8 @@ def test_a_failure_a_crash_and_a_fixture_without_truth(tmp_path):
     assert "not_a_wav.wav" in cases["broken"].find("error").get("message")
     assert cases["good"].find("failure") is None and cases["untold"].find("failure") is None
     assert oct(report.stat().st_mode & 0o777) == oct(0o600)  # transcripts: the user's alone
+    # Each worker closed its voice on the way out: no speech engine's scratch folder is left.
+    assert list(scratch.iterdir()) == []
 
 
 def test_a_worker_that_dies_is_named_and_the_others_carry_on(tmp_path, monkeypatch):
