@@ -208,7 +208,7 @@ def test_a_failure_a_crash_and_a_fixture_without_truth(tmp_path):
     assert cases["good"].find("failure") is None and cases["untold"].find("failure") is None
     assert oct(report.stat().st_mode & 0o777) == oct(0o600)  # transcripts: the user's alone
     # Each worker closed its voice on the way out: no speech engine's scratch folder is left.
-    assert list(scratch.iterdir()) == []
+    assert list(scratch.glob("facilitator-speech-*")) == []
 
 
 def test_a_worker_that_dies_is_named_and_the_others_carry_on(tmp_path, monkeypatch):
