@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,6 +62,7 @@ def make_fixtures(folder: Path, count: int) -> dict[str, str]:
 
 def check(folder: Path, jobs: int, work: Path) -> dict:
     report = work / f"report-{jobs}.json"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "facilitator", "replay", str(folder), "--check", "--jobs",
@@ -69,6 +71,9 @@ def check(folder: Path, jobs: int, work: Path) -> dict:
         env=dict(os.environ, FACILITATOR_CONFIG=str(work / "config.toml")),
     )
     wall = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # The command, its workers and their speech engines: every process it waited for.
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if not report.exists():
         raise SystemExit(f"bench_check: --jobs {jobs} wrote no report: {proc.stderr.strip()}")
     data = json.loads(report.read_text())
@@ -80,6 +85,7 @@ def check(folder: Path, jobs: int, work: Path) -> dict:
         done.sort(key=lambda w: w["fixtures"])
     return {
         "wall": wall,
+        "cpu": cpu,
         "code": proc.returncode,
         "summary": proc.stdout.strip().splitlines()[-1],
         "passed": data["summary"]["passed"],
@@ -133,22 +139,30 @@ def main(argv: list[str] | None = None) -> int:
         "to exit (workers starting and loading the model included); "
         f"median of {options.runs} runs of each, alternated. Per-fixture replay time is the "
         "median over all fixtures of all runs; peak memory is each worker process's maximum "
-        "resident set after its last fixture.",
+        "resident set after its last fixture. Processor time is that of the command and "
+        "every process under it (workers, speech engines); cores kept busy = processor time / "
+        "wall time.",
         "",
-        "| workers | wall time (median) | runs | passed | per-fixture replay (median) | "
+        "| workers | wall time (median) | runs | passed | processor time (median) | "
+        "cores kept busy | per-fixture replay (median) | per-fixture processor time | "
         "fixtures per worker | peak memory per worker |",
-        "|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for jobs in modes:
         rs = runs[jobs]
         per_fixture = statistics.median(f["timings"]["replay_seconds"]
                                         for r in rs for f in r["fixtures"])
+        per_fixture_cpu = statistics.median(f["timings"]["cpu_seconds"]
+                                            for r in rs for f in r["fixtures"])
+        cpu = statistics.median(r["cpu"] for r in rs)
+        busy = statistics.median(r["cpu"] / r["wall"] for r in rs)
         peaks = [p for r in rs for p in r["worker_peaks"]]
         shares = [n for r in rs for n in r["fixtures_per_worker"]]
         walls = ", ".join(f"{r['wall']:.0f}" for r in rs)
         md.append(
             f"| {jobs} | {wall[jobs]:.0f} s | {walls} s | "
-            f"{min(r['passed'] for r in rs)}/{options.count} | {per_fixture:.2f} s | "
+            f"{min(r['passed'] for r in rs)}/{options.count} | {cpu:.0f} s | {busy:.2f} | "
+            f"{per_fixture:.2f} s | {per_fixture_cpu:.2f} s | "
             f"{_span(shares, '{:.0f}')} | {_span(peaks, '{:.0f}')} MB |")
     md.append("")
     if len(modes) > 1:

@@ -83,6 +83,7 @@ def _fixture_json(result) -> dict:
         "expected_end": result.expected_end,
         "timings": {
             "replay_seconds": result.seconds,
+            "cpu_seconds": result.cpu_seconds,
             "session_seconds": result.session_seconds,
             "real_time_factor": (round(result.seconds / result.session_seconds, 4)
                                  if result.session_seconds else None),

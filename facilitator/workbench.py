@@ -60,6 +60,7 @@ class FixtureResult:
     truth: str | None
     status: str  # "passed", "failed", "crashed", or "replayed" (no truth to compare with)
     seconds: float  # wall time of the replay
+    cpu_seconds: float | None = None  # processor time it took, every thread of the worker
     session_seconds: float | None = None  # the session clock at its end
     ended: str | None = None
     expected_end: str | None = None
@@ -199,7 +200,7 @@ class Replayer:
                 truth = read_truth(fixture.truth)
             except TruthError as exc:
                 truth_problem = str(exc)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         try:
             events, dialogue = self.replay(fixture.manifest)
         except FacilitatorError as exc:
@@ -209,6 +210,7 @@ class Replayer:
             result.crash = (f"{type(exc).__name__}: {exc} "
                             f"({Path(where.filename).name}:{where.lineno})")
         result.seconds = round(time.perf_counter() - started, 3)
+        result.cpu_seconds = round(time.process_time() - cpu_started, 3)
         if result.crash is not None:
             return result
         result.events = events

@@ -126,6 +126,7 @@ def test_the_json_report_has_every_turn_with_its_times(bundled_check):
         assert fixture["ended"] == fixture["expected_end"]
         timings = fixture["timings"]
         assert 0 < timings["replay_seconds"] < timings["session_seconds"]
+        assert 0 < timings["cpu_seconds"]
         assert fixture["worker"]["pid"] and fixture["worker"]["peak_mb"] > 50
         assert [t["index"] for t in fixture["turns"]] == [t["index"] for t in truth["turn"]]
         for turn, scripted in zip(fixture["turns"], truth["turn"], strict=True):
