@@ -50,7 +50,7 @@ class Fixture:
     name: str  # as shown: the manifest's folder, relative to the current one where possible
     manifest: Path
     truth: Path | None  # truth.toml beside the manifest, if there is one
-    audio_seconds: float = 0.0  # how much audio it replays: the longest go first
+    audio_bytes: int = 0  # how much audio it replays: the longest go first
 
 
 @dataclass
@@ -106,7 +106,7 @@ def find_fixtures(paths: list[str]) -> list[Fixture]:
         seen.add(key)
         truth = manifest.parent / TRUTH_FILE
         fixtures.append(Fixture(_display_name(manifest), manifest,
-                                truth if truth.is_file() else None, _audio_seconds(manifest)))
+                                truth if truth.is_file() else None, _audio_bytes(manifest)))
     return fixtures
 
 
@@ -118,18 +118,17 @@ def _display_name(manifest: Path) -> str:
         return str(shown)
 
 
-def _audio_seconds(manifest: Path) -> float:
-    """Seconds of audio a manifest replays; 0 where it cannot tell (its replay will say why)."""
+def _audio_bytes(manifest: Path) -> int:
+    """How much audio a manifest replays, in bytes: the order to start fixtures in, longest
+    first, without decoding anything (its replay will name a file that cannot be read)."""
     import tomllib
-
-    from facilitator.audio import wav_info
 
     try:
         turns = tomllib.loads(manifest.read_text(encoding="utf-8")).get("turn", [])
-        return sum(wav_info(manifest.parent / t["audio"]).duration
+        return sum((manifest.parent / t["audio"]).stat().st_size
                    for t in turns if isinstance(t, dict) and isinstance(t.get("audio"), str))
-    except Exception:
-        return 0.0
+    except (OSError, ValueError, TypeError, tomllib.TOMLDecodeError):
+        return 0
 
 
 # ------------------------------------------------------------------ one replay
@@ -339,7 +338,7 @@ def run_fixtures(fixtures: list[Fixture], args, *, jobs: int, on_result=None,
     cores = usable_cores()
     cpu_threads = max(1, cores // jobs)  # never more busy threads than cores
     context = multiprocessing.get_context("spawn")
-    queue = sorted(fixtures, key=lambda f: -f.audio_seconds)  # the longest first: no long tail
+    queue = sorted(fixtures, key=lambda f: -f.audio_bytes)  # the longest first: no long tail
     results: dict[str, FixtureResult] = {}
     workers = [_Worker(context, args, cpu_threads) for _ in range(min(jobs, len(fixtures)))]
     finished = False
