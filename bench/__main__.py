@@ -9,7 +9,7 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["mirror", "turns", "replay", "check", "decode", "room", "soak"]
+BENCHMARKS = ["mirror", "turns", "real", "replay", "check", "decode", "room", "soak"]
 
 
 def main(argv: list[str]) -> int:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import platform
 import statistics
 import sys
 import time
 from collections import defaultdict
 
-from facilitator.understanding.examples import Example, labelled, load_examples
+from facilitator.understanding.examples import labelled, load_examples
 from facilitator.understanding.model import MeaningModel
 from facilitator.understanding.turns import STEP_OUTCOMES, TurnReader
 

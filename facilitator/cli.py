@@ -134,7 +134,22 @@ def build_parser() -> argparse.ArgumentParser:
                        **_checked("sender"))
     check.add_argument("--mirror", required=True, metavar="TEXT", help="the receiver's mirror",
                        **_checked("mirror"))
+    check.add_argument("--earlier", metavar="TEXT", default=[],
+                       help="an earlier try at the same mirror (repeatable): what it carried "
+                       "still counts", **_checked("earlier"))
     check.add_argument("--json", action="store_true", help="print the check as one JSON object")
+
+    turn = sub.add_parser("check-turn", help="show how a line is understood at a dialogue step")
+    turn.add_argument("--step", required=True, metavar="STEP",
+                      help="the dialogue step it is said at, e.g. appointment_consent, send, "
+                      "mirror, confirm, more, validate, empathize, empathy_confirm",
+                      **_checked("step"))
+    turn.add_argument("--text", required=True, metavar="TEXT", help="what the partner said",
+                      **_checked("utterance"))
+    turn.add_argument("--sender", metavar="TEXT", default=None,
+                      help="at a mirror or summary step: what the sender said",
+                      **_checked("sender"))
+    turn.add_argument("--json", action="store_true", help="print the reading as one JSON object")
 
     sub.add_parser("devices", help="list microphones and speakers")
 
@@ -393,9 +408,59 @@ def cmd_turns(args) -> int:
 
 
 def cmd_check_mirror(args) -> int:
-    from facilitator.mirror import main_check_mirror
+    from facilitator.feedback import mirror_feedback
+    from facilitator.understanding import default
 
-    print(main_check_mirror(args.sender, args.mirror, args.json))
+    understand = default()
+    check = understand.mirror(args.sender, args.mirror, earlier=args.earlier or ())
+    if args.json:
+        print(json.dumps(check.as_dict(), ensure_ascii=False))
+    else:
+        print(mirror_feedback(check, sender="your partner", receiver="you"))
+    return 0
+
+
+def cmd_check_turn(args) -> int:
+    from facilitator.dialogue import STEPS
+    from facilitator.understanding import default
+
+    if args.step not in STEPS:
+        raise FacilitatorError(
+            f"--step {args.step}: not a step of the dialogue; choose one of "
+            f"{', '.join(sorted(STEPS))}")
+    understand = default()
+    spec = STEPS[args.step]
+    if spec.expect == "mirror":
+        if not args.sender:
+            raise FacilitatorError(
+                f"--step {args.step}: a mirror is read against what was said; add "
+                "--sender TEXT")
+        turn = understand.turn(args.step, args.utterance)
+        outcome = turn.outcome
+        if not turn.command and not turn.safety:
+            check = understand.mirror(args.sender, args.utterance)
+            outcome = {"complete": "complete", "unsure": "unsure"}.get(check.verdict, "retry")
+        reading = {"step": args.step, "outcome": outcome, "command": turn.command,
+                   "safety": turn.safety}
+    else:
+        turn = understand.turn(args.step, args.utterance)
+        reading = {"step": args.step, "outcome": turn.outcome, "command": turn.command,
+                   "safety": turn.safety}
+        if turn.why:
+            reading["why"] = turn.why
+        if turn.addition:
+            reading["addition"] = turn.addition
+        if turn.when:
+            reading["when"] = turn.when
+        reading["confident"] = turn.confident
+    if args.json:
+        print(json.dumps(reading, ensure_ascii=False))
+    else:
+        parts = [f"outcome: {reading['outcome']}"]
+        for key in ("why", "command", "safety", "addition", "when"):
+            if reading.get(key):
+                parts.append(f"{key}: {reading[key]}")
+        print(f"{args.step}: " + "; ".join(parts))
     return 0
 
 
@@ -500,6 +565,7 @@ COMMANDS = {
     "replay": cmd_replay,
     "turns": cmd_turns,
     "check-mirror": cmd_check_mirror,
+    "check-turn": cmd_check_turn,
     "devices": cmd_devices,
     "history": cmd_history,
     "reflect": cmd_reflect,

@@ -17,9 +17,9 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from facilitator.mirror import MirrorCheck, mirror_feedback
+from facilitator.feedback import mirror_feedback
 from facilitator.prompts import Prompts, load_prompts
-from facilitator.understanding import Turn, Understanding, rules
+from facilitator.understanding import MirrorCheck, Turn, Understanding, rules
 from facilitator.understanding import default as default_understanding
 
 # --------------------------------------------------------------------------- events in
@@ -83,6 +83,10 @@ class MirrorChecked:
 class Coach:
     kind: str  # blame, mirror, summary, validation, empathy, safety, silence
     text: str
+    # what was read: a blame's kind (absolute, insult, fault, contempt), a validation's or
+    # an empathy's (contempt, sarcasm, rebuttal, dismissal, thought, none, corrected), the
+    # safety concern's kind
+    why: str | None = None
 
 
 @dataclass(frozen=True)
@@ -435,7 +439,7 @@ class Dialogue:
             line = self._text("coach.blame", phrase=phrases[0])
         else:
             line = self._text("coach.blame_general")
-        return [Coach("blame", line), self._say(line)]
+        return [Coach("blame", line, turn.why), self._say(line)]
 
     def _turn_mirror(self, text: str, turn: Turn) -> list:
         earlier = list(self.round.attempts)
@@ -508,13 +512,14 @@ class Dialogue:
         key = f"coach.{kind}_{why}" if why and self.prompts.has(f"coach.{kind}_{why}") else (
             f"coach.{kind}")
         line = self._text(key, feeling=self._example_feeling())
-        return [Coach(kind, line), self._say(line), self._listen()]
+        return [Coach(kind, line, why), self._say(line), self._listen()]
 
     def _turn_empathy_confirm(self, text: str, turn: Turn) -> list:
         if turn.outcome in ("partly", "no") and self.round.empathy_tries < 1:
             self.round.empathy_tries += 1
             line = self._text("stage.empathy_again")
-            return [Coach("empathy", line), self._say(line)] + self._go_quiet(turn.outcome)
+            return [Coach("empathy", line, "corrected"), self._say(line)] + self._go_quiet(
+                turn.outcome)
         thanks = [self._say(self._text("stage.round_thanks"))]
         return thanks + self._go("yes" if turn.outcome == "yes" else "move_on")
 
@@ -603,7 +608,7 @@ class Dialogue:
     def _safety_pause(self, concern: str) -> list:
         self.paused = True
         line = self._text("safety.pause")
-        return [Coach("safety", line), self._say(line), self._listen(paused=True)]
+        return [Coach("safety", line, concern), self._say(line), self._listen(paused=True)]
 
     # ------------------------------------------------------------------- helpers
 

@@ -28,7 +28,7 @@ DEFAULT_PROMPTS = Path(__file__).parent / "data" / "prompts.en.toml"
 # The fields each sentence can use: what the code has in hand when it says it. Every prompt
 # of the dialogue gets the partners and the topic (dialogue.py); a few get more.
 _PARTNERS = ("sender", "receiver", "first", "second", "topic")
-_FEEDBACK = ("sender", "Sender", "receiver")  # mirror.py's feedback after a mirror check
+_FEEDBACK = ("sender", "Sender", "receiver")  # feedback.py, after a mirror check
 FIELDS: dict[str, tuple[str, ...]] = {
     "coach.blame": _PARTNERS + ("phrase",),
     **{f"coach.validation{why}": _PARTNERS + ("feeling",) for why in (
@@ -37,9 +37,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "coach.default_feeling": (),
     "command.muted": (),
     "feedback.complete": _FEEDBACK,
+    "feedback.unsure": _FEEDBACK,
     "feedback.missed_empty": _FEEDBACK,
-    "feedback.missed": _FEEDBACK + ("missed",),
+    "feedback.missed": _FEEDBACK + ("quote",),
     "feedback.partial": _FEEDBACK + ("caught", "missed"),
+    "feedback.partial_quote": _FEEDBACK + ("caught", "quote"),
+    "feedback.changed": _FEEDBACK + ("caught", "quote"),
+    "feedback.added": _FEEDBACK + ("caught",),
 }
 
 

@@ -353,7 +353,8 @@ def _loop(dialogue, turns, speech, emit) -> Outcome:
             elif isinstance(action, MirrorChecked):
                 emit("mirror_check", **action.check.as_dict())
             elif isinstance(action, Coach):
-                emit("coach", kind=action.kind, text=action.text)
+                emit("coach", kind=action.kind, text=action.text,
+                     **({"why": action.why} if action.why else {}))
             elif isinstance(action, CommandDone):
                 emit("command", name=action.name)
             elif isinstance(action, AdjustVoice):

@@ -180,6 +180,11 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     # check-mirror, history, reflect, forget, config
     Setting("sender", "words", also=("said",)),
     Setting("mirror", "words"),
+    Setting("earlier", "phrases", also=("tries", "before")),
+    # check-turn
+    Setting("step", "text", hint="a step of the dialogue, e.g. confirm", example="confirm",
+            also=("stage",)),
+    Setting("utterance", "words", also=("line", "reply")),
     Setting("json", "flag", also=("machine", "as_json")),
     Setting("since", "date", also=("from", "after", "start")),
     Setting("plot", "image", also=("chart", "graph", "png")),
@@ -212,7 +217,7 @@ def option_action(name: str) -> type[argparse.Action]:
     class Checked(argparse.Action):
         def __call__(self, parser, namespace, values, option_string=None):
             value = setting.parse(values)
-            if setting.kind in ("partners", "reports"):
+            if setting.kind in ("partners", "reports", "phrases"):
                 current = getattr(namespace, self.dest, None)
                 if current is self.default:  # the first --typed: the command line wins
                     current = []
@@ -363,6 +368,14 @@ def _reports(s: Setting, value: object) -> list[str]:
     return list(value)
 
 
+def _phrases(s: Setting, value: object) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise _Invalid()
+    return [_words(s, v) for v in value]
+
+
 _KINDS: dict[str, Callable[[Setting, object], object]] = {
     "flag": _flag,
     "whole": _whole,
@@ -377,6 +390,7 @@ _KINDS: dict[str, Callable[[Setting, object], object]] = {
     "names": _names,
     "partners": _partners,
     "reports": _reports,
+    "phrases": _phrases,
 }
 
 _KIND_HINTS = {
@@ -391,6 +405,7 @@ _KIND_HINTS = {
     "names": "two different names, the first sender first",
     "partners": "the name of a partner who types",
     "reports": "a file name ending in .xml (JUnit XML) or .json (JSON)",
+    "phrases": "text, or a list of texts",
 }
 
 

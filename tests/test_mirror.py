@@ -1,344 +1,223 @@
-"""Mirror fidelity: the labelled set, the hard cases named in issue 3, and the spoken feedback."""
+"""The mirror check by meaning: points in the sender's words, carried in any words, changes
+named kindly, honest uncertainty, tries that add up, and feedback that stays true.
+
+The figures on the frozen test split are the bench's (bench/bench_mirror.py); here the
+dev split and the older regression set guard against a change that makes things worse,
+and hand-written pairs pin each behaviour, every tolerance beside a near miss.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
-import statistics
-import time
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from bench.bench_mirror import evaluate, load_cases, run_check
-from facilitator import textnorm as tn
-from facilitator.mirror import (
-    MirrorCheck,
-    check_mirror,
-    check_summary,
-    key_phrases,
-    main_check_mirror,
-    mirror_feedback,
-)
-from facilitator.prompts import load_prompts
+from bench.bench_mirror import evaluate, labelled_cases, regression_cases
+from facilitator.feedback import mirror_feedback, say_back
+from facilitator.understanding import default
 
-CASES = load_cases()
+ROOT = Path(__file__).resolve().parent.parent
+UNDERSTAND = default()
 GRADE = re.compile(r"\d\s*%|percent|score|/\s*10|out of|grade", re.IGNORECASE)
 
 
-# --- the labelled set ------------------------------------------------------------------------
+def check(sender: str, mirror: str, earlier=()):
+    return UNDERSTAND.mirror(sender, mirror, earlier=earlier)
 
 
-def test_labelled_set_is_large_and_covers_every_kind():
-    kinds = {c["kind"] for c in CASES}
-    assert len(CASES) >= 60
-    assert {"verbatim", "paraphrase", "asr", "partial", "missed", "negation", "perspective",
-            "long"} <= kinds
-    for c in CASES:
+def feedback(c) -> str:
+    return mirror_feedback(c, sender="Maya", receiver="Tom")
+
+
+# --- the labelled sets ----------------------------------------------------------------------
+
+
+def test_the_labelled_set_is_large_realistic_and_split_before_tuning():
+    cases = labelled_cases()
+    assert len(cases) >= 250
+    assert {c["split"] for c in cases} == {"dev", "test"}
+    kinds = {c["kind"] for c in cases}
+    assert {"paraphrase", "dropped", "polarity", "person", "interpretation", "intensity",
+            "defensive", "asr_good", "tries", "summary"} <= kinds
+    for c in cases:
         assert c["verdict"] in {"complete", "partial", "missed"}, c["id"]
-        assert ("missing" in c) == (c["verdict"] == "partial"), c["id"]
-    assert len({c["id"] for c in CASES}) == len(CASES)
+        text = c.get("sender") or " ".join(c["chunks"])
+        assert all(m in text for m in c.get("missing", [])), c["id"]
 
 
-def test_verdicts_agree_with_the_labels_at_least_95_percent_and_beat_the_baseline():
-    ev = evaluate(CASES)
-    agree = sum(ok for rows in ev["per_kind"].values() for ok, _ in rows)
-    base = sum(b for rows in ev["per_kind"].values() for _, b in rows)
-    assert agree / len(CASES) >= 0.95, [c["id"] for c, _ in ev["wrong"]]
-    assert agree > base
+def test_on_the_dev_split_good_mirrors_are_rarely_reproached():
+    # A floor against regressions; the honest figures are the test split's, in the bench.
+    ev = evaluate(UNDERSTAND, [c for c in labelled_cases() if c["split"] == "dev"])
+    assert ev["reproached"] / ev["complete"] <= 0.12, ev["reproached_ids"]
+    assert ev["agree"] / ev["cases"] >= 0.76
 
 
-def test_the_missing_part_of_partial_mirrors_is_named_at_least_90_percent():
-    ev = evaluate(CASES)
-    assert ev["named"] / ev["partial"] >= 0.90, [c["id"] for c, _ in ev["unnamed"]]
+def test_the_older_regression_set_still_holds():
+    ev = evaluate(UNDERSTAND, regression_cases())
+    assert ev["agree"] / ev["cases"] >= 0.80
+    assert ev["reproached"] / ev["complete"] <= 0.05, ev["reproached_ids"]
 
 
-def test_median_check_takes_under_5_ms():
-    for c in CASES:
-        run_check(c)  # warm the word caches, as a running session would
-    times = []
-    for c in CASES * 3:
-        t0 = time.perf_counter()
-        run_check(c)
-        times.append(time.perf_counter() - t0)
-    assert statistics.median(times) < 0.005
-
-
-# --- hard cases from issue 3 -----------------------------------------------------------------
-
-
-def test_dropped_dont_is_not_complete_and_the_negated_phrase_is_named():
-    check = check_mirror("I don't feel supported when I talk about my job.",
-                         "If I got that, you feel supported when you talk about your job.")
-    assert check.verdict != "complete"
-    assert any("don't" in m and "supported" in m for m in check.missed)
-    assert "my job" in check.matched or any("job" in m for m in check.matched)
-
-
-def test_added_negation_is_not_complete():
-    check = check_mirror("I feel safe when you tell me where you are.",
-                         "You don't feel safe when I tell you where I am.")
-    assert check.verdict != "complete"
-    assert "feel safe" in check.missed
-
-
-def test_kept_negation_and_negation_said_another_way_are_complete():
-    assert check_mirror("I never feel rested on weekends.",
-                        "You never feel rested on weekends. Did I get that?").verdict == "complete"
-    assert check_mirror("I don't feel supported when I bring up my job.",
-                        "You feel unsupported when you bring up your job.").verdict == "complete"
-    assert check_mirror("I felt let down when you didn't come to my graduation.",
-                        "You felt disappointed when I missed your graduation.").verdict == (
-        "complete")
+# --- carried by meaning ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("sender, mirror", [
-    ("The dishes aren't done.", "The dishes are done."),
-    ("My parents think you don't like them.", "Your parents think I like them."),
-    ("It's not the money I care about.", "It's the money you care about."),
-    ("I'm not angry, I'm just tired.", "You're angry and you're tired."),
+    ("I get really scared when you drive fast on the highway with the kids in the back, like "
+     "my whole body just tenses up, and I'd really like you to slow down.",
+     "So when I speed on the motorway with the children in the back seat, you get frightened,"
+     " your body tenses, and you'd like me to ease off. Did I get that?"),
+    ("I feel exhausted and kind of invisible. Dinner, bath time and bedtime all fall on me, "
+     "and I'd like us to take turns doing bedtime.",
+     "You're worn out and it feels like nobody sees you, because the whole evening routine "
+     "with the kids lands on you each night. And you're asking that we alternate who puts "
+     "them to bed."),
+    ("I feel exhausted and kind of invisible. When you get home, dinner, bath time and bedtime"
+     " are all on me, and I'd like us to take turns doing bedtime.",
+     "You feel exhausted and kind of invisible. When I get home, dinner, bath and bedtime are "
+     "all on you, and you'd like us to take turns doing bedtime."),
+    ("When you come home and go straight to the sofa, it kind of deflates me.",
+     "When I come home and head straight for the couch, it takes the wind out of your sails."),
 ])
-def test_negation_anywhere_in_the_message_is_kept_track_of(sender, mirror):
-    check = check_mirror(sender, mirror)
-    assert check.verdict != "complete", check
-    assert check_mirror(sender, sender).verdict == "complete"
+def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
+    c = check(sender, mirror)
+    assert c.verdict in ("complete", "unsure"), c
+    assert not c.missed and not c.changed
 
 
-def test_dry_air_heard_for_dryer_is_still_a_complete_mirror():
-    check = check_mirror(
-        "The dryer is making that noise again and I'm scared it will start a fire.",
-        "If I got that, the dry air is making that noise again and you're scared it will "
-        "start a fire. Did I get that?")
-    assert check.verdict == "complete"
-    # the split word alone carries the phrase; another appliance does not
-    assert check_mirror("I hate the dryer.", "You hate the dry air.").verdict == "complete"
-    assert check_mirror("I hate the dryer.", "You hate the fridge.").verdict != "complete"
-
-
-def test_perspective_swap_counts_fully():
-    check = check_mirror("I feel you don't listen to me when I talk about my day.",
-                         "If I got that, you feel I don't listen to you when you talk about "
-                         "your day.")
-    assert check.verdict == "complete" and check.score == 1.0
-
-
-def test_speech_recognition_slips_in_content_and_stock_phrases_are_tolerated():
-    # the error reported in the engineering notes, with the closer misheard too
-    check = check_mirror(
-        "I feel unheard when you look at your phone while I'm talking to you.",
-        "If I got that, you feel empowered when I look at my phone while you're talking to me. "
-        "Did I get mad?")
-    assert check.verdict == "complete"
-    assert check_mirror("I get frustrated when you spend $200 without asking me.",
-                        "You get frustrated when I spend two hundred dollars without asking "
-                        "you.").verdict == "complete"
-    assert check_mirror("I dont want to fight.", "You do not want to fight.").verdict == "complete"
-
-
-def test_a_word_swapped_for_its_opposite_is_not_caught():
-    check = check_mirror("I feel lonely when you work late.", "You feel lonely when I work early.")
-    assert check.verdict == "partial" and check.missed == ["work late"]
-
-
-def test_rebuttal_advice_off_topic_empty_and_own_feelings_are_missed():
-    sender = "I feel lonely when you play video games every evening."
-    for mirror in (
-        "That's not fair, I only play on Fridays.",
-        "You feel lonely when I play video games every evening. But I have to relax somehow.",
-        "You should just find a hobby.",
-        "What's for dinner?",
-        "",
-        "   ",
-        "Well I feel lonely too when you're on your laptop.",
-    ):
-        check = check_mirror(sender, mirror)
-        assert check.verdict == "missed", mirror
-        assert check.matched == [] and check.missed == check.key_phrases
-
-
-def test_stock_phrases_are_never_key_phrases_and_earn_nothing():
-    assert key_phrases("If I got that, what I hear you saying is... did I get that? "
-                       "Is there more?") == []
-    check = check_mirror("I get overwhelmed when your parents visit for a whole week.",
-                         "If I got that, you said... um... did I get that? Is there more?")
-    assert check.verdict == "missed" and check.score == 0.0
-    # "did I get mad?" is a misheard closer, not the feeling "mad"
-    assert check_mirror("I get mad when you are late.", "Did I get mad?").verdict == "missed"
-
-
-def test_key_phrases_are_content_in_the_senders_own_words():
-    text = "Um, so, I guess I just feel, like, really unheard when you check your phone at dinner."
-    phrases = key_phrases(text)
-    assert phrases == ["unheard", "check your phone", "dinner"]
-    assert all(p in text for p in phrases)
-    for pronoun in ("I", "you", "me", "my"):
-        assert pronoun not in phrases
-
-
-def test_a_mirror_that_repeats_the_sender_without_swapping_persons_still_counts():
-    sender = "I feel lonely when you work late."
-    assert check_mirror(sender, sender).verdict == "complete"
-
-
-def test_check_is_consistent_in_its_fields():
-    check = check_mirror("I feel unheard when you check your phone at dinner, and I miss "
-                         "talking about our day.",
-                         "You feel unheard when I check my phone at dinner. Did I get that?")
-    assert check.verdict == "partial"
-    assert set(check.matched) | set(check.missed) == set(check.key_phrases)
-    assert not set(check.matched) & set(check.missed)
-    assert 0 < check.score < 1
-    assert check.as_dict() == {"score": check.score, "verdict": "partial",
-                               "key_phrases": check.key_phrases, "matched": check.matched,
-                               "missed": check.missed}
-
-
-def test_a_check_rebuilt_from_its_dict_compares_equal_and_still_gets_feedback():
-    check = check_mirror("I feel lonely when you work late every night.",
-                         "You feel lonely. Did I get that?")
-    rebuilt = MirrorCheck(**check.as_dict())
-    assert rebuilt == check
-    line = mirror_feedback(rebuilt, sender="Sam", receiver="Alex")
-    assert "work late" in line
-
-
-# --- summaries -----------------------------------------------------------------------------------
-
-
-def test_summary_must_carry_every_chunk():
-    chunks = ["I feel lonely when you work late.", "I miss our Friday movie nights.",
-              "I'd like us to bring them back, even once a month."]
-    full = ("Let me see if I got it all. You feel lonely when I work late, you miss our Friday "
-            "movie nights, and you'd like us to bring them back once a month. Did I get it all?")
-    assert check_summary(chunks, full).verdict == "complete"
-    short = "Let me see if I got it all. You feel lonely when I work late."
-    check = check_summary(chunks, short)
-    assert check.verdict == "partial"
-    assert "miss our Friday movie nights" in check.missed
-    assert "bring them back" in check.missed
-
-
-def test_summary_of_no_chunks_and_empty_summary():
-    assert check_summary([], "").verdict == "missed"
-    assert check_summary(["I feel sad."], "").verdict == "missed"
-
-
-# --- what the facilitator says -------------------------------------------------------------------
-
-
-def test_partial_feedback_names_what_was_caught_then_the_missed_part_in_the_senders_words():
-    check = check_mirror("I feel unheard when you check your phone at dinner, and I miss "
-                         "talking about our day.",
-                         "You feel unheard when I check my phone at dinner. Did I get that?")
-    line = mirror_feedback(check, sender="Sam", receiver="Alex")
-    assert line.startswith("You caught how Sam feels")
-    assert "checking your phone" in line
-    assert "Did you also hear that Sam misses talking about your day?" in line
-
-
-def test_feedback_for_a_missing_feeling_uses_the_senders_name_and_verb_agreement():
-    check = check_mirror("I feel unheard when you cancel our weekend plans.",
-                         "You said I cancel our weekend plans. Did I get that?")
-    line = mirror_feedback(check, sender="Sam", receiver="Alex")
-    assert "Sam feels unheard" in line
-
-
-def test_feedback_for_a_dropped_negation_repeats_it():
-    check = check_mirror("I don't feel heard when we argue about your mother.",
-                         "You feel heard when we argue about my mother.")
-    line = mirror_feedback(check, sender="Maya", receiver="Leo")
-    assert "Maya doesn't feel heard" in line
-
-
-def test_feedback_is_never_a_number_or_a_grade():
-    for c in CASES:
-        check = run_check(c)
-        for attempt in range(3):
-            line = mirror_feedback(check, sender="Sam", receiver="Alex", attempt=attempt)
-            assert line.strip()
-            assert not GRADE.search(line), line
-            assert str(check.score) not in line
-
-
-def test_complete_feedback_is_short_and_warm_and_varies_with_the_attempt():
-    check = check_mirror("I feel lonely.", "You feel lonely.")
-    lines = {mirror_feedback(check, sender="Sam", receiver="Alex", attempt=a) for a in range(3)}
-    assert len(lines) == 3
-    assert all(len(line.split()) <= 8 for line in lines)
-
-
-def test_missed_feedback_quotes_the_sender_and_invites_a_mirror():
-    check = check_mirror("I feel lonely when you play video games every evening.",
-                         "That's not fair.")
-    line = mirror_feedback(check, sender="Sam", receiver="Alex")
-    assert "Sam said that they feel lonely when you play video games every evening" in line
-
-
-def test_feedback_wording_comes_from_the_prompts_file(tmp_path):
-    path = tmp_path / "prompts.toml"
-    path.write_text('[feedback]\ncomplete = "Bravo, {receiver}."\npartial = "P: {caught} / '
-                    '{missed}"\nmissed = "M: {missed}"\nmissed_empty = "E"\n')
-    prompts = load_prompts(path)
-    done = check_mirror("I feel lonely.", "You feel lonely.")
-    assert mirror_feedback(done, sender="Sam", receiver="Alex", prompts=prompts) == "Bravo, Alex."
-    part = check_mirror("I feel lonely when you work late.", "You feel lonely.")
-    assert mirror_feedback(part, sender="Sam", receiver="Alex", prompts=prompts) == (
-        "P: how Sam feels / that Sam feels lonely when you work late")
-
-
-def test_bundled_prompts_have_every_feedback_key():
-    prompts = load_prompts()
-    for key in ("complete", "partial", "missed", "missed_empty"):
-        assert prompts.has(f"feedback.{key}")
-
-
-# --- the command-line view ------------------------------------------------------------------------
-
-
-def test_main_check_mirror_json_is_one_object_with_the_five_fields():
-    out = main_check_mirror("I feel lonely when you work late.", "You feel lonely.", True)
-    data = json.loads(out)
-    assert set(data) == {"score", "verdict", "key_phrases", "matched", "missed"}
-    assert data["verdict"] == "partial" and data["missed"] == ["work late"]
-    assert "\n" not in out
-
-
-def test_main_check_mirror_text_is_the_spoken_sentence_for_your_partner():
-    out = main_check_mirror("I feel lonely when you work late.", "You feel lonely.", False)
-    assert "your partner feels lonely when you work late" in out
-    assert not re.search(r"\d", out)
-
-
-# --- text normalisation --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("text, norms", [
-    ("I don't", ["i", "do", "not"]),
-    ("dont cant wont", ["do", "not", "can", "not", "will", "not"]),
-    ("two hundred and fifty", ["250"]),
-    ("$200", ["200", "dollars"]),
-    ("ten thirty", ["10", "30"]),
-    ("Jenny's friends", ["jenny", "friends"]),
-    ("it\u2019s", ["it", "is"]),
-    ("you cut me off", ["you", "cutoff"]),
+@pytest.mark.parametrize("sender, mirror, change", [
+    ("I get scared when you drive fast in the rain.",
+     "You get frightened when I drive slowly in the rain, is that right?", "polarity"),
+    ("I don't want to give up eating meat.", "So you want to give up eating meat.", "polarity"),
+    ("When I go silent for a few days after a fight, it's because I feel punished.",
+     "When you go silent for a few days after a fight, it's because you feel like you're "
+     "punishing me.", "person"),
+    ("I'm worried the kids will struggle at a new school.",
+     "So the kids are worried they'll struggle at a new school.", "person"),
+    ("I'm really worried about the money.", "So you're a little concerned about the money.",
+     "intensity"),
+    ("Sometimes, like once or twice a week, you're on your phone when I talk to you.",
+     "So I'm always on my phone when you talk to me.", "intensity"),
+    ("I feel lonely when you work late.",
+     "You feel lonely when I work late because you think I'm lazy.", "interpretation"),
 ])
-def test_words_are_normalised(text, norms):
-    assert [w.norm for w in tn.words(text)] == norms
+def test_a_changed_point_is_named_not_passed(sender, mirror, change):
+    c = check(sender, mirror)
+    assert c.verdict == "partial", c
+    assert [x["change"] for x in c.changed] == [change]
+    line = feedback(c)
+    assert not GRADE.search(line) and "wrong" not in line.lower()
 
 
-def test_words_keep_offsets_into_the_original_text():
-    text = "I don't feel heard."
-    for w in tn.words(text):
-        assert text[w.start:w.end].lower().replace("'", "").startswith(w.norm[:2]) or (
-            w.norm in {"not"})
+def test_the_same_mirror_without_the_change_passes():
+    # the near misses of the cases above, said faithfully
+    for sender, mirror in [
+        ("I get scared when you drive fast in the rain.",
+         "You get frightened when I drive fast in the rain."),
+        ("I'm really worried about the money.", "So you're really worried about the money."),
+        ("I feel lonely when you work late.", "You feel lonely when I work late."),
+        ("When I go silent for a few days after a fight, it's because I feel punished.",
+         "When you go silent for a few days after a fight, it's because you feel punished."),
+    ]:
+        c = check(sender, mirror)
+        assert c.verdict == "complete", c
 
 
-@pytest.mark.parametrize("text, spoken", [
-    ("I feel unheard", "Sam feels unheard"),
-    ("I don't feel heard", "Sam doesn't feel heard"),
-    ("I'm tired of my job", "Sam is tired of their job"),
-    ("I miss our walks", "Sam misses your walks"),
-    ("you never call me", "you never call Sam"),
-    ("I'd like us to talk", "Sam would like the two of you to talk"),
-])
-def test_sender_words_are_said_to_the_receiver(text, spoken):
-    assert tn.for_listener(text, "Sam") == spoken
+def test_a_dropped_point_is_named_in_the_senders_words():
+    c = check("I feel lonely when you work late, and I'd like us to have dinner together on "
+              "Fridays.", "You feel lonely when I work late.")
+    assert c.verdict == "partial"
+    assert c.missed == ["I'd like us to have dinner together on Fridays"]
+    assert feedback(c) == ("You caught how Maya feels and when it happens. Did you also hear "
+                           "that Maya would like the two of you to have dinner together on "
+                           "Fridays?")
+
+
+def test_a_defence_or_advice_is_not_a_mirror():
+    for mirror in ("That's not fair, I only work late because we need the money.",
+                   "You should just call me when you get lonely."):
+        c = check("I feel lonely when you work late.", mirror)
+        assert c.verdict == "missed", mirror
+
+
+def test_tries_add_up():
+    sender = ("I feel unheard when you look at your phone, and I'd like us to keep phones "
+              "away at dinner.")
+    first = check(sender, "You feel unheard when I look at my phone.")
+    assert first.verdict == "partial"
+    second = check(sender, "And you'd like phones away at dinner.",
+                   earlier=["You feel unheard when I look at my phone."])
+    assert second.verdict == "complete", second
+    alone = check(sender, "And you'd like phones away at dinner.")
+    assert alone.verdict != "complete"
+
+
+def test_json_names_what_changed_beside_matched_and_missed():
+    c = check("I get scared when you drive fast in the rain.",
+              "You get frightened when I drive slowly in the rain.")
+    data = c.as_dict()
+    assert {"matched", "missed", "changed", "confident", "points"} <= set(data)
+    assert data["changed"][0]["change"] == "polarity"
+    assert "slowly" in data["changed"][0]["mirror_says"]
+    json.dumps(data)
+
+
+# --- feedback that stays true ------------------------------------------------------------
+
+
+def test_an_accusation_is_quoted_never_said_as_fact():
+    assert say_back("When you said I was a bad mother, I felt crushed", "Maya") is None
+    c = check("When you said I was a bad mother, I felt crushed.", "You felt crushed.")
+    line = feedback(c)
+    assert "Maya was a bad mother" not in line
+    assert '"When you said I was a bad mother' in line or c.verdict == "complete"
+
+
+def test_the_sender_is_named_never_they_and_the_couple_is_not_muddled():
+    assert say_back("I feel exhausted", "Maya") == "that Maya feels exhausted"
+    assert say_back("I get scared that we're turning into my parents", "Maya") is None
+    assert say_back("when you get home late", "Maya") == "the part about when you get home late"
+    c = check("I get scared that we're turning into my parents.", "You get scared.")
+    line = feedback(c)
+    assert not re.search(r"\b(they|them|their)\b", line), line
+
+
+def test_feedback_is_whole_sentences_and_never_a_grade():
+    c = check("I feel lonely when you work late, and I'd like us to have dinner together on "
+              "Fridays.", "When I work late.")
+    line = feedback(c)
+    assert not line.startswith("Did you also hear that when")
+    assert "Did you also hear that when" not in line
+    assert line.rstrip().endswith(("?", "."))
+    assert not GRADE.search(line)
+
+
+# --- the model ---------------------------------------------------------------------------
+
+
+def test_a_missing_model_is_a_one_line_error_not_a_fallback(tmp_path):
+    env = dict(os.environ, FACILITATOR_MEANING_MODEL=str(tmp_path / "gone.onnx"),
+               FACILITATOR_CONFIG=str(tmp_path / "config.toml"))
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitator", "check-mirror", "--sender", "I feel lonely.",
+         "--mirror", "You feel lonely."], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "gone.onnx" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_model_is_a_one_line_error(tmp_path):
+    broken = tmp_path / "model.onnx"
+    broken.write_bytes(b"not an onnx model at all")
+    env = dict(os.environ, FACILITATOR_MEANING_MODEL=str(broken),
+               FACILITATOR_CONFIG=str(tmp_path / "config.toml"))
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitator", "check-turn", "--step", "confirm", "--text",
+         "yes"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "cannot be loaded" in result.stderr

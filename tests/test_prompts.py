@@ -17,7 +17,9 @@ import tomli_w
 
 from facilitator.dialogue import COMMANDS, STEPS, Command, Dialogue, Silence, Utterance
 from facilitator.errors import FacilitatorError
+from facilitator.feedback import mirror_feedback
 from facilitator.prompts import DEFAULT_PROMPTS, FIELDS, Prompts, fields_for, load_prompts
+from facilitator.understanding import MirrorCheck
 from tests.helpers import one_line_error, run_cli, session_folders
 from tests.test_dialogue import (
     CHUNK_1,
@@ -163,6 +165,8 @@ TRICKY = {
                  "Did you lock the car?"],
     "empathize": ["I imagine you feel that I don't care.",
                   "I imagine you're sad, which is your problem.", "I imagine, um, yes."],
+    "mirror": [MIRROR_FULL.replace(". Did I get that?", ", because you think I'm lazy."),
+               "You get frightened when I drive slowly."],
 }
 
 
@@ -196,6 +200,10 @@ def test_every_sentence_is_filled_with_every_field_declared_for_it(tmp_path):
             actions = d.receive(event)
             for action in actions:  # the words said are the filled-in sentences
                 assert "{" not in getattr(action, "text", ""), action
+    # The check hands a mirror to the sender when it is unsure; which mirrors those are is
+    # the meaning model's call, so that sentence is filled here directly.
+    unsure = MirrorCheck(0.5, "unsure", ["I feel lonely"], [], [], confident=False)
+    assert "{" not in mirror_feedback(unsure, sender="Maya", receiver="Leo", prompts=prompts)
     bundled_keys = {f"{s}.{n}" for s, table in BUNDLED.items() for n in table}
     # command.muted is said by the session loop, not the engine (tests/test_hands_free.py).
     assert bundled_keys - prompts.said == {"command.muted"}

@@ -10,8 +10,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator import textnorm as tn
-from facilitator.mirror import check_mirror, check_summary, key_phrases, mirror_feedback
-from facilitator.understanding import rules as utterances
+from facilitator.feedback import mirror_feedback
+from facilitator.understanding import default
+from facilitator.understanding.commands import COMMANDS
+from facilitator.understanding.points import analyse
+from facilitator.understanding.safety import SAFETY_KINDS
+from facilitator.understanding.turns import STEP_OUTCOMES
+
+UNDERSTAND = default()
+
+
+def check_mirror(sender, mirror):
+    return UNDERSTAND.mirror(sender, mirror)
+
+
+def check_summary(chunks, summary):
+    return UNDERSTAND.summary(chunks, summary)
+
+
+def key_phrases(text):
+    return [p.text for p in analyse(text).points]
+
 
 FAST = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -30,7 +49,7 @@ anything = st.one_of(st.text(), mixed, st.text(alphabet=st.characters(codec="utf
 long_text = st.tuples(st.text(max_size=40), mixed).map(
     lambda parts: (parts[0] + " " + parts[1] + " I feel lonely when you work late. ") * 60)
 
-VERDICTS = {"complete", "partial", "missed"}
+VERDICTS = {"complete", "partial", "missed", "unsure"}
 
 
 def assert_valid_check(check, *, sender_text: str | None = None) -> None:
@@ -99,24 +118,21 @@ def test_words_keep_valid_offsets(text):
     assert isinstance(tn.for_listener(text, "Sam"), str)
 
 
+STEPS = [*STEP_OUTCOMES, "mirror", "close_first", "paused"]
+
+
 @FAST
-@given(anything)
-def test_utterance_readers_never_raise_and_answer_in_their_vocabulary(text):
-    assert isinstance(utterances.is_validation(text), bool)
-    assert utterances.empathy_kind(text) in {"feeling", "thought", "none"}
-    assert all(isinstance(w, str) and w for w in utterances.feeling_words(text))
-    assert all(isinstance(p, str) and p for p in utterances.find_blame(text))
-    answer = utterances.read_confirmation(text)
-    assert answer.kind in {"yes", "no", "almost", "unclear"}
-    assert isinstance(answer.addition, str)
-    assert utterances.read_consent(text) in {"yes", "no", "unclear"}
-    assert isinstance(utterances.is_done(text), bool)
-    assert utterances.safety_concern(text) in {None, "violence", "abuse", "self-harm"}
-    assert utterances.read_command(text) in {None, "repeat", "slower", "faster", "pause",
-                                             "resume", "help", "skip", "back", "stop"}
+@given(anything, st.sampled_from(STEPS))
+def test_turn_readers_never_raise_and_answer_in_their_vocabulary(text, step):
+    turn = UNDERSTAND.turn(step, text)
+    assert turn.outcome in {None, "skip", "said", *STEP_OUTCOMES.get(step, ())}
+    assert turn.command in {None, *COMMANDS}
+    assert turn.safety in {None, *SAFETY_KINDS}
+    json.dumps(turn.as_dict())
 
 
 @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
-@given(long_text)
-def test_utterance_readers_handle_a_monologue(text):
-    test_utterance_readers_never_raise_and_answer_in_their_vocabulary.hypothesis.inner_test(text)
+@given(long_text, st.sampled_from(STEPS))
+def test_turn_readers_handle_a_monologue(text, step):
+    test_turn_readers_never_raise_and_answer_in_their_vocabulary.hypothesis.inner_test(
+        text, step)

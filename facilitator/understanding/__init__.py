@@ -17,16 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from facilitator.understanding.mirror import MirrorCheck, MirrorChecker
 from facilitator.understanding.model import MeaningModel, ModelError
 from facilitator.understanding.turns import Turn, TurnReader
 
-__all__ = ["Understanding", "Turn", "ModelError", "default"]
+__all__ = ["Understanding", "Turn", "MirrorCheck", "ModelError", "default"]
 
 
 class Understanding:
     def __init__(self, model: MeaningModel, turns: TurnReader) -> None:
         self.model = model
         self._turns = turns
+        self._mirrors = MirrorChecker(model)
 
     def __deepcopy__(self, memo) -> Understanding:
         # A shared, stateless service: a copied dialogue reads with the same layer.
@@ -42,17 +44,15 @@ class Understanding:
         a safety concern matters then). ``commands=False`` reads it as an answer only."""
         return self._turns.read(step or "paused", text, commands=commands)
 
-    def mirror(self, sender: str, mirror: str, earlier: Sequence[str] = ()):
-        from facilitator.mirror import check_mirror
+    def mirror(self, sender: str, mirror: str, earlier: Sequence[str] = ()) -> MirrorCheck:
+        """Does ``mirror`` carry what ``sender`` said? ``earlier``: this chunk's earlier tries,
+        whose carried points still count."""
+        return self._mirrors.mirror(sender, mirror, earlier)
 
-        if earlier:
-            return check_mirror(sender, " ".join([*earlier, mirror]))
-        return check_mirror(sender, mirror)
-
-    def summary(self, chunks: Sequence[str], summary: str, earlier: Sequence[str] = ()):
-        from facilitator.mirror import check_summary
-
-        return check_summary(list(chunks), " ".join([*earlier, summary]))
+    def summary(self, chunks: Sequence[str], summary: str,
+                earlier: Sequence[str] = ()) -> MirrorCheck:
+        """Does ``summary`` represent every chunk the sender shared?"""
+        return self._mirrors.summary(chunks, summary, earlier)
 
 
 _DEFAULT: Understanding | None = None

@@ -111,7 +111,10 @@ def rebuild_vectors(model) -> int:
     for lo in range(0, len(texts), 32):
         vectors[lo:lo + 32] = model.sentences(texts[lo:lo + 32])
     keys = np.array([text_key(t) for t in texts])
-    np.savez_compressed(VECTORS, keys=keys, vectors=vectors.astype(np.float16))
+    # written aside and moved into place, so a reader never sees half a file
+    partial = VECTORS.with_suffix(".partial.npz")
+    np.savez_compressed(partial, keys=keys, vectors=vectors.astype(np.float16))
+    partial.replace(VECTORS)
     return len(texts)
 
 

@@ -413,3 +413,41 @@ def are_antonyms(a: str, b: str) -> bool:
     table = _antonyms()
     return any(frozenset((x, y)) in table.pairs
                for x in _forms(table, a) for y in _forms(table, b) if x != y)
+
+
+# --- synonyms ---------------------------------------------------------------------------------
+
+SYNONYMS = DATA / "synonyms.tsv"
+
+
+def _concept_of(phrase: str) -> str:
+    """A synonym entry as the matcher compares words: each word's concept (textnorm), and a
+    two-word entry ("brush_off") as the two joined with "_"."""
+    from facilitator import textnorm as tn
+
+    return "_".join(tn.concept(w) for w in phrase.lower().split("_"))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    try:
+        lines = SYNONYMS.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LexiconError(f"{SYNONYMS}: cannot read the synonyms ({exc.strerror}); "
+                           "run scripts/make_synonyms.py") from None
+    table: dict[str, set[str]] = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, rest = line.partition("\t")
+        if not rest.strip():
+            raise LexiconError(f"{SYNONYMS}:{n}: expected a word, a tab and its synonyms")
+        key = _concept_of(word)
+        table.setdefault(key, set()).update(_concept_of(s) for s in rest.split())
+    return {k: frozenset(v - {k}) for k, v in table.items()}
+
+
+def synonym_concepts(concept: str) -> frozenset[str]:
+    """The concepts that can stand for ``concept`` in a paraphrase ("awkward" ->
+    "uncomfortable"...; "bring_up" -> "rais"...), from WordNet's everyday senses."""
+    return _synonyms().get(concept, frozenset())

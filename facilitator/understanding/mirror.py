@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from facilitator import textnorm as tn
+from facilitator.understanding import lexicon
 from facilitator.understanding import wordmatch as wm
 from facilitator.understanding.points import Analysis, Point, analyse
 
@@ -41,6 +42,8 @@ LOW = 0.3
 # Whole-point meaning: the point's vector against the best stretch of the mirror.
 SPAN_CARRIED = 0.47
 SPAN_MISSED = 0.38
+# Whole-point meaning this far off: whatever words matched, the point is not there.
+SPAN_NOTHING = 0.25
 # Below this overall share nothing was really mirrored.
 MISSED_BELOW = 0.2
 
@@ -58,6 +61,7 @@ class PointCheck:
     mirror_says: str = ""  # the mirror's words for it
     chunk: int = 0
     aligned: tuple[int, ...] = field(default=(), compare=False)  # mirror word positions
+    signals: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,10 @@ class MirrorCheck:
         return {"score": self.score, "verdict": self.verdict,
                 "key_phrases": list(self.key_phrases), "matched": list(self.matched),
                 "missed": list(self.missed), "changed": [dict(c) for c in self.changed],
-                "confident": self.confident}
+                "confident": self.confident,
+                "points": [{"text": p.text, "kind": p.kind, "status": p.status,
+                            **({"change": p.change} if p.change else {})}
+                           for p in self.points]}
 
 
 # ----------------------------------------------------------------------------- the check
@@ -112,8 +119,9 @@ class MirrorChecker:
         # judge every try; a point carried by an earlier try stays carried
         per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock)) for t in tries[:-1]]
         last = self._judge(senders, m)
-        if _arguing(senders, m, last):
+        if _arguing(senders, m, last) or _own_reply(points, m, last) or _own_side(senders, m):
             return _all_missed(points)
+        last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
         added = _added(senders, m, last, self._support)
         return _verdict(points, results, added, summary=summary)
@@ -150,52 +158,135 @@ class MirrorChecker:
         index = wm.index(wm.Text(m.source, m.words, m.weights))
         found_by = {id(a): _lexical(wm.Text(a.source, a.words, a.weights), index)
                     for a in senders}
-        return [self._point(p, a, enc, found_by[id(a)], m, m_positions, M, windows)
+        feelings_by = {id(a): _feelings(a) for a in senders}
+        m_feelings = _feelings(m)
+        return [self._point(p, a, enc, found_by[id(a)], m, m_positions, M, windows,
+                            feelings_by[id(a)], m_feelings)
                 for (a, p), enc in zip(points, point_enc, strict=True)]
 
     def _point(self, p: Point, a: Analysis, enc, found, m: Analysis,
-               m_positions: list[int], M: np.ndarray, windows) -> PointCheck:
-        total = sum(a.weights[k] for k in p.content)
-        got = 0.0
-        aligned: list[int] = []  # mirror positions that carry this point
-        unmatched: list[tuple[int, int, float]] = []  # (sender pos, best mirror pos, cosine)
+               m_positions: list[int], M: np.ndarray, windows, s_feelings,
+               m_feelings) -> PointCheck:
+        total = sum(a.weights[k] for k in p.content) or 1.0
+        # Where each word of the point could have come back: {mirror position: strength}.
+        candidates: dict[int, dict[int, float]] = {}
+        unmatched: list[tuple[int, int, float]] = []  # (sender pos, nearest mirror pos, cos)
+        # A feeling comes back as any word or idiom of its family ("gutted" as "knocked the
+        # stuffing out of you").
+        inside = set(p.positions)
+        mine = [(pos, f) for pos, f in s_feelings if set(pos) & inside]
+        pairs = []  # (sender feeling, mirror feeling): the same feeling said back
+        for pos, f in mine:
+            for partner in _partners(f, m_feelings):
+                pairs.append(((pos, f), partner))
+                for k in pos:
+                    for q in partner[0]:
+                        candidates.setdefault(k, {})[q] = 1.0
         for k in p.content:
             hit = found.get(k)
-            lex = hit.strength if hit else 0.0
-            sem, best = 0.0, -1
-            v = enc.span(a.words[k].start - p.start, a.words[k].end - p.start)
-            if len(m_positions) and v is not None:
-                sims = M @ v
-                j = int(np.argmax(sims))
-                sem, best = float(sims[j]), m_positions[j]
-            means = 1.0 if sem >= WORD_MEANS + 0.1 else 0.8 if sem >= WORD_MEANS else 0.0
-            strength = max(lex, means)
-            got += a.weights[k] * strength
             if hit:
-                aligned.extend(hit.positions)
-            elif means:
-                aligned.append(best)
-            else:
-                unmatched.append((k, best, sem))
-        coverage = got / total if total else 0.0
-        similarity, _ = max(((float(v @ enc.sentence), w) for v, w in windows),
-                            key=lambda x: x[0], default=(0.0, None))
-        change = _change(p, a, found, unmatched, aligned, m)
+                for q in hit.positions:
+                    here = candidates.setdefault(k, {})
+                    here[q] = max(here.get(q, 0.0), hit.strength)
+            v = enc.span(a.words[k].start - p.start, a.words[k].end - p.start)
+            if not len(m_positions) or v is None:
+                continue
+            sims = M @ v
+            for j in np.nonzero(sims >= WORD_MEANS)[0]:
+                q, sem = m_positions[int(j)], float(sims[j])
+                here = candidates.setdefault(k, {})
+                here[q] = max(here.get(q, 0.0), 1.0 if sem >= WORD_MEANS + 0.1 else 0.8)
+            if not hit:
+                j = int(np.argmax(sims))
+                unmatched.append((k, m_positions[j], float(sims[j])))
+        # The part of the mirror that carries the point: the clause (or two) where most of
+        # its words came back. Words found elsewhere belong to other points.
+        best = (-1.0, 0.0, 0.0, [])
+        for vec, window in windows:
+            span = set(window)
+            got = sum(a.weights[k] * max((v for q, v in candidates.get(k, {}).items()
+                                          if q in span), default=0.0) for k in p.content)
+            sim = float(vec @ enc.sentence)
+            score = got / total + 0.5 * sim
+            if score > best[0]:
+                best = (score, got / total, sim, window)
+        _, coverage, similarity, window = best
+        span = set(window)
+        anywhere = sum(a.weights[k] * max(candidates.get(k, {}).values(), default=0.0)
+                       for k in p.content) / total
+        lexical = sum(a.weights[k] * found[k].strength for k in p.content if k in found) / total
+        signals = {"coverage": coverage, "similarity": similarity, "anywhere": anywhere,
+                   "lexical": lexical, "global_sim": max((float(v @ enc.sentence)
+                                                          for v, _ in windows), default=0.0),
+                   "weight": p.weight, "words": len(p.content), "feeling": bool(mine),
+                   "felt_back": bool(pairs), "kind": p.kind}
+        aligned = sorted({q for k in p.content for q in candidates.get(k, {}) if q in span})
+        change = _change(p, a, found, unmatched, aligned, m) or _feeling_changed(
+            p, a, mine, [(s_f, m_f) for s_f, m_f in pairs if set(m_f[0]) & span], aligned, m,
+            m_feelings) or _frequency_changed(p, a, aligned, m)
         if change is not None:
             kind, says = change
             return PointCheck(p.text, p.kind, "changed", coverage, similarity, kind, says,
-                              p.chunk, tuple(aligned))
+                              p.chunk, tuple(aligned or window), signals)
         if coverage >= CARRIED or similarity >= SPAN_CARRIED:
             status = "carried"
-        elif coverage < LOW and similarity < SPAN_MISSED:
-            status = "missed"
+        elif coverage < LOW and similarity < SPAN_MISSED or (
+                similarity < SPAN_NOTHING and coverage < CARRIED - 0.1):
+            status = "missed"  # a light word matched and nothing else: not a paraphrase
         else:
             status = "unsure"
         says = _span_text(m, aligned) if aligned else ""
         return PointCheck(p.text, p.kind, status, coverage, similarity, None, says, p.chunk,
-                          tuple(aligned))
+                          tuple(aligned or (window if status != "missed" else ())), signals)
 
 # ----------------------------------------------------------------------------- signals
+
+
+# A point the words and vectors did not find, facing a mirror clause that carries nothing
+# else, in its place in the order: most likely the same thing in other words.
+LEFTOVER_CARRIED = 0.3
+
+
+def _pair_leftovers(points: list[Point], results: list[PointCheck],
+                    m: Analysis) -> list[PointCheck]:
+    """Mirrors follow the sender's order. A point that seems missing, where the mirror has
+    a clause in that place which no other point claims, was probably said in other words
+    ("I feel awkward bringing this up" / "it feels a bit uncomfortable to raise"); a point
+    with nothing left in its place was left out."""
+    clauses = [c for c in _clauses_of(m) if sum(m.weights[k] for k in c) >= 0.8]
+    used = {k for r in results if r.status in ("carried", "changed") for k in r.aligned}
+    free = [c for c in clauses if sum(m.weights[k] for k in c if k in used) < 0.5 * sum(
+        m.weights[k] for k in c)]
+    if not free:
+        return [r if r.status != "unsure" or r.coverage >= LOW else
+                _with(r, "missed") for r in results]
+    out = list(results)
+    for n, r in enumerate(results):
+        if r.status not in ("missed", "unsure"):
+            continue
+        before = [k for q in results[:n] if q.status in ("carried", "changed") for k in q.aligned]
+        after = [k for q in results[n + 1:] if q.status in ("carried", "changed")
+                 for k in q.aligned]
+        lo = max(before, default=-1)
+        hi = min(after, default=len(m.words))
+        if lo >= hi:  # the mirror reordered things: any free clause may be the one
+            lo, hi = -1, len(m.words)
+        place = [c for c in free if lo < c[0] and c[-1] < hi]
+        if place:
+            clause = place[0]
+            free.remove(clause)
+            status = "carried" if r.similarity >= LEFTOVER_CARRIED or r.coverage >= LOW else (
+                "unsure")
+            out[n] = _with(r, status, clause)
+        elif r.status == "unsure" and r.coverage < LOW:
+            out[n] = _with(r, "missed")
+    return out
+
+
+def _with(r: PointCheck, status: str, aligned: list[int] | None = None) -> PointCheck:
+    return PointCheck(r.text, r.kind, status, r.coverage, r.similarity, r.change, r.mirror_says,
+                      r.chunk, tuple(aligned) if aligned is not None else r.aligned,
+                      {**r.signals, "leftover": aligned is not None})
 
 
 def _all_missed(points: list[Point]) -> MirrorCheck:
@@ -213,11 +304,79 @@ def _arguing(senders: list[Analysis], m: Analysis, results: list[PointCheck]) ->
                for k in r.aligned}
     carried_clauses = {m.clause_of[k] for k in aligned if 0 <= k < len(m.clause_of)}
     free = [k for k, c in enumerate(m.clause_of) if c not in carried_clauses]
-    if not free:
-        return False
     sender = [w.norm for a in senders for w in a.words]
+    if wm.plain_advice(sender, [w.norm for w in m.words]):
+        return True
     mirror = [m.words[k].norm if k in set(free) else "|" for k in range(len(m.words))]
     return wm.not_a_mirror(sender, mirror, m.clause_of)
+
+
+# Below this share of the sender's weight carried, a reply that mostly says other things is
+# not a mirror at all ("The market was moving so fast, if I'd waited we'd have lost it").
+OWN_REPLY_CARRIED = 0.35
+OWN_REPLY_FREE = 0.5
+
+
+def _own_reply(points: list[Point], m: Analysis, results: list[PointCheck]) -> bool:
+    """Little of the sender's came back, and most of the reply is the receiver's own."""
+    total = sum(p.weight for p in points)
+    carried = sum(p.weight for p, r in zip(points, results, strict=True)
+                  if r.status in ("carried", "changed"))
+    if total and carried / total >= OWN_REPLY_CARRIED:
+        return False
+    aligned = {k for r in results if r.status != "missed" for k in r.aligned}
+    weight = sum(m.weights)
+    free = sum(w for k, w in enumerate(m.weights) if k not in aligned)
+    return weight > 0 and free / weight >= OWN_REPLY_FREE
+
+
+# How a mirror speaks of the sender: "you feel", "you'd like", "it makes you", "for you".
+_SENDER_FRAME = re.compile(
+    r" you (?:are |were |have been |had |get |got |must |might |also |really |just |still |"
+    r"kind of |sort of )*"
+    r"(?:feel|feeling|felt|like|love|want|wanted|wish|need|needed|hope|mean|said|say|saying|"
+    r"think|thought|worry|worried|miss|hate|would|end up|keep|find|notice|noticed|"
+    r"appreciate|wouldlike|wouldlove)\b"
+    r"| (?:makes|made|leaves|left|gets|got|takes|took|brings|sends) you | (?:for|to) you\b|"
+    r" your (?:feeling|wish|need)")
+
+
+def _speaks_of_sender(m: Analysis) -> bool:
+    """Does the mirror say anything of the sender: a wish or a thought of theirs, or a
+    feeling given to "you" ("you're really hurt", "it made you anxious")?"""
+    line = " " + " ".join(w.norm for w in m.words) + " "
+    if _SENDER_FRAME.search(line):
+        return True
+    return any(_experiencer(m, pos[0]) == "you" for pos, _ in _feelings(m))
+
+
+_DEFENCE = re.compile(r"^ (?:but|well|look|i|it was|that was|he|she|you know|come on|to be fair)\b|"
+                      r" (?:but|only|just|actually|to be fair|you know that|anyway|either|the one "
+                      r"who|not like|exactly|the wrong way|which is different|i did not say|"
+                      r"i never said|that is not what i|everyone does|everybody does)\b")
+
+
+def _own_side(senders: list[Analysis], m: Analysis) -> bool:
+    """The receiver speaking for themself: no sentence about the sender at all ("you feel",
+    "you'd like") and mostly "I" doing the talking ("I do help, I did the dishes on
+    Monday"), or the receiver's own feeling ("I'm still really angry at him", "it breaks
+    my heart too") where the sender spoke of none of theirs."""
+    line = " " + " ".join(w.norm for w in m.words) + " "
+    sender_line = " " + " ".join(w.norm for a in senders for w in a.words) + " "
+    clauses = [c for c in _clauses_of(m) if sum(m.weights[k] for k in c) > 0]
+    if not clauses:
+        return False
+    subjects = [next((m.words[k].norm for k in c if m.words[k].norm in _SUBJECTS), "")
+                for c in clauses]
+    mine = sum(s in ("i", "my") for s in subjects)
+    about_sender = _speaks_of_sender(m)
+    if not about_sender and mine >= max(1, len(clauses) / 2) and _DEFENCE.search(line):
+        return True
+    own_feeling = any(
+        (m.words[pos[0] - 1].norm if pos[0] > 0 else "") not in _NOUN_BEFORE and _experiencer(
+            m, pos[0]) == "I" for pos, _ in _feelings(m))
+    return own_feeling and not re.search(r" you (?:feel|felt|are|were|get|got) ", sender_line) and (
+        not about_sender)
 
 
 def _lexical(s: wm.Text, m: wm.Index) -> dict[int, wm.Hit]:
@@ -257,23 +416,197 @@ def _span_text(a: Analysis, positions: list[int]) -> str:
     return a.source[a.words[lo].start:a.words[hi].end]
 
 
+# ----------------------------------------------------------------------------- feelings
+
+
+def _feelings(a: Analysis) -> list[tuple[tuple[int, ...], lexicon.Feeling]]:
+    """Feeling words and idioms of the lexicon in a turn, as (word positions, feeling)."""
+    out = []
+    for start, end, feeling in lexicon.feelings_in(a.source):
+        pos = tuple(k for k, w in enumerate(a.words) if w.start >= start and w.end <= end)
+        if pos:
+            out.append((pos, feeling))
+    return out
+
+
+def _partners(f: lexicon.Feeling, m_feelings):
+    """The mirror's feelings that say the same (same family, or a near one)."""
+    same = [(pos, g) for pos, g in m_feelings if g.family == f.family]
+    near = [(pos, g) for pos, g in m_feelings if g.valence == f.valence and
+            lexicon.related(f.family, g.family) and g.family != f.family]
+    return same + near
+
+
+def _level(a: Analysis, pos: tuple[int, ...], f: lexicon.Feeling) -> int:
+    """How strong a feeling is said: its own intensity, moved by a degree word just
+    before or after it ("really scared", "bothered you a little"), within the scale's
+    ends ("absolutely crushed" is no stronger than "gutted")."""
+    return max(0, min(4, f.intensity + _degree_near(a, pos)))
+
+
+def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
+    lo, hi = min(pos), max(pos)
+    clause = a.clause_of[lo]
+    best = 0
+    for start in range(max(0, lo - 4), min(len(a.words), hi + 4)):
+        if lo <= start <= hi or a.clause_of[start] != clause:
+            continue
+        for n in (3, 2, 1):
+            words = [w.norm for w in a.words[start:start + n]]
+            if len(words) < n or any(lo <= start + j <= hi for j in range(n)):
+                continue
+            level = None if " ".join(words) in _HEDGES else lexicon.degree(" ".join(words))
+            if level is not None:
+                shift = level - 2
+                if abs(shift) > abs(best):
+                    best = shift
+                break
+    return best
+
+
+# An entry that starts with its own degree ("a bit down") says its strength outright.
+_DEGREE_LEADS = ("a bit ", "a little ", "a tad ", "bit ", "slightly ", "so ", "really ",
+                 "very ", "totally ", "completely ", "utterly ", "absolutely ")
+# Softeners people say out of habit, not to make a feeling weaker ("it kind of deflates me").
+_HEDGES = frozenset({"kind of", "sort of", "kinda", "sorta", "kind", "sort", "a bit of",
+                     "i guess", "like", "just", "honestly", "actually", "pretty"})
+# Below this difference in strength a feeling said back is the same feeling.
+INTENSITY_SHIFT = 3
+
+
+def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: Analysis,
+                     m_feelings) -> tuple[str, str] | None:
+    """A feeling said back flipped ("relieved" -> "regretting") or much stronger or
+    weaker ("deeply hurt" -> "bothered you a little")."""
+    clauses = {m.clause_of[k] for k in aligned}
+    loose = []
+    if not pairs and mine and aligned:
+        # no feeling of the same family came back, but one of the same kind did, much
+        # weaker or stronger ("deeply hurt" -> "bothered you a little")
+        loose = [(s, (m_pos, g)) for s in mine for m_pos, g in m_feelings
+                 if g.valence == s[1].valence and m.clause_of[m_pos[0]] in clauses]
+    for (s_pos, f), (m_pos, g) in pairs + loose:
+        shift = abs(_level(a, s_pos, f) - _level(m, m_pos, g))
+        # a shift of two counts where a degree word says it ("really scared" / "a little
+        # anxious"), between words of one family of feeling
+        said_so = (s_pos, f) in [x for x, _ in pairs] and (
+            _degree_near(a, s_pos) or _degree_near(m, m_pos))
+        # idioms' strengths are rough ("gutted" / "knocked the stuffing out of you"): between
+        # them only a degree word said outright tells a feeling softened or blown up
+        idiom = any(" " in e and not e.startswith(_DEGREE_LEADS) for e in (f.entry, g.entry))
+        if (shift >= INTENSITY_SHIFT and not idiom) or shift >= INTENSITY_SHIFT - 1 and said_so:
+            return "intensity", _clause_text(m, m_pos[0])
+    pairs = pairs + loose
+    if pairs or not mine or not aligned:
+        return None
+    clauses = {m.clause_of[k] for k in aligned}
+    for s_pos, f in mine:
+        said = f.valence * (-1 if _negated_in_clause(a, s_pos[0]) else 1)
+        for m_pos, g in m_feelings:
+            back = g.valence * (-1 if _negated_in_clause(m, m_pos[0]) else 1)
+            if m.clause_of[m_pos[0]] in clauses and back != said:
+                return "polarity", _clause_text(m, m_pos[0])
+    return None
+
+
+def _frequencies(a: Analysis, positions) -> list[int]:
+    """How-often levels said within ``positions`` ("sometimes" 2, "all the time" 4)."""
+    inside = set(positions)
+    out = []
+    seen: set[int] = set()
+    for k in sorted(inside):
+        if k in seen:
+            continue
+        for n in (4, 3, 2, 1):
+            if all(k + j in inside for j in range(n)):
+                # the words as said: textnorm joins "all the time" into one token
+                said = " ".join(a.source[w.start:w.end] for w in a.words[k:k + n]).lower()
+                level = lexicon.frequency(said)
+                if level is None:
+                    level = lexicon.frequency(" ".join(w.norm for w in a.words[k:k + n]))
+                if level is not None:
+                    out.append(level)
+                    seen.update(range(k, k + n))
+                    break
+    return out
+
+
+def _frequency_changed(p: Point, a: Analysis, aligned: list[int],
+                       m: Analysis) -> tuple[str, str] | None:
+    """How often, changed: "sometimes" -> "always", "a couple of times" -> "all the time"."""
+    if not aligned:
+        return None
+    clauses = {m.clause_of[k] for k in aligned if m.clause_of[k] >= 0}
+    region = [k for k, c in enumerate(m.clause_of) if c in clauses]
+    said = _frequencies(a, p.positions) or _frequencies(a, range(len(a.words)))
+    back = _frequencies(m, region)
+    if not back:
+        return None
+    if said:
+        if min(abs(x - y) for x in said for y in back) >= 2:
+            return "intensity", _span_text(m, region)
+    elif any(level in (0, 4) for level in back) and not any(
+            a.words[k].norm in tn.NEGATORS for k in p.positions):
+        return "intensity", _span_text(m, region)  # "always" where the sender said no such
+    return None
+
+
+def _clause_text(m: Analysis, k: int) -> str:
+    return _span_text(m, [j for j, c in enumerate(m.clause_of) if c == m.clause_of[k]] or [k])
+
+
 # ----------------------------------------------------------------------------- changes
 
+# Negations a paraphrase often moves or rewords ("without the TV" / "with the TV off").
 _FLIP_GUARD = frozenset({"no", "nothing", "nobody", "none", "without"})
 
 
-_SCOPE_ENDS = frozenset({"and", "but", "or", "so", "because", "when", "if", "while", "though",
+_SCOPE_ENDS = frozenset({"but", "so", "because", "when", "if", "while", "though",
                          "although", "then", "since", "which", "that"})
 
 
+_COMPARATIVES = {"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
+                 "earlier": {"later"}, "later": {"earlier", "sooner"}, "sooner": {"later"},
+                 "better": {"worse"}, "worse": {"better"}, "faster": {"slower"},
+                 "slower": {"faster"}, "longer": {"shorter"}, "shorter": {"longer"}}
+
+
+def _opposites(a: str, b: str) -> bool:
+    """"fast"/"slowly", "early"/"late", "want"/"refuse"."""
+    if tn.antonyms(a, b) or lexicon.are_antonyms(a, b):
+        return True
+    bare = [w[:-2] if w.endswith("ly") and len(w) > 4 else w for w in (a, b)]
+    return bare != [a, b] and lexicon.are_antonyms(*bare)
+
+
+_NOT_AFTER = tn.AUXILIARIES | tn.PRONOUNS | tn.CLAUSE_WORDS | {
+    "feel", "feels", "felt", "feeling", "or", "to", "why", "just", "really", "still", "and"}
+
+
+def _real_not(a: Analysis, j: int) -> bool:
+    """A "not" after no auxiliary, pronoun or clause start ("I like wearing not something")
+    is what the recogniser made of other words, not a negation."""
+    return j == 0 or a.words[j].brk > 0 or a.words[j - 1].norm in _NOT_AFTER
+
+
+def _clause_negated(a: Analysis, k: int) -> bool:
+    """Is there any negation in word k's clause?"""
+    return any(w.norm in tn.NEGATORS - _FLIP_GUARD for j, w in enumerate(a.words)
+               if a.clause_of[j] == a.clause_of[k])
+
+
 def _negated_in_clause(a: Analysis, k: int) -> bool:
-    """Is word k under a negation said just before it ("I don't feel heard", "not that
-    happy"), within four words and without a comma or a new clause in between?"""
+    """Is word k itself negated: a "not", "no", "never" just before it ("I don't feel
+    heard", "no friends yet"), with no comma, new clause, preposition or article between
+    ("we don't argue at the store" does not negate the store)?"""
     j = k - 1
-    while j >= 0 and k - j <= 4:
-        if a.words[j + 1].brk or a.words[j].norm in _SCOPE_ENDS:
+    while j >= 0 and k - j <= 2:
+        w = a.words[j].norm
+        if a.words[j + 1].brk or w in _SCOPE_ENDS or w in tn.PREPOSITIONS - {"without"}:
             return False
-        if a.words[j].norm in tn.NEGATORS - _FLIP_GUARD:
+        answer_no = w == "no" and (j == 0 or a.words[j].brk == 2) and (
+            j + 1 < len(a.words) and a.words[j + 1].brk)  # "No, ..." answers, negates nothing
+        if w in tn.NEGATORS - {"without"} and not answer_no and (w != "not" or _real_not(a, j)):
             return True
         j -= 1
     return False
@@ -288,36 +621,76 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     region = [k for k, c in enumerate(m.clause_of) if c in clause_ids]
     if not region:
         return None
-    says = _span_text(m, region)
+    # "more" said back as "less": a comparative flipped
+    said = {a.words[k].norm for k in p.positions} & _COMPARATIVES.keys()
+    back = {m.words[k].norm for k in region}
+    for word in said:
+        if _COMPARATIVES[word] & back and word not in back:
+            return "polarity", _span_text(m, region)
     # the feeling given to someone else: "I feel judged" -> "you feel like you're judging
     # them", "the kids are worried", "I must feel judged"
     person = _person_changed(p, a, found, m)
     if person is not None:
         return "person", _span_text(m, [j for j in region if m.clause_of[j] == m.clause_of[
             person]] or region)
-    # a word swapped for its opposite: "drive fast" -> "drive slowly"
+    # a word swapped for its opposite, where the point came back: "drive fast" -> "drive
+    # slowly"
     for k, best, sem in unmatched:
-        if best >= 0 and sem >= 0.35 and tn.antonyms(a.words[k].norm, m.words[best].norm):
+        if a.weights[k] < 1.0:
+            continue  # "go" / "come", "get" / "give": light words swap freely in a paraphrase
+        if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
-    # the same word back with a "not" lost or added: "I don't feel heard" -> "you feel heard"
+    # the same word back with a "not" lost or added: "I don't feel heard" -> "you feel heard".
+    # Only the very word (same stem) counts, said in a clause that carries the point: a
+    # synonym or a word met elsewhere in the mirror may carry its negation in other words
+    # ("we never talk" -> "we haven't discussed it ... to have that conversation").
+    point_stems = {a.words[j].stem for j in p.content}
     for k in p.content:
         hit = found.get(k)
-        if not hit or hit.strength < 0.85 or a.weights[k] < 1.0:
+        if not hit or hit.strength < 1.0 or not (_negation_matters(a, k) or any(
+                _negation_matters(m, q, mirror=True) for q in hit.positions)):
             continue
+        if a.words[k].norm in tn.NEGATORS:
+            continue
+        same = [q for q in hit.positions if m.words[q].stem == a.words[k].stem or hit.flip]
+        others = point_stems - {a.words[k].stem}
+        same = [q for q in same if q in region and (not others or any(
+            m.words[j].stem in others for j in region if m.clause_of[j] == m.clause_of[q]))]
+        if not same:
+            continue
+        # Only a plain case counts: "not" right before the word on one side, and no
+        # negation at all in the clause on the other. Negation moved around a paraphrase is
+        # not a flip.
         s_neg = _negated_in_clause(a, k)
-        m_negs = {_negated_in_clause(m, q) != hit.flip for q in hit.positions}
-        if s_neg not in m_negs:
-            q = hit.positions[0]
+        m_negs = {_negated_in_clause(m, q) != hit.flip for q in same}
+        s_clause_neg = _clause_negated(a, k)
+        m_clause_neg = any(_clause_negated(m, q) != hit.flip for q in same)
+        if (s_neg and not m_clause_neg and True not in m_negs) or (
+                not s_clause_neg and not s_neg and False not in m_negs):
+            q = same[0]
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[q]] or region)
     return None
 
 
+# Light verbs whose negation is the point ("I don't want to go"), when they govern something.
+_NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember", "care"})
+
+
+def _negation_matters(a: Analysis, k: int, *, mirror: bool = False) -> bool:
+    if a.weights[k] >= 1.0:
+        return not mirror
+    nxt = a.words[k + 1] if k + 1 < len(a.words) else None
+    return (a.words[k].norm in _NEGATABLE_LIGHT and nxt is not None and not nxt.brk and
+            nxt.norm not in tn.FILLERS - {"to"} and _negated_in_clause(a, k))
+
+
 _OBJECTS = {"me": "I", "you": "you", "us": "we", "him": "other", "her": "other",
             "them": "other"}
 _SUBJECTS = {"i": "I", "you": "you", "we": "we", "he": "other", "she": "other",
-             "they": "other"}
+             "they": "other", "my": "I", "your": "you", "our": "we", "his": "other",
+             "their": "other"}
 _SKIP_LEFT = tn.AUXILIARIES | tn.NEGATORS | tn.FILLERS | {
     "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "must", "might",
     "seem", "seems", "seemed", "become", "became", "a", "an", "the", "like", "to", "so",
@@ -326,27 +699,44 @@ _SKIP_LEFT = tn.AUXILIARIES | tn.NEGATORS | tn.FILLERS | {
     "slightly", "extremely", "incredibly", "super", "rather", "fairly", "even", "still",
     "always", "never", "often", "sometimes", "just", "been", "being", "genuinely", "honestly",
     "actually", "properly", "truly", "terribly", "awfully", "utterly", "quite", "bit",
-    "recently", "lately", "now", "starting", "beginning", "getting", "growing", "proper"}
+    "recently", "lately", "now", "starting", "beginning", "getting", "growing", "proper",
+    "think", "thinks", "thought", "know", "knew", "guess", "suppose", "say", "said", "mean",
+    "believe", "sounds", "sound", "seem", "that", "this", "is", "why"}
+
+
+_NOUN_BEFORE = frozenset({"that", "this", "the", "a", "an", "with", "of", "about", "some", "any",
+                          "no", "such", "much", "more", "less", "and", "or", "for", "from",
+                          "into", "through", "without", "all"})
+_COPULAS = frozenset({"is", "are", "was", "were", "feel", "feels", "felt", "get", "gets", "got",
+                      "seem", "seems", "seemed", "be", "been", "becomes", "became"})
 
 
 def _experiencer(a: Analysis, k: int) -> str | None:
     """Who has the feeling said at word k: "I", "you", "we" or "other" (None: unclear).
-    "it scares me" (the object), "I'm scared" (the subject), "the kids are worried"."""
+    "it scares me" (the object), "I'm scared" (the subject), "the kids are worried"; a
+    feeling used as a noun ("with that fear", "carry guilt") is nobody's in particular."""
     clause = a.clause_of[k]
     for j in (k + 1, k + 2):
         if j < len(a.words) and a.clause_of[j] == clause and a.words[j].norm in _OBJECTS and (
                 a.words[k].norm not in {"on", "at", "with", "for"}):
-            if j == k + 1 or a.words[k + 1].norm in {"feel", "so", "really"}:
-                return _OBJECTS[a.words[j].norm]
+            if j == k + 1 or a.words[k + 1].norm in {"feel", "so", "really", "for", "to"}:
+                return _OBJECTS[a.words[j].norm]  # "it scares me", "overwhelming for you"
+    if k > 0 and a.words[k - 1].norm in _NOUN_BEFORE:
+        return None
     j = k - 1
     while j >= 0 and a.clause_of[j] == clause:
         w = a.words[j].norm
+        if a.words[j + 1].brk:
+            return None  # "you loved Friday, | really loved it": the subject is further back
         if w in _SUBJECTS:
             return _SUBJECTS[w]
         if w in {"me", "us"} and j + 1 < len(a.words) and a.words[j + 1].norm in {
                 "feel", "so", "really", "very"}:
             return _OBJECTS[w]  # "makes me feel judged"
-        if w not in _SKIP_LEFT and a.weights[j] > 0:
+        if tn.is_feeling(w) or lexicon.feeling(w) or w in _SKIP_LEFT:
+            j -= 1
+            continue
+        if a.weights[j] > 0 and j + 1 < k and a.words[j + 1].norm in _COPULAS:
             return "other"  # "the kids are worried", "my mum is upset"
         j -= 1
     return None
@@ -356,7 +746,13 @@ _PASSIVE = re.compile(r"(?:ed|en)$")
 
 
 def _person_changed(p: Point, a: Analysis, found, m: Analysis) -> int | None:
-    """A mirror position where a feeling of the sender's came back as someone else's."""
+    """A mirror position where a feeling of the sender's came back as someone else's. A
+    mirror said as a quote, in the sender's own "I" with no "you" anywhere, is exempt."""
+    if not any(w.norm in tn.SECOND_PERSON for w in m.words) and any(
+            w.norm in tn.FIRST_PERSON for w in m.words):
+        return None
+    if [w.norm for w in m.words] == [w.norm for w in a.words]:
+        return None  # said back word for word, "I" and all: a parrot, not a swap
     for k in p.content:
         word = a.words[k].norm
         if not (tn.is_feeling(word) or word in _FEELING_LIKE) or k not in found:
@@ -371,7 +767,7 @@ def _person_changed(p: Point, a: Analysis, found, m: Analysis) -> int | None:
                 return q  # "I must feel judged", "the kids are worried"
             # "I feel judged" -> "you feel like you're judging them": the same word, active,
             # with the sender as the one who does it
-            if _PASSIVE.search(word) and not _PASSIVE.search(said) and whom == "you" and (
+            if word in _DONE_TO and not _PASSIVE.search(said) and whom == "you" and (
                     tn.stem(said) == tn.stem(word) or tn.concept(said) == tn.concept(word)) and (
                     _does_it_to_someone(m, q)):
                 return q
@@ -385,6 +781,12 @@ def _does_it_to_someone(a: Analysis, q: int) -> bool:
     return bool({"me", "them", "him", "her", "us"} & set(after))
 
 
+# Feelings of being done to: "I feel judged" turned round is "you judge me".
+_DONE_TO = frozenset({"judged", "nagged", "pressured", "punished", "criticized", "criticised",
+                      "blamed", "controlled", "rushed", "watched", "attacked", "ignored",
+                      "dismissed", "rejected", "pushed", "used", "manipulated", "smothered",
+                      "interrupted", "lectured", "mocked", "teased", "bossed", "micromanaged",
+                      "guilted", "shamed", "hurried", "questioned", "doubted", "tested"})
 _FEELING_LIKE = frozenset({"pressured", "pressure", "nagged", "punished", "judged", "blamed",
                            "criticized", "criticised", "controlled", "rushed", "watched",
                            "attacked", "guilty", "jealous", "bad", "responsible"})
@@ -409,7 +811,7 @@ _INTERPRETATION = [re.compile(x) for x in (
     r" (?:you|i) (?:do not|does not|did not|never) (?:trust|love|respect|like|care about|"
     r"find \w+ attractive|want)",
     r" you (?:think|believe|assume|reckon|feel like) (?:i|my|we)\b",
-    r" (?:because|since|cause) (?:you|i) (?:are|am|were|was|do not|did not|just|want|think|"
+    r" (?:because|cause) (?:you|i) (?:are|am|were|was|do not|did not|just|want|think|"
     r"are trying|were trying|have been)",
     r" you are (?:trying|just trying) to ",
     r" you are feeling \w+ because ",
@@ -438,6 +840,21 @@ def _added(senders: list[Analysis], m: Analysis, results: list[PointCheck],
                 out.append({"point": "", "change": "interpretation",
                             "mirror_says": _span_text(m, clause)})
                 break
+    # a feeling the sender never named, given to them with a reason: "you're feeling
+    # neglected because I've been going to bed later"
+    said = [f.family for a in senders for _, f in _feelings(a)]
+    reported = {e["mirror_says"] for e in out}
+    for pos, g in _feelings(m):
+        clause = [k for k, c in enumerate(m.clause_of) if c == m.clause_of[pos[0]]]
+        line = " " + " ".join(m.words[k].norm for k in clause) + " "
+        text = _span_text(m, clause)
+        if text in reported or _experiencer(m, pos[0]) != "you" or any(
+                lexicon.related(g.family, f) for f in said):
+            continue
+        nxt = [m.words[k].norm for k in range(pos[-1] + 1, min(pos[-1] + 3, len(m.words)))]
+        if "because" in nxt or " because " in line and g.valence < 0 and not said:
+            out.append({"point": "", "change": "interpretation", "mirror_says": text})
+            reported.add(text)
     return out
 
 
@@ -468,25 +885,50 @@ def _merge(per_try: list[list[PointCheck]]) -> list[PointCheck]:
     return out
 
 
+# A mirror that carried this share of the sender's weight may leave out one detail.
+DETAIL_OK = 0.75
+_PERSONAL = frozenset({"i", "me", "my", "you", "your", "we", "us", "our"})
+
+
+def _is_core(p: Point, a_words) -> bool:
+    """Feelings, wishes, reasons and situations are the message; a list of things or an
+    aside ("your cousin asked", "the dentist, the car insurance") is a detail."""
+    if p.kind in ("feeling", "wish", "reason"):
+        return True
+    if p.kind == "situation":
+        return p.weight >= 1.0
+    norms = {w.lower().strip(".,!?'") for w in p.text.replace("'", " ").split()}
+    return bool(norms & _PERSONAL) and p.weight >= 1.3
+
+
 def _verdict(points: list[Point], results: list[PointCheck], added: list[dict], *,
              summary: bool) -> MirrorCheck:
     weights = [p.weight for p in points]
     total = sum(weights)
     score = sum(w * min(r.coverage, 1.0) for w, r in zip(weights, results, strict=True)) / total
+    carried_share = sum(w for w, r in zip(weights, results, strict=True)
+                        if r.status == "carried") / total
     texts = _unique(r.text for r in results)
     matched = _unique(r.text for r in results if r.status == "carried")
-    missed = _unique(r.text for r in results if r.status == "missed")
     changed = [{"point": r.text, "change": r.change, "mirror_says": r.mirror_says}
                for r in results if r.status == "changed"] + added
-    unsure = [r for r in results if r.status == "unsure"]
+    core = [_is_core(p, None) for p in points]
+    core_weight = sum(p.weight for p, c in zip(points, core, strict=True) if c) or total
+    carried_share = sum(p.weight for p, c, r in zip(points, core, results, strict=True)
+                        if c and r.status == "carried") / core_weight
+    lost = [(c, r) for c, r in zip(core, results, strict=True) if r.status == "missed"]
+    doubt = [(c, r) for c, r in zip(core, results, strict=True) if r.status == "unsure"]
     if not matched and not changed and score < MISSED_BELOW:
         return MirrorCheck(round(score, 3), "missed", texts, [], texts, [], True,
                            tuple(results))
-    if changed or missed:
+    detail_only = carried_share >= DETAIL_OK and not any(c for c, _ in lost + doubt) and (
+        len(lost) + len(doubt) <= 1)
+    missed = _unique(r.text for _, r in lost if r.text not in matched)
+    if changed or (lost and not detail_only):
         verdict, confident = "partial", True
         if summary and not changed and _summary_enough(points, results):
             verdict = "complete"
-    elif unsure:
+    elif doubt and not detail_only:
         verdict, confident = "unsure", False
     else:
         verdict, confident = "complete", True

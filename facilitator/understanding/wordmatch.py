@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from facilitator import textnorm as tn
 from facilitator.textnorm import Word
+from facilitator.understanding import lexicon
 
 # Said by every receiver (or sender) whatever the content; they earn nothing. Person words
 # are compared person-neutrally, so "if I got that" also strips "if you got that".
@@ -70,6 +71,10 @@ _CLOSER_HEADS = (("did", "P", "get"), ("if", "P", "got"), ("if", "P", "get"),
 
 # What a receiver says when arguing, advising or sharing instead of mirroring. A marker only
 # counts when the sender did not say it (from their side): "you always" mirrors "I always".
+# The plainest advice counts even in a clause that also carries the sender's words ("you
+# should just call me when you get lonely").
+PLAIN_ADVICE = ("you should", "you could just", "why don't you", "have you tried",
+                "maybe you should", "you ought to", "if I were you", "my advice")
 _NON_MIRROR = (
     # rebuttal
     "not fair", "not true", "that's ridiculous", "that's not what happened", "I disagree",
@@ -174,6 +179,7 @@ class Index:
     content_norms: list[str]
     content_pos: list[int]
     pairs: list[tuple[str, int]]
+    by_pair_concept: dict[str, tuple[int, int]] = None  # "shrug_off" -> its two positions
 
 
 def _unprefixed(word: str) -> str | None:
@@ -201,7 +207,10 @@ def index(t: Text) -> Index:
             by_sound.setdefault(tn.sound(w.norm), []).append(p)
     pairs = [(t.ws[p].norm + t.ws[p + 1].norm, p) for p in range(len(t.ws) - 1)
              if not t.ws[p + 1].brk and t.ws[p].norm.isalpha() and t.ws[p + 1].norm.isalpha()]
-    return Index(t, by_concept, by_unprefixed, by_sound, content_norms, content_pos, pairs)
+    by_pair_concept = {f"{t.ws[p].concept}_{t.ws[p + 1].concept}": (p, p + 1)
+                       for p in range(len(t.ws) - 1) if not t.ws[p + 1].brk}
+    return Index(t, by_concept, by_unprefixed, by_sound, content_norms, content_pos, pairs,
+                 by_pair_concept)
 
 
 @dataclass
@@ -223,6 +232,15 @@ def find(word: str, nxt: str | None, m: Index) -> Hit | None:
     opposite = tn.opposite(c)
     if opposite in m.by_concept:
         return Hit(1.0, tuple(m.by_concept[opposite]), flip=True)
+    # in other words: a synonym of one of its everyday senses ("awkward" / "uncomfortable"),
+    # or of the phrase it starts ("bring up" / "raise", "brush off" / "shrug off")
+    phrases = [f"{c}_{tn.concept(nxt)}", c] if nxt else [c]
+    for key in phrases:
+        for other in lexicon.synonym_concepts(key):
+            if other in m.by_concept:
+                return Hit(0.9, tuple(m.by_concept[other]))
+            if other in m.by_pair_concept:
+                return Hit(0.9, m.by_pair_concept[other])
     if len(word) >= 4 and m.content_norms:
         best = process.extractOne(word, m.content_norms, scorer=fuzz.ratio, score_cutoff=80)
         if best:
@@ -297,11 +315,22 @@ def _marker_table() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 _MARKERS = _marker_table()
+_PLAIN = [pair for pair in _MARKERS if " ".join(pair[0]) in {
+    " ".join(w.norm for w in tn.words(m)) for m in PLAIN_ADVICE}]
 
 
 def _contains(hay: list[str], seq: tuple[str, ...]) -> bool:
     n = len(seq)
     return any(tuple(hay[k:k + n]) == seq for k in range(len(hay) - n + 1))
+
+
+def plain_advice(sender: list[str], mirror: list[str]) -> bool:
+    """"You should ...", "have you tried ...": advice, wherever it stands."""
+    for seq, swapped in _PLAIN:
+        if _contains(mirror, seq) and not _contains(sender, swapped) and not _contains(
+                sender, seq):
+            return True
+    return False
 
 
 def not_a_mirror(sender: list[str], mirror: list[str], clause_of: list[int]) -> bool:
