@@ -4,9 +4,10 @@ The 100 fixtures are the bundled ones repeated (each a folder with its manifest,
 pointing at the committed WAVs, and its truth). ``facilitator replay DIR --check --jobs N``
 runs in a fresh process, as a tester runs it, and its wall time from start to exit is
 measured (workers starting and loading the model included), alternating one worker and one
-per core so that a busy spell on the machine falls on both. Memory: each worker's peak
-(from the JSON report) after all its fixtures, against the peak of a worker that replays one
-fixture alone, for every bundled fixture. Run as ``python -m bench.bench_check [--runs N]``.
+per core so that a busy spell on the machine falls on both. Memory: each worker's peak and
+resident set (from the JSON report) after its first fixture, which is one replay in a fresh
+process, against the same after its last. Each round is recorded as it completes.
+Run as ``python -m bench.bench_check [--runs N] [--count N]``.
 """
 
 from __future__ import annotations
@@ -96,17 +97,6 @@ def check(folder: Path, jobs: int, work: Path) -> dict:
     }
 
 
-def replayed_alone(work: Path) -> dict[str, dict]:
-    """Each bundled fixture alone in a fresh worker: the memory of a single replay."""
-    alone = {}
-    for session in bundled():
-        folder = work / "alone" / session
-        copy_fixture(session, folder / session)
-        [[worker]] = check(folder, 1, work)["workers"]
-        alone[session] = worker
-    return alone
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_check")
     parser.add_argument("--runs", type=int, default=RUNS, help=f"runs of each (default {RUNS})")
@@ -125,23 +115,32 @@ def main(argv: list[str] | None = None) -> int:
                 runs[jobs].append(result)
                 print(f"run {k + 1}, --jobs {jobs}: {result['wall']:.1f} s; "
                       f"{result['summary']}", flush=True)
-        alone = replayed_alone(work)
-        print(f"one replay alone, its worker: {alone}", flush=True)
-    load_after = os.getloadavg()
+            # Every round is recorded as it completes: a long run cut short keeps its figures,
+            # and the section says how many runs they are the median of.
+            md = section(options.count, len(set(made.values())), runs, cores, load_before,
+                         os.getloadavg())
+            record_section("check", md)
+    print(md)
+    return 0
 
+
+def section(count: int, sessions: int, runs: dict[int, list[dict]], cores: int,
+            load_before: tuple, load_after: tuple) -> str:
+    modes = list(runs)
+    done = min(len(rs) for rs in runs.values())
     wall = {jobs: statistics.median(r["wall"] for r in runs[jobs]) for jobs in modes}
     md = [
-        f"## Checking {options.count} fixtures (`python -m bench.bench_check`)",
+        f"## Checking {count} fixtures (`python -m bench.bench_check`)",
         "",
         f"`facilitator replay DIR --check --jobs N --report out.json` in a fresh process on "
-        f"{options.count} fixtures: the {len(set(made.values()))} bundled ones repeated, each "
+        f"{count} fixtures: the {sessions} bundled ones repeated, each "
         "with its truth, replayed through the real pipeline and compared. Wall time from start "
         "to exit (workers starting and loading the model included); "
-        f"median of {options.runs} runs of each, alternated. Per-fixture replay time is the "
-        "median over all fixtures of all runs; peak memory is each worker process's maximum "
-        "resident set after its last fixture. Processor time is that of the command and "
-        "every process under it (workers, speech engines); cores kept busy = processor time / "
-        "wall time.",
+        f"median of {done} run{'s' if done != 1 else ''} of each, alternated. Per-fixture "
+        "replay time is the median over all fixtures of all runs; peak memory is each worker "
+        "process's maximum resident set after its last fixture. Processor time is that of the "
+        "command and every process under it (workers, speech engines); cores kept busy = "
+        "processor time / wall time.",
         "",
         "| workers | wall time (median) | runs | passed | processor time (median) | "
         "cores kept busy | per-fixture replay (median) | per-fixture processor time | "
@@ -153,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         per_fixture = statistics.median(f["timings"]["replay_seconds"]
                                         for r in rs for f in r["fixtures"])
         per_fixture_cpu = statistics.median(f["timings"]["cpu_seconds"]
-                                            for r in rs for f in r["fixtures"])
+                                            for r in rs for f in r["fixtures"]
+                                            if f["timings"]["cpu_seconds"] is not None)
         cpu = statistics.median(r["cpu"] for r in rs)
         busy = statistics.median(r["cpu"] / r["wall"] for r in rs)
         peaks = [p for r in rs for p in r["worker_peaks"]]
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         walls = ", ".join(f"{r['wall']:.0f}" for r in rs)
         md.append(
             f"| {jobs} | {wall[jobs]:.0f} s | {walls} s | "
-            f"{min(r['passed'] for r in rs)}/{options.count} | {cpu:.0f} s | {busy:.2f} | "
+            f"{min(r['passed'] for r in rs)}/{count} | {cpu:.0f} s | {busy:.2f} | "
             f"{per_fixture:.2f} s | {per_fixture_cpu:.2f} s | "
             f"{_span(shares, '{:.0f}')} | {_span(peaks, '{:.0f}')} MB |")
     md.append("")
@@ -169,32 +169,28 @@ def main(argv: list[str] | None = None) -> int:
         ratio = wall[cores] / wall[1]
         md.append(f"- {cores} workers take **{ratio:.2f}** of the one-worker time "
                   f"({wall[cores]:.0f} s against {wall[1]:.0f} s; target about 0.5 on 2 cores).")
-    alone_peaks = {session: w["peak_mb"] for session, w in alone.items()}
-    alone_rss = [w["rss_mb"] for w in alone.values()]
-    worst_alone = max(alone_peaks.values())
+    # A worker's first fixture is one replay alone in a fresh process (the model loaded, the
+    # longest fixture, as they go longest first); every later one must not add to it.
     workers = [done for jobs in modes for r in runs[jobs] for done in r["workers"]]
-    worst_worker = max(done[-1]["peak_mb"] for done in workers)
-    passes = len(alone)
-    after_pass = [done[passes - 1]["rss_mb"] for done in workers if len(done) >= passes]
-    at_end = [done[-1]["rss_mb"] for done in workers]
+    first_peak = [done[0]["peak_mb"] for done in workers]
+    first_rss = [done[0]["rss_mb"] for done in workers]
+    last_peak = [done[-1]["peak_mb"] for done in workers]
+    last_rss = [done[-1]["rss_mb"] for done in workers]
+    growth = max(100 * (done[-1]["peak_mb"] / done[0]["peak_mb"] - 1) for done in workers)
     md.append(
-        f"- Memory per worker: one fixture replayed alone in a fresh worker peaks at "
-        f"{_span(list(alone_peaks.values()), '{:.0f}')} MB (loading the model included) and "
-        f"holds {_span(alone_rss, '{:.0f}')} MB after it. In the runs above a worker holds "
-        f"{_span(after_pass, '{:.0f}')} MB after its {passes}th fixture and "
-        f"{_span(at_end, '{:.0f}')} MB after its last "
-        f"({_span([len(d) for d in workers], '{:.0f}')} fixtures); its peak is "
-        f"{worst_worker:.0f} MB at most, {100 * (worst_worker / worst_alone - 1):+.0f} % of the "
-        "largest peak of a replay alone.")
+        f"- Memory per worker: after its first fixture (one replay in a fresh worker, the "
+        f"model loaded) a worker peaks at {_span(first_peak, '{:.0f}')} MB and holds "
+        f"{_span(first_rss, '{:.0f}')} MB; after its last "
+        f"({_span([len(d) for d in workers], '{:.0f}')} fixtures) it peaks at "
+        f"{_span(last_peak, '{:.0f}')} MB and holds {_span(last_rss, '{:.0f}')} MB: its peak "
+        f"grew by {growth:+.0f} % at most over the whole run.")
     md.append(f"- Load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)}"
               f"; after: {', '.join(f'{x:.2f}' for x in load_after)} (the machine is shared; "
               "runs alternate so that other work falls on both).")
     failed = [r["summary"] for jobs in modes for r in runs[jobs] if r["code"] != 0]
     if failed:
         md.append(f"- Not every run passed: {'; '.join(failed)}")
-    record_section("check", "\n".join(md))
-    print("\n".join(md))
-    return 0
+    return "\n".join(md)
 
 
 def _span(values: list[float], form: str) -> str:
