@@ -498,6 +498,13 @@ class Progress:
             self.shown = False
 
 
+def wants_progress(args, stream=None) -> bool:
+    """A bar is for someone watching a terminal: not for a log or a pipe, and not with
+    --plain, where a screen reader would read the redrawn line again at every tick."""
+    stream = stream or sys.stderr
+    return stream.isatty() and not args.plain
+
+
 def run_check(args) -> int:
     """``facilitator replay PATH... --check [--jobs N] [--report FILE]``."""
     from facilitator.reports import check_report_paths, write_reports
@@ -515,9 +522,7 @@ def run_check(args) -> int:
     fixtures = find_fixtures([args.manifest, *getattr(args, "more", [])])
     jobs = min(args.jobs or usable_cores(), len(fixtures))
 
-    progress = None
-    if sys.stderr.isatty() and not args.plain:
-        progress = Progress(len(fixtures))
+    progress = Progress(len(fixtures)) if wants_progress(args) else None
     width = max(len(f.name) for f in fixtures)
     order = [str(f.manifest) for f in fixtures]
     pending: dict[str, FixtureResult] = {}

@@ -1,9 +1,10 @@
 """``facilitator replay PATH... --check``: the testers' workbench, as they and CI run it.
 
 The bundled fixtures are checked once by the real command in its own process
-(tests/conftest.py, ``bundled_check``); small folders built here give it a failure, a crash
-and a fixture without truth. Fast, typed fixtures cover the progress bar, a worker that
-dies, and options that make no sense.
+(tests/conftest.py, ``bundled_check``). A small folder built here, with a failure, a crash
+and a fixture without truth, is checked once more with stderr on a terminal, where the
+progress bar shows. Typed fixtures cover a worker that dies and one fixture's voice
+settings; options that make no sense stop before anything is replayed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from facilitator.workbench import (
     find_fixtures,
     result_line,
     run_fixtures,
+    wants_progress,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,13 +82,34 @@ def typed_fixture(folder: Path, *, with_truth: bool, extra: list[str] = ()) -> P
     return folder / "manifest.toml"
 
 
-def facilitator(*args: str, config: Path, tmpdir: Path | None = None
-                ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FACILITATOR_CONFIG": str(config)}
+def run_on_a_terminal(args: list[str], config: Path, *, tmpdir: Path | None = None
+                      ) -> tuple[int, str, str]:
+    """The command with stderr on a pseudo-terminal and stdout on a pipe."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "FACILITATOR_CONFIG": str(config), "COLUMNS": "100"}
     if tmpdir is not None:
         env["TMPDIR"] = str(tmpdir)
-    return subprocess.run([sys.executable, "-m", "facilitator", *args], capture_output=True,
-                          text=True, timeout=300, cwd=ROOT, env=env)
+    proc = subprocess.Popen([sys.executable, "-m", "facilitator", *args],
+                            stdout=subprocess.PIPE, stderr=follower, cwd=ROOT, env=env)
+    os.close(follower)
+    seen = bytearray()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    out, _ = proc.communicate(timeout=600)
+    reader.join(5)
+    os.close(leader)
+    return proc.returncode, out.decode(), seen.decode(errors="replace")
 
 
 # ------------------------------------------------------------ the bundled fixtures, as CI
@@ -125,7 +148,9 @@ def test_the_json_report_has_every_turn_with_its_times(bundled_check):
         assert fixture["status"] == "passed" and fixture["differences"] == []
         assert fixture["ended"] == fixture["expected_end"]
         timings = fixture["timings"]
-        assert 0 < timings["replay_seconds"] < timings["session_seconds"]
+        # How fast a replay runs is the benchmark's to say (bench/bench_check.py), not a test's.
+        assert timings["replay_seconds"] > 0
+        assert timings["session_seconds"] == fixture["events"][-1]["t"]
         assert 0 < timings["cpu_seconds"]
         assert fixture["worker"]["pid"] and fixture["worker"]["peak_mb"] > 50
         assert [t["index"] for t in fixture["turns"]] == [t["index"] for t in truth["turn"]]
@@ -160,9 +185,13 @@ def test_the_junit_report_is_what_ci_reads(bundled_check):
 # ------------------------------------------------------------ what a failure looks like
 
 
-@pytest.mark.audio
-def test_a_failure_a_crash_and_a_fixture_without_truth(tmp_path):
-    fixtures = tmp_path / "fixtures"
+@pytest.fixture(scope="module")
+def mixed_check(tmp_path_factory) -> dict:
+    """A folder holding a fixture that passes, one whose truth says otherwise, one without
+    truth and one that cannot be replayed, checked once by the command in its own process
+    with stderr on a terminal, as a tester watching it would run it."""
+    work = tmp_path_factory.mktemp("mixed")
+    fixtures = work / "fixtures"
     copy_fixture("appreciation-48k-stereo", fixtures / "good")
     wrong = load_toml(FIXTURES / "appreciation-48k-stereo" / "truth.toml")
     wrong["turn"][1].update(verdict="partial", missed=["laugh"])
@@ -172,26 +201,35 @@ def test_a_failure_a_crash_and_a_fixture_without_truth(tmp_path):
     (fixtures / "broken" / "manifest.toml").write_text(tomli_w.dumps({
         "names": ["Ana", "Ben"],
         "turn": [{"audio": str(FIXTURES / "edge" / "not_a_wav.wav")}]}))
-    report = tmp_path / "report.json"
-    junit = tmp_path / "report.xml"
-    scratch = tmp_path / "tmp"
+    scratch = work / "tmp"
     scratch.mkdir()
-    proc = facilitator("replay", str(fixtures), "--check", "--jobs", "2", "--report",
-                       str(report), "--report", str(junit), config=tmp_path / "config.toml",
-                       tmpdir=scratch)
-    assert proc.returncode == 1, proc.stderr
-    lines = proc.stdout.splitlines()
+    code, out, terminal = run_on_a_terminal(
+        ["replay", str(fixtures), "--check", "--jobs", "1", "--report",
+         str(work / "report.json"), "--report", str(work / "report.xml")],
+        work / "config.toml", tmpdir=scratch)
+    return {"code": code, "out": out, "terminal": terminal, "fixtures": fixtures,
+            "report": work / "report.json", "junit": work / "report.xml", "scratch": scratch}
+
+
+@pytest.mark.audio
+def test_a_failure_a_crash_and_a_fixture_without_truth(mixed_check):
+    fixtures = mixed_check["fixtures"]
+    assert mixed_check["code"] == 1, mixed_check["terminal"]
+    lines = mixed_check["out"].splitlines()
     # In the order found, each named by its folder; the first difference is named.
     assert [line.split()[:2] for line in lines[:4]] == [
         ["CRASH", f"{fixtures}/broken"], ["PASS", f"{fixtures}/good"],
         ["RAN", f"{fixtures}/untold"], ["FAIL", f"{fixtures}/wrong"]]
-    assert "not_a_wav.wav" in lines[0] and "Traceback" not in proc.stdout + proc.stderr
+    assert "not_a_wav.wav" in lines[0]
+    assert "Traceback" not in mixed_check["out"] + mixed_check["terminal"]
     assert "no truth.toml: replayed only, ended complete" in lines[2]
     assert "turn 2: verdict complete, truth partial (heard " in lines[3]
     assert "(+1 more)" in lines[3]  # the coaching a partial mirror would have had
     summary = SUMMARY.match(lines[4])
-    assert summary and summary.groups() == ("4", "2", "1", "1", "1", "2"), lines[4]
+    assert summary and summary.groups() == ("4", "2", "1", "1", "1", "1"), lines[4]
+    assert len(lines) == 5
 
+    report = mixed_check["report"]
     data = json.loads(report.read_text())
     status = {Path(f["name"]).name: f["status"] for f in data["fixtures"]}
     assert status == {"broken": "crashed", "good": "passed", "untold": "replayed",
@@ -202,19 +240,20 @@ def test_a_failure_a_crash_and_a_fixture_without_truth(tmp_path):
     assert [t["ok"] for t in wrong_entry["turns"]] == [True, False]
     assert data["summary"]["ok"] is False
 
-    cases = {Path(c.get("name")).name: c for c in ET.parse(junit).getroot().iter("testcase")}
+    cases = {Path(c.get("name")).name: c
+             for c in ET.parse(mixed_check["junit"]).getroot().iter("testcase")}
     assert cases["wrong"].find("failure").get("type") == "verdict"
     assert "turn 2: verdict complete" in cases["wrong"].find("failure").get("message")
     assert "not_a_wav.wav" in cases["broken"].find("error").get("message")
     assert cases["good"].find("failure") is None and cases["untold"].find("failure") is None
     assert oct(report.stat().st_mode & 0o777) == oct(0o600)  # transcripts: the user's alone
-    # Each worker closed its voice on the way out: no speech engine's scratch folder is left.
-    assert list(scratch.glob("facilitator-speech-*")) == []
+    # The worker closed its voice on the way out: no speech engine's scratch folder is left.
+    assert list(mixed_check["scratch"].glob("facilitator-speech-*")) == []
 
 
 def test_a_worker_that_dies_is_named_and_the_others_carry_on(tmp_path, monkeypatch):
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
-    for name in ("a", "b", "c"):
+    for name in ("a", "b"):
         typed_fixture(tmp_path / name, with_truth=True)
     fixtures = find_fixtures([str(tmp_path)])
     args = build_parser().parse_args(["replay", str(tmp_path), "--check"])
@@ -232,7 +271,7 @@ def test_a_worker_that_dies_is_named_and_the_others_carry_on(tmp_path, monkeypat
     assert by_name[killed[0]].crash == "the replay's worker process died (killed by SIGKILL)"
     assert "the replay's worker process died" in result_line(by_name[killed[0]], 10)
     others = [r for r in results if r.name != killed[0]]
-    assert [r.status for r in others] == ["passed", "passed"]
+    assert [r.status for r in others] == ["passed"]
     assert others[0].worker != by_name[killed[0]].worker  # a new worker took over
     assert not multiprocessing.active_children()
 
@@ -266,48 +305,26 @@ def test_one_fixture_saying_slower_does_not_slow_the_next(tmp_path, monkeypatch)
 # ------------------------------------------------------------ the progress bar
 
 
-def run_on_a_terminal(args: list[str], config: Path) -> tuple[int, str, str]:
-    """The command with stderr on a pseudo-terminal and stdout on a pipe."""
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "facilitator", *args], stdout=subprocess.PIPE,
-        stderr=follower, cwd=ROOT, env={**os.environ, "FACILITATOR_CONFIG": str(config),
-                                        "COLUMNS": "100"})
-    os.close(follower)
-    seen = bytearray()
-
-    def read() -> None:
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                return
-            if not chunk:
-                return
-            seen.extend(chunk)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    out, _ = proc.communicate(timeout=300)
-    reader.join(5)
-    os.close(leader)
-    return proc.returncode, out.decode(), seen.decode(errors="replace")
-
-
-def test_the_progress_bar_shows_on_a_terminal_only(tmp_path):
-    for name in ("one", "two", "three"):
-        typed_fixture(tmp_path / "set" / name, with_truth=True)
-    code, out, terminal = run_on_a_terminal(
-        ["replay", str(tmp_path / "set"), "--check", "--jobs", "1"], tmp_path / "config.toml")
-    assert code == 0, terminal
-    assert "\r[" in terminal and "3/3" in terminal and "slowest: " in terminal
+@pytest.mark.audio
+def test_the_progress_bar_shows_on_a_terminal_and_is_wiped_before_the_summary(mixed_check):
+    terminal, out = mixed_check["terminal"], mixed_check["out"]
+    assert "\r[" in terminal and "4/4, 2 not passed" in terminal and "slowest: " in terminal
     assert re.search(r"\d+:\d\d", terminal)  # the elapsed time
     assert terminal.endswith("\r\x1b[K")  # wiped before the summary
-    assert "\r" not in out and len(out.splitlines()) == 4  # results stay plain text
+    assert "\r" not in out and "\x1b" not in out  # results stay plain text
+
+
+def test_no_bar_in_a_log_or_with_plain():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    args = build_parser().parse_args(["replay", "audio_fixtures", "--check"])
+    assert wants_progress(args, Terminal())
+    assert not wants_progress(args, io.StringIO())  # a pipe or a file, as CI has
     # --plain (screen readers, braille displays): no redrawn line even on a terminal.
-    code, out, terminal = run_on_a_terminal(
-        ["replay", str(tmp_path / "set"), "--check", "--plain"], tmp_path / "config.toml")
-    assert code == 0 and terminal == ""
+    plain = build_parser().parse_args(["replay", "audio_fixtures", "--check", "--plain"])
+    assert not wants_progress(plain, Terminal())
 
 
 def test_the_bar_names_the_elapsed_time_and_the_slowest_fixture():
