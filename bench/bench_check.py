@@ -169,6 +169,14 @@ def section(count: int, sessions: int, runs: dict[int, list[dict]], cores: int,
         ratio = wall[cores] / wall[1]
         md.append(f"- {cores} workers take **{ratio:.2f}** of the one-worker time "
                   f"({wall[cores]:.0f} s against {wall[1]:.0f} s; target about 0.5 on 2 cores).")
+        kept_busy = {jobs: statistics.median(r["cpu"] / r["wall"] for r in runs[jobs])
+                     for jobs in modes}
+        if kept_busy[cores] < 0.8 * cores:
+            md.append(f"- Not a measure of the workers: {cores} workers kept only "
+                      f"{kept_busy[cores]:.2f} cores busy (one worker {kept_busy[1]:.2f}); "
+                      "other work held the machine, so the times above are its share of a "
+                      "shared machine. "
+                      "Measure again on a quiet one.")
     # A worker's first fixture is one replay alone in a fresh process (the model loaded, the
     # longest fixture, as they go longest first); every later one must not add to it.
     workers = [done for jobs in modes for r in runs[jobs] for done in r["workers"]]
