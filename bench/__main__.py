@@ -9,8 +9,8 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["mirror", "turn_reading", "turns", "real", "replay", "decode", "room", "screen",
-              "soak"]
+BENCHMARKS = ["mirror", "turn_reading", "turns", "real", "replay", "check", "decode", "room",
+              "screen", "soak"]
 
 
 def main(argv: list[str]) -> int:

@@ -76,8 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
     replay = sub.add_parser(
         "replay", help="run a whole session with recorded turns as the microphone"
     )
-    replay.add_argument("manifest", metavar="MANIFEST.toml", help="the session script to replay")
+    replay.add_argument(
+        "manifest", metavar="PATH",
+        help="the session script (MANIFEST.toml) to replay; with --check, manifests or "
+        "folders of fixtures",
+    )
+    replay.add_argument("more", nargs="*", metavar="PATH", help="more of them, with --check")
     replay.add_argument("--fast", action="store_true", help="run as fast as the machine can go")
+    replay.add_argument(
+        "--check", action="store_true",
+        help="replay every manifest found (fast, nothing saved) and compare each with the "
+        "truth.toml beside it; exit 0 only when all pass",
+    )
+    replay.add_argument(
+        "--jobs", metavar="N",
+        help="with --check: replay in N worker processes (default: one per core)",
+        **_checked("jobs"),
+    )
+    replay.add_argument(
+        "--report", metavar="FILE",
+        help="with --check: also write the results as JUnit XML (FILE.xml) or JSON "
+        "(FILE.json); repeatable",
+        **_checked("report"),
+    )
     replay.add_argument(
         "--recording",
         metavar="FILE",
@@ -365,6 +386,18 @@ def cmd_session(args) -> int:
 
 
 def cmd_replay(args) -> int:
+    if args.check:
+        from facilitator.workbench import run_check
+
+        return run_check(args)
+    if args.more:
+        raise FacilitatorError(
+            "replay: give one manifest, or add --check to replay several and compare each "
+            "with its truth"
+        )
+    for option in ("jobs", "report"):
+        if getattr(args, option):
+            raise FacilitatorError(f"--{option}: only with --check")
     from facilitator.runner import run_replay
 
     return run_replay(args)

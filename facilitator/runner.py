@@ -268,6 +268,20 @@ def _speaker_or_mute(args):
         return NoSpeech()
 
 
+def replay_names(args, manifest) -> list[str]:
+    """The partners a manifest is replayed with; ``args.dialogue`` becomes the manifest's own."""
+    names = [_readable(n) for n in (args.names or manifest.names)]
+    if manifest.dialogue:
+        # The turns are scripted for that dialogue; replayed as another they make no sense.
+        if manifest.dialogue not in DIALOGUES:
+            raise FacilitatorError(
+                f"{manifest.path}: dialogue {manifest.dialogue!r} is unknown; "
+                f"use one of {', '.join(DIALOGUES)}"
+            )
+        args.dialogue = manifest.dialogue
+    return names
+
+
 def run_replay(args) -> int:
     from facilitator.audio import (
         RecordingSource,
@@ -279,15 +293,7 @@ def run_replay(args) -> int:
 
     manifest = load_manifest(args.manifest)
     listen_options = _listen_options(args)
-    names = [_readable(n) for n in (args.names or manifest.names)]
-    if manifest.dialogue:
-        # The turns are scripted for that dialogue; replayed as another they make no sense.
-        if manifest.dialogue not in DIALOGUES:
-            raise FacilitatorError(
-                f"{args.manifest}: dialogue {manifest.dialogue!r} is unknown; "
-                f"use one of {', '.join(DIALOGUES)}"
-            )
-        args.dialogue = manifest.dialogue
+    names = replay_names(args, manifest)
     dialogue = make_dialogue(args, names)
     with contextlib.ExitStack() as undo:
         if args.recording:

@@ -182,6 +182,10 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("record_facilitator", "path", hint="the path of a WAV file to write",
             example="facilitator.wav"),
     Setting("play", "flag"),
+    Setting("check", "flag", also=("verify", "compare")),
+    Setting("jobs", "whole", low=1, high=256, unit="worker processes",
+            also=("workers", "processes", "parallel")),
+    Setting("report", "reports", example="out.xml", also=("reports", "junit", "results")),
     Setting("expect", "choice", choices=EXPECTS, default="share", also=("kind_of_turn",)),
     # check-mirror, history, reflect, forget, config
     Setting("sender", "words", also=("said",)),
@@ -223,7 +227,7 @@ def option_action(name: str) -> type[argparse.Action]:
     class Checked(argparse.Action):
         def __call__(self, parser, namespace, values, option_string=None):
             value = setting.parse(values)
-            if setting.kind in ("partners", "phrases"):
+            if setting.kind in ("partners", "reports", "phrases"):
                 current = getattr(namespace, self.dest, None)
                 if current is self.default:  # the first --typed: the command line wins
                     current = []
@@ -363,6 +367,17 @@ def _partners(s: Setting, value: object) -> list[str]:
     return [_name(v) for v in value]
 
 
+def _reports(s: Setting, value: object) -> list[str]:
+    if isinstance(value, str):
+        value = [value]  # report = "out.xml" means the same as report = ["out.xml"]
+    if not isinstance(value, list):
+        raise _Invalid()
+    for path in value:
+        if not _path(s, path).casefold().endswith((".xml", ".json")):
+            raise _Invalid()
+    return list(value)
+
+
 def _phrases(s: Setting, value: object) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -384,6 +399,7 @@ _KINDS: dict[str, Callable[[Setting, object], object]] = {
     "device": _device,
     "names": _names,
     "partners": _partners,
+    "reports": _reports,
     "phrases": _phrases,
 }
 
@@ -398,6 +414,7 @@ _KIND_HINTS = {
               "lists them",
     "names": "two different names, the first sender first",
     "partners": "the name of a partner who types",
+    "reports": "a file name ending in .xml (JUnit XML) or .json (JSON)",
     "phrases": "text, or a list of texts",
 }
 
@@ -406,7 +423,7 @@ def _from_text(s: Setting, text: str | list[str]) -> object:
     """Command-line text as the value the file would give (a number, a list, ...)."""
     if s.kind == "names":
         return list(text)
-    if s.kind == "partners":
+    if s.kind in ("partners", "reports"):
         return [text]
     if s.kind in ("whole", "number", "device"):
         try:
