@@ -139,10 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
     reflect = sub.add_parser("reflect", help="look back across sessions")
     reflect.add_argument("--since", metavar="YYYY-MM-DD", help="only sessions from this date on",
                          **_checked("since"))
-    reflect.add_argument("--json", action="store_true")
-    reflect.add_argument("--plot", metavar="FILE.png", help="draw the trend over time (a PNG)",
+    reflect.add_argument("--json", action="store_true",
+                         help="print the reflection as JSON (its fields are in the README)")
+    reflect.add_argument("--plot", metavar="FILE.png",
+                         help="draw your dialogues over the weeks and their themes (a PNG)",
                          **_checked("plot"))
-    reflect.add_argument("--say", action="store_true", help="also speak a few sentences aloud")
+    reflect.add_argument("--say", action="store_true",
+                         help="also say a few warm sentences aloud (at most four)")
+    reflect.add_argument("--details", action="store_true",
+                         help="add the counts behind each part, also by person (for testers)")
     _data_dir_option(reflect)
     _voice_options(reflect)
 
@@ -455,11 +460,11 @@ def cmd_history(args) -> int:
 def cmd_reflect(args) -> int:
     import datetime
 
-    from facilitator.history import format_reflect, plot_reflect, reflect, reflect_sentences
     from facilitator.records import data_dir
+    from facilitator.reflect import format_reflect, plot_reflect, reflect, reflect_sentences
 
     since = datetime.date.fromisoformat(args.since) if args.since else None  # checked already
-    result = reflect(data_dir(args.data_dir, create=False), since=since)
+    result = reflect(data_dir(args.data_dir, create=False), since=since, details=args.details)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_reflect(result))
     if args.plot:
         plot_reflect(result, args.plot)

@@ -185,6 +185,7 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("since", "date", also=("from", "after", "start")),
     Setting("plot", "image", also=("chart", "graph", "png")),
     Setting("say", "flag", also=("speak", "aloud")),
+    Setting("details", "flag", also=("counts", "verbose", "scores")),
     Setting("all", "flag", also=("everything",)),
     Setting("yes", "flag", also=("confirm", "force")),
     Setting("by_voice", "flag", also=("voice_confirm",)),
