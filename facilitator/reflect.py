@@ -80,6 +80,7 @@ def reflect(data_dir: str | Path, since: date | None = None, *, today: date | No
             "streak_weeks": weekly_streak(held_days, today),
             "long_gap": days is not None and days >= LONG_GAP_DAYS,
             "appreciations": sum(len(s.get("appreciations") or []) for _, s in dialogues),
+            "reminder": _reminder(data_dir),
         },
         "themes": themes,
         "appreciated": appreciated,
@@ -91,6 +92,13 @@ def reflect(data_dir: str | Path, since: date | None = None, *, today: date | No
         result["details"] = {**counts, "by_receiver": _by_receiver(dialogues),
                              "balance": _balance(dialogues)}
     return result
+
+
+def _reminder(data_dir: str | Path) -> str | None:
+    from facilitator.remind import current
+
+    reminder = current(Path(data_dir))
+    return reminder.describe() if reminder else None
 
 
 def _worth_reading(dialogues: list) -> bool:
@@ -275,6 +283,10 @@ def format_reflect(r: dict) -> str:
                    "back in (facilitator session --dialogue appreciation).")
     if habit["appreciations"]:
         out.append(f"  Appreciations shared: {habit['appreciations']}.")
+    if habit["reminder"]:
+        out.append(f"  Check-in reminder: {habit['reminder']}.")
+    else:
+        out.append("  A regular check-in helps: `facilitator remind weekly` sets one up.")
 
     if r["themes"] or r["appreciated"]:
         out += ["", "What you keep coming back to"]
