@@ -284,8 +284,9 @@ def _install_timer(reminder: Reminder, data_dir: Path) -> tuple[bool, str]:
     service, timer = timer_units(reminder, data_dir)
     try:
         units.mkdir(parents=True, exist_ok=True)
-        (units / f"{UNIT}.service").write_text(service, encoding="utf-8")
-        (units / f"{UNIT}.timer").write_text(timer, encoding="utf-8")
+        # They name the data folder: readable by the user alone, like everything else.
+        write_private_file(units / f"{UNIT}.service", service)
+        write_private_file(units / f"{UNIT}.timer", timer)
     except OSError as exc:
         return False, f"cannot write to {units} ({exc.strerror or exc})"
     ok, why = _systemctl("daemon-reload")

@@ -188,6 +188,7 @@ def test_a_user_timer_shows_the_reminder(tmp_path, desktop):
     timer = (units / "imago-facilitator-checkin.timer").read_text()
     service = (units / "imago-facilitator-checkin.service").read_text()
     assert "OnCalendar=Sun *-*-* 19:30:00" in timer and "Persistent=true" in timer
+    assert stat.S_IMODE((units / "imago-facilitator-checkin.timer").stat().st_mode) == 0o600
     assert "WantedBy=timers.target" in timer
     assert f"ExecStart={sys.executable} -m facilitator remind --now --say" in service
     assert f"Environment=FACILITATOR_DATA_DIR={data.resolve()}" in service
