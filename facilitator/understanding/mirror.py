@@ -332,15 +332,28 @@ def _own_reply(points: list[Point], m: Analysis, results: list[PointCheck]) -> b
 
 # How a mirror speaks of the sender: "you feel", "you'd like", "it makes you", "for you".
 _SENDER_FRAME = re.compile(
-    r" you (?:are |were |have been |had |get |got |must |might |also |really |just )*"
+    r" you (?:are |were |have been |had |get |got |must |might |also |really |just |still |"
+    r"kind of |sort of )*"
     r"(?:feel|feeling|felt|like|love|want|wanted|wish|need|needed|hope|mean|said|say|saying|"
-    r"think|thought|worry|worried|miss|hate|get|would|do not|did not|cannot|can not|end up|"
-    r"keep|find|notice|noticed|appreciate|are|were|wouldlike|wouldlove)\b"
+    r"think|thought|worry|worried|miss|hate|would|end up|keep|find|notice|noticed|"
+    r"appreciate|wouldlike|wouldlove)\b"
     r"| (?:makes|made|leaves|left|gets|got|takes|took|brings|sends) you | (?:for|to) you\b|"
     r" your (?:feeling|wish|need)")
+
+
+def _speaks_of_sender(m: Analysis) -> bool:
+    """Does the mirror say anything of the sender: a wish or a thought of theirs, or a
+    feeling given to "you" ("you're really hurt", "it made you anxious")?"""
+    line = " " + " ".join(w.norm for w in m.words) + " "
+    if _SENDER_FRAME.search(line):
+        return True
+    return any(_experiencer(m, pos[0]) == "you" for pos, _ in _feelings(m))
+
+
 _DEFENCE = re.compile(r"^ (?:but|well|look|i|it was|that was|he|she|you know|come on|to be fair)\b|"
                       r" (?:but|only|just|actually|to be fair|you know that|anyway|either|the one "
-                      r"who|not like|exactly)\b")
+                      r"who|not like|exactly|the wrong way|which is different|i did not say|"
+                      r"i never said|that is not what i|everyone does|everybody does)\b")
 
 
 def _own_side(senders: list[Analysis], m: Analysis) -> bool:
@@ -356,14 +369,14 @@ def _own_side(senders: list[Analysis], m: Analysis) -> bool:
     subjects = [next((m.words[k].norm for k in c if m.words[k].norm in _SUBJECTS), "")
                 for c in clauses]
     mine = sum(s in ("i", "my") for s in subjects)
-    if not _SENDER_FRAME.search(line) and mine >= max(1, len(clauses) / 2) and (
-            _DEFENCE.search(line)):
+    about_sender = _speaks_of_sender(m)
+    if not about_sender and mine >= max(1, len(clauses) / 2) and _DEFENCE.search(line):
         return True
     own_feeling = any(
         (m.words[pos[0] - 1].norm if pos[0] > 0 else "") not in _NOUN_BEFORE and _experiencer(
             m, pos[0]) == "I" for pos, _ in _feelings(m))
     return own_feeling and not re.search(r" you (?:feel|felt|are|were|get|got) ", sender_line) and (
-        not _SENDER_FRAME.search(line))
+        not about_sender)
 
 
 def _lexical(s: wm.Text, m: wm.Index) -> dict[int, wm.Hit]:
@@ -451,6 +464,9 @@ def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
     return best
 
 
+# An entry that starts with its own degree ("a bit down") says its strength outright.
+_DEGREE_LEADS = ("a bit ", "a little ", "a tad ", "bit ", "slightly ", "so ", "really ",
+                 "very ", "totally ", "completely ", "utterly ", "absolutely ")
 # Softeners people say out of habit, not to make a feeling weaker ("it kind of deflates me").
 _HEDGES = frozenset({"kind of", "sort of", "kinda", "sorta", "kind", "sort", "a bit of",
                      "i guess", "like", "just", "honestly", "actually", "pretty"})
@@ -477,7 +493,7 @@ def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: 
             _degree_near(a, s_pos) or _degree_near(m, m_pos))
         # idioms' strengths are rough ("gutted" / "knocked the stuffing out of you"): between
         # them only a degree word said outright tells a feeling softened or blown up
-        idiom = " " in f.entry or " " in g.entry
+        idiom = any(" " in e and not e.startswith(_DEGREE_LEADS) for e in (f.entry, g.entry))
         if (shift >= INTENSITY_SHIFT and not idiom) or shift >= INTENSITY_SHIFT - 1 and said_so:
             return "intensity", _clause_text(m, m_pos[0])
     pairs = pairs + loose
@@ -620,6 +636,8 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     # a word swapped for its opposite, where the point came back: "drive fast" -> "drive
     # slowly"
     for k, best, sem in unmatched:
+        if a.weights[k] < 1.0:
+            continue  # "go" / "come", "get" / "give": light words swap freely in a paraphrase
         if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
@@ -822,6 +840,21 @@ def _added(senders: list[Analysis], m: Analysis, results: list[PointCheck],
                 out.append({"point": "", "change": "interpretation",
                             "mirror_says": _span_text(m, clause)})
                 break
+    # a feeling the sender never named, given to them with a reason: "you're feeling
+    # neglected because I've been going to bed later"
+    said = [f.family for a in senders for _, f in _feelings(a)]
+    reported = {e["mirror_says"] for e in out}
+    for pos, g in _feelings(m):
+        clause = [k for k, c in enumerate(m.clause_of) if c == m.clause_of[pos[0]]]
+        line = " " + " ".join(m.words[k].norm for k in clause) + " "
+        text = _span_text(m, clause)
+        if text in reported or _experiencer(m, pos[0]) != "you" or any(
+                lexicon.related(g.family, f) for f in said):
+            continue
+        nxt = [m.words[k].norm for k in range(pos[-1] + 1, min(pos[-1] + 3, len(m.words)))]
+        if "because" in nxt or " because " in line and g.valence < 0 and not said:
+            out.append({"point": "", "change": "interpretation", "mirror_says": text})
+            reported.add(text)
     return out
 
 
