@@ -275,17 +275,17 @@ def run_replay(args) -> int:
 
 
 def speak_lines(lines: list[str], args) -> None:
-    """Say a few sentences aloud (``reflect --say``)."""
+    """Say a few sentences aloud (``reflect --say``, ``remind --now --say``)."""
     from facilitator.devices import SpeakerSink
 
-    voice = make_voice(args)
-    sink = SpeakerSink(None)
-    try:
+    with contextlib.ExitStack() as stack:
+        voice = make_voice(args)
+        stack.callback(voice.close)  # the speech engine's worker goes with it
+        sink = SpeakerSink(None)
+        stack.callback(sink.close)
         for line in lines:
             samples, rate = voice.synthesize(line)
             sink.play(samples, rate)
-    finally:
-        sink.close()
 
 
 def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:

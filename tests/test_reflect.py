@@ -200,6 +200,35 @@ def test_details_show_the_counts_for_testers(detailed):
     assert "Details (counts, for testers)" in text and "Leo mirroring: " in text
 
 
+def test_patterns_come_from_what_real_sessions_record(tmp_path, monkeypatch, model):
+    # Two typed sessions through the real command and understanding layer, not generated
+    # records: in both, the first mirror of the first piece defends, a later one leaves the
+    # feeling out, and the validation comes with a "but".
+    from tests.test_dialogue import TOPIC, VALIDATION
+    from tests.test_settings_schema import run_main
+    from tests.test_text_mode import ROUND, SCRIPT
+
+    defence = "That's not fair, I only check my phone for work."
+    first = list(ROUND)
+    first.insert(1, defence)
+    first.insert(first.index(VALIDATION), "You make sense, but I was tired.")
+    lines = [TOPIC, "Yes, I'm ready.", *first, *ROUND, *SCRIPT[-2:]]
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    data = tmp_path / "data"
+    for _ in range(2):
+        code, _, err = run_main(["session", "--text", "--mute", "--names", "Maya", "Leo",
+                                 "--data-dir", str(data)], stdin="\n".join(lines) + "\n")
+        assert code == 0, err
+    r = reflect(data, model=model)
+    patterns = {p["kind"]: p for p in r["patterns"]}
+    assert {"defended", "missed_feeling", "validation_but"} <= set(patterns), r["patterns"]
+    assert patterns["defended"]["example"] == defence.rstrip(".")
+    assert patterns["missed_feeling"]["example"] == "I feel lonely on Saturday mornings"
+    words = " ".join(p["text"] + p["suggestion"] for p in r["patterns"])
+    assert "Maya" not in words and "Leo" not in words
+    assert [t["dialogues"] for t in r["themes"]] == [2]
+
+
 # ------------------------------------------------------------------ the trend
 
 
@@ -350,3 +379,42 @@ def test_reflect_json_on_the_command_line(couple, tmp_path, monkeypatch, capsys)
     assert r["first_date"] == "2026-10-01" and "details" not in r
     assert "Plot written to" in out.err  # stdout stays JSON
     assert (tmp_path / "weeks.png").exists()
+
+
+def test_reflect_say_speaks_the_sentences_through_the_real_voice(couple, model, tmp_path,
+                                                                  monkeypatch, capsys):
+    import facilitator.devices as devices
+    from facilitator.cli import main
+    from facilitator.errors import FacilitatorError
+    from facilitator.speech import Voice
+
+    try:
+        Voice("pyttsx3").close()
+    except FacilitatorError as exc:
+        pytest.skip(f"pyttsx3/espeak-ng unavailable: {exc}")
+    played: list[float] = []
+    closed: list[str] = []
+
+    class Speaker:  # stands in for the speakers: what would be heard, in seconds
+        def __init__(self, device=None):
+            pass
+
+        def play(self, samples, rate):
+            played.append(len(samples) / rate)
+
+        def close(self):
+            closed.append("speaker")
+
+    real_close = Voice.close
+    monkeypatch.setattr(devices, "SpeakerSink", Speaker)
+    monkeypatch.setattr(Voice, "close", lambda self: (closed.append("voice"),
+                                                      real_close(self)))
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    assert main(["reflect", "--say", "--data-dir", str(couple), "--rate", "200"]) == 0
+    assert capsys.readouterr().out.startswith("Looking back from 14 Sep 2026")
+    sentences = reflect_sentences(reflect(couple, model=model))
+    assert len(played) == len(sentences) <= 4
+    for seconds, sentence in zip(played, sentences, strict=True):
+        words = len(sentence.split())
+        assert 0.5 * words * 60 / 200 < seconds < 2.5 * words * 60 / 200, (seconds, sentence)
+    assert sorted(closed) == ["speaker", "voice"]
