@@ -89,7 +89,14 @@ def set_reminder(every: str, data_dir: Path, *, day: str = DEFAULT_DAY, at: str 
     if timer:
         ok, why = _install_timer(reminder, data_dir)
         reminder.timer = ok
-        if ok:
+        if ok and shutil.which("notify-send") is None:
+            # The timer would run and nothing would be seen: say so, and how to fix it.
+            notes.append(f"A user timer ({UNIT}.timer) is set, but notify-send is not "
+                         "installed, so it cannot show the reminder"
+                         + ("; it will say it aloud." if say else
+                            "; install it (apt install libnotify-bin), or set the reminder "
+                            "again with --say to hear it."))
+        elif ok:
             notes.append(f"A user timer ({UNIT}.timer) will show the reminder"
                          + (" and say it aloud" if say else "") + " on this computer.")
         else:

@@ -28,7 +28,7 @@ from facilitator.remind import (
 )
 from facilitator.runner import long_gap
 from tests.histories import Appreciation, write_session
-from tests.test_text_mode import read_events, run_text_session
+from tests.test_text_mode import read_events
 
 NAMES = ("Maya", "Leo")
 AN_APPRECIATION = Appreciation([("Maya", "your laugh", "it lifts my day"),
@@ -69,13 +69,19 @@ def test_the_gap_is_measured_from_the_last_dialogue_held(tmp_path):
     assert long_gap(_args(data)) is None
 
 
-def test_a_live_session_after_three_weeks_says_so(tmp_path):
+def test_a_live_session_after_three_weeks_says_so(tmp_path, monkeypatch):
+    # The real command in this process, so the understanding layer already loaded is reused.
+    from tests.test_settings_schema import run_main
+
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
     write_session(tmp_path / "data", datetime.now() - timedelta(days=22), AN_APPRECIATION)
-    proc = run_text_session(tmp_path, ["stop"])
-    assert proc.returncode == 0, proc.stderr
+    code, out, err = run_main(["session", "--text", "--mute", "--names", *NAMES,
+                               "--data-dir", str(tmp_path / "data"),
+                               "--events", str(tmp_path / "events.jsonl")], stdin="stop\n")
+    assert code == 0, err
     said = [e["text"] for e in read_events(tmp_path) if e["event"] == "say"]
     assert said[1].startswith("It has been three weeks since your last dialogue")
-    assert "It has been three weeks" in proc.stdout
+    assert "It has been three weeks" in out
 
 
 # ------------------------------------------------------------------ the check-in reminder
@@ -224,6 +230,20 @@ def test_without_a_user_session_the_calendar_file_is_the_reminder(tmp_path, desk
             "No medium found): the calendar file is your reminder.") in notes
     assert not (tmp_path / "config" / "systemd" / "user" / "imago-facilitator-checkin"
                                                           ".timer").exists()
+
+
+def test_without_notify_send_the_timer_says_it_cannot_show_the_reminder(tmp_path, desktop,
+                                                                        monkeypatch):
+    (desktop / "notify-send").unlink()
+    monkeypatch.setenv("PATH", str(desktop))  # systemctl stood in for, and nothing else
+    reminder, notes = set_reminder("weekly", tmp_path, now=NOW)
+    assert reminder.timer
+    assert ("A user timer (imago-facilitator-checkin.timer) is set, but notify-send is not "
+            "installed, so it cannot show the reminder; install it (apt install "
+            "libnotify-bin), or set the reminder again with --say to hear it.") in notes
+    _, notes = set_reminder("weekly", tmp_path, say=True, now=NOW)
+    assert any(note.endswith("cannot show the reminder; it will say it aloud.")
+               for note in notes)
 
 
 def test_no_timer_means_no_timer(tmp_path, desktop):
