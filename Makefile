@@ -29,7 +29,7 @@ demo: install
 	$(BIN)/python scripts/demo.py $(ARGS)
 
 test: install
-	$(BIN)/python -m pytest -q $(ARGS)
+	$(BIN)/python -m pytest -q --durations=25 $(ARGS)
 
 bench: install
 	$(BIN)/python -m pip install -q -e '.[bench]'

@@ -316,18 +316,11 @@ class Dialogue:
         if turn.safety:
             return self._safety_pause(turn.safety)
         command = turn.command
-        if command == "resume" and not self.paused and self._expects_answer():
-            # "Yes, please continue" to "did Leo get that?" is an answer, not a command.
-            command = None
-            turn = self.understand.turn(self.step, text, commands=False)
         if command:
             return self._on_command(command)
         if self.paused:
             return self._say_and_listen(self._text("command.still_paused"), paused=True)
         return self._on_turn(text, turn)
-
-    def _expects_answer(self) -> bool:
-        return self.step is not None and STEPS[self.step].expect == "answer"
 
     @property
     def listening_to(self) -> str | None:

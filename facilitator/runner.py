@@ -295,7 +295,7 @@ def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:
     """
     from facilitator.devices import MicrophoneSource, SpeakerSink
     from facilitator.listener import listen_for_turn
-    from facilitator.understanding.rules import read_confirmation
+    from facilitator.understanding.answers import read_confirmation
 
     with contextlib.ExitStack() as stack:
         mic = MicrophoneSource(args.input_device)
@@ -312,4 +312,5 @@ def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:
         heard = listen_for_turn(mic, transcriber=transcriber, expect="answer", silence_timeout=wait)
         text = heard.text if heard else ""
         print(f"Heard: {text or '(nothing)'}")
-        return read_confirmation(text).kind == "yes"
+        reading = read_confirmation(text)
+        return reading is not None and reading[0] == "yes"

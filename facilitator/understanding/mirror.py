@@ -117,20 +117,24 @@ class MirrorChecker:
         if mirror_weight <= 0:
             return _all_missed(points)
         # judge every try; a point carried by an earlier try stays carried
-        per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock)) for t in tries[:-1]]
-        last = self._judge(senders, m)
+        per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock))[0]
+                   for t in tries[:-1]]
+        last, support = self._judge(senders, m)
         if _arguing(senders, m, last) or _own_reply(points, m, last) or _own_side(senders, m):
             return _all_missed(points)
         last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
-        added = _added(senders, m, last, self._support)
+        added = _added(senders, m, last, support)
         return _verdict(points, results, added, summary=summary)
 
-    def _judge(self, senders: list[Analysis], m: Analysis) -> list[PointCheck]:
+    def _judge(self, senders: list[Analysis],
+               m: Analysis) -> tuple[list[PointCheck], dict[int, float]]:
+        """Each point of the sender's against the mirror, and how well each mirror clause
+        is backed by some point (its best similarity, by clause number: for additions)."""
         points = [(a, p) for a in senders for p in a.points]
         if not m.words:
             return [PointCheck(p.text, p.kind, "missed", 0.0, 0.0, chunk=p.chunk)
-                    for _, p in points]
+                    for _, p in points], {}
         clauses = [c for c in _clauses_of(m) if any(m.weights[k] > 0 for k in c)]
         # Each point and each clause of the mirror is read on its own: in one sentence the
         # model's vectors of a word or a clause lean towards the whole turn's topic.
@@ -149,12 +153,11 @@ class MirrorChecker:
                         m_vectors.append(v)
         M = np.stack(m_vectors) if m_vectors else np.zeros((0, 384), dtype=np.float32)
         windows = _windows(clauses, clause_enc)
-        # how well each mirror clause is backed by some point of the sender's (for additions)
         point_vectors = np.stack([e.sentence for e in point_enc]) if point_enc else None
-        self._support = {}
+        support = {}
         for c, enc in zip(clauses, clause_enc, strict=True):
             best = float((point_vectors @ enc.sentence).max()) if point_vectors is not None else 0
-            self._support[m.clause_of[c[0]]] = best
+            support[m.clause_of[c[0]]] = best
         index = wm.index(wm.Text(m.source, m.words, m.weights))
         found_by = {id(a): _lexical(wm.Text(a.source, a.words, a.weights), index)
                     for a in senders}
@@ -162,7 +165,7 @@ class MirrorChecker:
         m_feelings = _feelings(m)
         return [self._point(p, a, enc, found_by[id(a)], m, m_positions, M, windows,
                             feelings_by[id(a)], m_feelings)
-                for (a, p), enc in zip(points, point_enc, strict=True)]
+                for (a, p), enc in zip(points, point_enc, strict=True)], support
 
     def _point(self, p: Point, a: Analysis, enc, found, m: Analysis,
                m_positions: list[int], M: np.ndarray, windows, s_feelings,
@@ -363,6 +366,8 @@ def _own_side(senders: list[Analysis], m: Analysis) -> bool:
     my heart too") where the sender spoke of none of theirs."""
     line = " " + " ".join(w.norm for w in m.words) + " "
     sender_line = " " + " ".join(w.norm for a in senders for w in a.words) + " "
+    if any(line == " " + " ".join(w.norm for w in a.words) + " " for a in senders):
+        return False  # the sender's turn said back word for word, "I" and all: a parrot
     clauses = [c for c in _clauses_of(m) if sum(m.weights[k] for k in c) > 0]
     if not clauses:
         return False
