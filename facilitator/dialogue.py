@@ -259,6 +259,7 @@ class Dialogue:
         silence_timeout: float | None = 45.0,
         max_mirror_tries: int = 3,
         understanding: Understanding | None = None,
+        gap: str | None = None,
     ) -> None:
         if dialogue not in DIALOGUES:
             raise ValueError(f"unknown dialogue {dialogue!r}; choose {', '.join(DIALOGUES)}")
@@ -272,6 +273,9 @@ class Dialogue:
         self.understand = understanding or default_understanding()
         self.silence_timeout = silence_timeout
         self.max_mirror_tries = max(1, max_mirror_tries)
+        # How long since the couple's last dialogue ("three weeks"), when it was long: the
+        # welcome then says so and offers the short appreciation dialogue as a way back in.
+        self.gap = gap
         self.sender, self.receiver = self.names
         self.round_number = 1
         self.step: str | None = None
@@ -291,6 +295,8 @@ class Dialogue:
     def start(self) -> list:
         opening = DIALOGUES[self.dialogue]["opening"]
         actions: list = [Say(self._text(f"{self.dialogue}.welcome"))]
+        if self.gap and self.prompts.has(f"{self.dialogue}.welcome_back"):
+            actions.append(Say(self._text(f"{self.dialogue}.welcome_back", gap=self.gap)))
         return actions + self._enter(opening)
 
     def receive(self, event) -> list:

@@ -31,6 +31,7 @@ _PARTNERS = ("sender", "receiver", "first", "second", "topic")
 _FEEDBACK = ("sender", "Sender", "receiver")  # feedback.py, after a mirror check
 FIELDS: dict[str, tuple[str, ...]] = {
     "coach.blame": _PARTNERS + ("phrase",),
+    "intentional.welcome_back": _PARTNERS + ("gap",),
     **{f"coach.validation{why}": _PARTNERS + ("feeling",) for why in (
         "", "_contempt", "_sarcasm", "_rebuttal", "_dismissal")},
     **{f"coach.empathy{why}": _PARTNERS + ("feeling",) for why in ("", "_thought", "_contempt")},

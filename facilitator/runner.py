@@ -29,7 +29,7 @@ from facilitator.session import (
 )
 
 
-def make_dialogue(args, names) -> Dialogue:
+def make_dialogue(args, names, *, gap: str | None = None) -> Dialogue:
     """The engine, with its prompts file loaded and checked: a broken option or prompts file
     is refused here, before any device opens or any session folder is made.
 
@@ -48,7 +48,20 @@ def make_dialogue(args, names) -> Dialogue:
         prompts=load_prompts(args.prompts),
         silence_timeout=None if args.no_timeouts else args.silence_timeout,
         max_mirror_tries=args.mirror_tries,
+        gap=gap,
     )
+
+
+def long_gap(args) -> str | None:
+    """How long since the couple's last dialogue, in words, when it has been long enough to
+    offer the short appreciation dialogue (only before an intentional one)."""
+    from facilitator.history import LONG_GAP_DAYS, days_since_last_dialogue, gap_words
+    from facilitator.records import resolve_data_dir
+
+    if args.dialogue != "intentional":
+        return None
+    days = days_since_last_dialogue(resolve_data_dir(args.data_dir))
+    return gap_words(days) if days is not None and days >= LONG_GAP_DAYS else None
 
 
 def _setup(dialogue: Dialogue, args) -> tuple[Dialogue, EventLogFile | None]:
@@ -198,7 +211,8 @@ def run_live_session(args) -> int:
     read_line = _read_line_plain if args.plain else input
     # At a terminal a typed line is already on the screen: the display does not repeat it.
     echoed = (args.text or bool(args.typed)) and _is_terminal(sys.stdin)
-    dialogue = make_dialogue(args, names)  # a broken prompts file is said before anything
+    # A broken prompts file is said before anything.
+    dialogue = make_dialogue(args, names, gap=long_gap(args))
     if args.text:
         setup = _setup(dialogue, args)
         screen = _screen(args, names)
@@ -329,17 +343,17 @@ def run_replay(args) -> int:
 
 
 def speak_lines(lines: list[str], args) -> None:
-    """Say a few sentences aloud (``reflect --say``)."""
+    """Say a few sentences aloud (``reflect --say``, ``remind --now --say``)."""
     from facilitator.devices import SpeakerSink
 
-    voice = make_voice(args)
-    sink = SpeakerSink(None)
-    try:
+    with contextlib.ExitStack() as stack:
+        voice = make_voice(args)
+        stack.callback(voice.close)  # the speech engine's worker goes with it
+        sink = SpeakerSink(None)
+        stack.callback(sink.close)
         for line in lines:
             samples, rate = voice.synthesize(line)
             sink.play(samples, rate)
-    finally:
-        sink.close()
 
 
 def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:

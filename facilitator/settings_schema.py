@@ -199,10 +199,19 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("since", "date", also=("from", "after", "start")),
     Setting("plot", "image", also=("chart", "graph", "png")),
     Setting("say", "flag", also=("speak", "aloud")),
+    Setting("details", "flag", also=("counts", "verbose", "scores")),
     Setting("all", "flag", also=("everything",)),
     Setting("yes", "flag", also=("confirm", "force")),
     Setting("by_voice", "flag", also=("voice_confirm",)),
     Setting("path", "flag"),
+    # remind
+    Setting("day", "weekday", default="sunday", also=("weekday", "on")),
+    Setting("at", "clock", default="19:30", also=("time", "hour", "when")),
+    Setting("ics", "path", hint="the path of the calendar file to write (.ics)",
+            example="checkin.ics", also=("calendar", "ical")),
+    Setting("no_timer", "flag", also=("calendar_only",)),
+    Setting("off", "flag", also=("remove", "stop")),
+    Setting("now", "flag"),
 )}
 
 
@@ -336,6 +345,34 @@ def _date(s: Setting, value: object) -> str:
         raise _Invalid() from None
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(s: Setting, value: object) -> str:
+    # "Sunday", "sun" and "sunday" all mean the same day.
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        for day in WEEKDAYS:
+            if word == day or len(word) >= 3 and day.startswith(word):
+                return day
+    raise _Invalid()
+
+
+def _clock(s: Setting, value: object) -> str:
+    # TOML has times of its own (at = 19:30:00): welcome, to the minute.
+    if isinstance(value, datetime.time):
+        if value.second or value.microsecond or value.tzinfo:
+            raise _Invalid()
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if not isinstance(value, str):
+        raise _Invalid()
+    hour, colon, minute = value.strip().partition(":")
+    if not colon or not hour.isdigit() or not minute.isdigit() or len(minute) != 2 or \
+            len(hour) > 2 or int(hour) > 23 or int(minute) > 59:
+        raise _Invalid()
+    return f"{int(hour):02d}:{minute}"
+
+
 def _device(s: Setting, value: object) -> int | str:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
@@ -396,6 +433,8 @@ _KINDS: dict[str, Callable[[Setting, object], object]] = {
     "path": _path,
     "image": _image,
     "date": _date,
+    "weekday": _weekday,
+    "clock": _clock,
     "device": _device,
     "names": _names,
     "partners": _partners,
@@ -410,6 +449,8 @@ _KIND_HINTS = {
     "path": "a file or folder path",  # each setting names which
     "image": "a file name ending in .png (the plot is a PNG image)",
     "date": "a date written YYYY-MM-DD, e.g. 2026-01-31",
+    "weekday": "a day of the week, e.g. sunday or sun",
+    "clock": "a time of day written HH:MM (24-hour), e.g. 19:30",
     "device": "a device number (0 or more) or part of its name; `facilitator devices` "
               "lists them",
     "names": "two different names, the first sender first",

@@ -178,7 +178,8 @@ def test_every_sentence_is_filled_with_every_field_declared_for_it(tmp_path):
     helped: set[str] = set()
     for walk in range(150):
         d = Dialogue(("Maya", "Leo"), dialogue=rng.choice(["intentional", "appreciation"]),
-                     prompts=prompts, silence_timeout=30, max_mirror_tries=rng.choice([1, 3]))
+                     prompts=prompts, silence_timeout=30, max_mirror_tries=rng.choice([1, 3]),
+                     gap="three weeks" if walk % 2 else None)  # after a long gap
         actions = d.start()
         for _ in range(80):
             if d.ended:

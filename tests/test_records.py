@@ -310,6 +310,84 @@ def test_an_appreciation_dialogue_keeps_its_appreciations(tmp_path):
     assert summary["status"] == "complete"
 
 
+def test_the_appreciation_dialogue_keeps_each_reason_with_its_appreciation(tmp_path):
+    events = [
+        stage(0, "send", "Ana", "Ben"),
+        heard(1, "Ana", "One thing I appreciate about you is your laugh."),
+        stage(2, "mirror", "Ana", "Ben"),
+        heard(3, "Ben", "You appreciate my laugh."),
+        check(4, "complete", ["your laugh"], []),
+        stage(5, "send", "Ana", "Ben"),
+        heard(6, "Ana", "The reason I appreciate this is it lifts my day."),
+        stage(7, "mirror", "Ana", "Ben"),
+        heard(8, "Ben", "It lifts your day."),
+        check(9, "complete", ["it lifts my day"], []),
+        stage(10, "switch", "Ben", "Ana"),
+        stage(11, "send", "Ben", "Ana"),
+        heard(12, "Ben", "One thing I appreciate about you is the tea this morning."),
+        {"t": 13, "event": "end", "reason": "interrupted"},
+    ]
+    recorder = SessionRecorder(tmp_path, names=["Ana", "Ben"], dialogue="appreciation")
+    for event in events:
+        recorder.on_event(event)
+    assert recorder.close()["appreciations"] == [
+        {"partner": "Ana", "text": "One thing I appreciate about you is your laugh.",
+         "reason": "The reason I appreciate this is it lifts my day."},
+        {"partner": "Ben", "text": "One thing I appreciate about you is the tea this morning."}]
+
+
+def test_the_summary_keeps_the_points_of_each_mirror_and_why_coaching_was_given(tmp_path):
+    points = [{"text": "I feel lonely", "kind": "feeling", "status": "missed"},
+              {"text": "when you scroll at dinner", "kind": "situation", "status": "changed",
+               "change": "frequency"}]
+    events = [
+        stage(0, "send", "Ana", "Ben"),
+        heard(1, "Ana", "You're always on your phone."),
+        {"t": 2, "event": "coach", "kind": "blame", "text": "Could you try: I feel, when?",
+         "why": "absolute"},
+        heard(3, "Ana", "I feel lonely when you scroll at dinner."),
+        stage(4, "mirror", "Ana", "Ben"),
+        heard(5, "Ben", "Sometimes I scroll at dinner."),
+        {**check(6, "partial", ["I feel lonely", "when you scroll at dinner"],
+                 ["I feel lonely"]), "points": points,
+         "changed": [{"point": "when you scroll at dinner", "change": "frequency",
+                      "mirror_says": "sometimes I scroll"}]},
+        stage(7, "validate", "Ana", "Ben"),
+        heard(8, "Ben", "You make sense, but I was tired."),
+        {"t": 9, "event": "coach", "kind": "validation", "text": "Once more?",
+         "why": "rebuttal"},
+    ]
+    summary = record(tmp_path, events, close=False).close("stopped")
+    exchange = summary["exchanges"][0]
+    assert exchange["points"] == [{"text": "I feel lonely", "kind": "feeling"},
+                                  {"text": "when you scroll at dinner", "kind": "situation"}]
+    assert exchange["attempts"][0]["points"] == points
+    assert exchange["attempts"][0]["changed"][0]["change"] == "frequency"
+    blame, validation = summary["coaching"]
+    assert (blame["kind"], blame["why"], blame["sender"]) == ("blame", "absolute", "Ana")
+    assert blame["said_next"] == "I feel lonely when you scroll at dinner."
+    assert (validation["why"], validation["receiver"]) == ("rebuttal", "Ben")
+    assert "said_next" not in validation
+
+
+def test_not_now_is_its_own_ending_and_an_older_summary_is_read_again_from_its_log(tmp_path):
+    events = [stage(0, "appointment", "Ana", "Ben"),
+              heard(1, "Ana", "I'd like to talk about money. Is now a good time?"),
+              heard(2, "Ben", "Not now."), {"t": 3, "event": "end", "reason": "not now"}]
+    recorder = record(tmp_path, events)
+    assert read_session(recorder.folder)["status"] == "not now"
+    done = record(tmp_path, session_events(), started=datetime(2026, 11, 27, 20, 0).astimezone())
+    path = done.folder / "session.json"
+    old = json.loads(path.read_text(encoding="utf-8"))
+    old["format"] = 1
+    for exchange in old["exchanges"]:
+        del exchange["points"]
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert "points" in read_session(done.folder)["exchanges"][0]  # worked out again
+    (done.folder / "events.jsonl").unlink()
+    assert read_session(done.folder)["format"] == 1  # no log: the summary is all there is
+
+
 def test_close_logs_the_end_once_and_can_be_called_again(tmp_path):
     recorder = record(tmp_path, session_events(end=""), close=False)
     summary = recorder.close("stopped")
