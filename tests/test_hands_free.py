@@ -52,7 +52,6 @@ from facilitator.dialogue import (
 from facilitator.prompts import load_prompts
 from facilitator.runner import run_replay
 from facilitator.session import (
-    ECHO_TAIL,
     Clock,
     MixedTurns,
     NoSpeech,
@@ -721,8 +720,8 @@ def test_listening_cues_are_in_the_recorded_voice_and_no_cues_turns_them_off(tmp
     for t in [e["t"] for e in without if e["event"] in ("listen", "heard")]:
         assert cue_at(plain, t, listening) < 0.5 and cue_at(plain, t, got_it) < 0.5, t
     # The cues take their time on the session clock too: each one and its echo tail.
-    cue_time = (len(listens) * (len(listening) / 16000 + ECHO_TAIL)
-                + len(heards) * (len(got_it) / 16000 + ECHO_TAIL))
+    cue_time = (len(listens) * (len(listening) / 16000 + 0.3)
+                + len(heards) * (len(got_it) / 16000 + 0.3))
     assert with_cues[-1]["t"] - without[-1]["t"] == pytest.approx(cue_time, abs=0.01)
     assert len(cued) / 16000 - len(plain) / 16000 == pytest.approx(cue_time, abs=0.01)
     # Everything else the facilitator said is the same.
@@ -823,6 +822,56 @@ def test_louder_and_quieter_change_the_voice_and_are_remembered():
     for _ in range(10):
         out.adjust_volume(-1)
     assert out.voice.volume == pytest.approx(0.2)  # never so soft it is lost in the room
+
+
+class CountingSource:
+    """A microphone stand-in that only counts: what was read and skipped."""
+
+    def __init__(self):
+        self.position = 0
+
+    def skip(self, n):
+        self.position += n
+
+
+class RecordingSink:
+    def __init__(self):
+        self.played, self.positions = [], []
+
+    def set_position(self, position):
+        self.positions.append(position)
+
+    def play(self, samples, rate):
+        self.played.append((len(samples), rate))
+
+
+class SecondOfSpeech:
+    volume = 1.0
+
+    def synthesize(self, text):
+        return np.zeros(22050, np.float32), 22050  # 1 s at the voice's own rate
+
+
+def test_while_it_speaks_and_for_a_short_echo_tail_the_facilitator_is_deaf():
+    from facilitator.session import SpokenOutput
+
+    source, sink = CountingSource(), RecordingSink()
+    source.position = 1000
+    out = SpokenOutput(SecondOfSpeech(), sink, source=source)
+    out.say("Maya, whenever you are ready.")
+    # 1 s of speech and a 0.3 s tail at 16 kHz; the recording lines up where it started
+    assert source.position == 1000 + 16000 + 4800
+    assert sink.positions == [1000] and sink.played == [(22050, 22050)]
+    out.say("Thank you.")
+    assert source.position == 1000 + 2 * 20800 and sink.positions == [1000, 21800]
+
+
+def test_without_a_microphone_speaking_skips_nothing():
+    from facilitator.session import SpokenOutput
+
+    sink = RecordingSink()
+    SpokenOutput(SecondOfSpeech(), sink).say("Hello.")
+    assert sink.played == [(22050, 22050)] and sink.positions == []
 
 
 def test_change_voice_steps_through_a_few_different_voices():
