@@ -281,7 +281,6 @@ def test_feelings_are_told_from_facts(phrase, feeling):
 
 
 def test_the_plot_is_a_private_png(data, tmp_path):
-    pytest.importorskip("matplotlib")
     target = plot_reflect(reflect(data, today=TODAY), tmp_path / "trend.png")
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -290,7 +289,6 @@ def test_the_plot_is_a_private_png(data, tmp_path):
 
 
 def test_a_plot_that_cannot_be_written_is_a_clear_error(data, tmp_path):
-    pytest.importorskip("matplotlib")
     with pytest.raises(FacilitatorError, match="choose another --plot path"):
         plot_reflect(reflect(data, today=TODAY), tmp_path / "no-such-folder" / "trend.png")
 
