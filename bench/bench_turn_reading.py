@@ -101,12 +101,15 @@ def report(ev: dict, title: str, *, show_errors: bool) -> list[str]:
     lines += ["", f"- Sentences that only mention a command's words (or none), read as a "
               f"command: {fc} of {ev['non_command']} ({_pct(fc, ev['non_command'])}).",
               f"- Safety: recall {_pct(ev['crisis_hit'], ev['crisis'])} "
-              f"({ev['crisis_hit']}/{ev['crisis']}); kind right {_pct(ev['kind_right'], ev['crisis_hit'])}; "
-              f"false alarms on hard-but-ordinary statements {_pct(len(ev['alarms']), ev['ordinary'])} "
+              f"({ev['crisis_hit']}/{ev['crisis']}); kind right "
+              f"{_pct(ev['kind_right'], ev['crisis_hit'])}; false alarms on hard-but-ordinary "
+              f"statements {_pct(len(ev['alarms']), ev['ordinary'])} "
               f"({len(ev['alarms'])}/{ev['ordinary']}); on all other turns "
-              f"{_pct(len(ev['other_alarms']), ev['other'])} ({len(ev['other_alarms'])}/{ev['other']}).",
+              f"{_pct(len(ev['other_alarms']), ev['other'])} "
+              f"({len(ev['other_alarms'])}/{ev['other']}).",
               f"- Cost: p50 {1000 * statistics.median(ev['times']):.1f} ms, "
-              f"p95 {1000 * sorted(ev['times'])[int(0.95 * len(ev['times']))]:.1f} ms an utterance."]
+              f"p95 {1000 * sorted(ev['times'])[int(0.95 * len(ev['times']))]:.1f} ms "
+              f"an utterance."]
     if show_errors:
         lines += ["", "Errors:"]
         for c, t in ev["wrong_steps"]:
