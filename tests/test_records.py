@@ -583,6 +583,66 @@ def test_an_unwritable_data_folder_is_a_one_line_error(tmp_path, monkeypatch):
         SessionRecorder(blocker, names=["Ana", "Ben"], dialogue="intentional")
 
 
+def test_a_folder_nobody_can_write_is_refused_even_as_root(monkeypatch):
+    # /proc takes no new files, whoever asks: the write test itself must fail here
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    with pytest.raises(FacilitatorError) as caught:
+        data_dir(Path("/proc"))
+    assert str(caught.value).startswith("/proc: cannot write the data folder (")
+    assert "No such file or directory" in str(caught.value) or "denied" in str(caught.value)
+
+
+def test_the_configured_data_folder_is_used_when_no_option_names_one(tmp_path, monkeypatch):
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    assert data_dir(None, config_value=tmp_path / "from-config") == tmp_path / "from-config"
+    assert mode(tmp_path / "from-config") == 0o700
+
+
+def test_a_sessions_folder_made_stricter_by_the_user_is_left_as_it_is(tmp_path):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    for strict in (0o500, 0o700, 0o300):
+        folder.chmod(strict)
+        records._keep_private(folder)
+        assert mode(folder) == strict
+    folder.chmod(0o701)
+    records._keep_private(folder)
+    assert mode(folder) == 0o700
+
+
+def test_a_session_folder_that_cannot_be_made_is_a_one_line_error():
+    with pytest.raises(FacilitatorError) as caught:
+        records._new_session_folder(Path("/proc"), "2026-11-26T21-40-05")
+    assert str(caught.value).startswith("/proc: cannot write the data folder (No such file")
+
+
+def test_a_thousand_sessions_in_one_second_is_a_clear_error(tmp_path, monkeypatch):
+    def taken(self, *args, **kwargs):
+        raise FileExistsError(self)
+
+    monkeypatch.setattr(Path, "mkdir", taken)
+    with pytest.raises(FacilitatorError,
+                       match=r": too many sessions started in one second; try again$"):
+        records._new_session_folder(tmp_path, "2026-11-26T21-40-05")
+
+
+def test_a_private_file_is_written_through_a_temporary_file_beside_it(tmp_path, monkeypatch):
+    # beside it: the rename that makes it appear whole never crosses filesystems
+    import tempfile
+
+    made = []
+    real = tempfile.mkstemp
+
+    def spy(*args, **kwargs):
+        made.append(kwargs.get("dir"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    records.write_private_file(tmp_path / "summary.json", "{}")
+    assert made == [tmp_path]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.json"]
+
+
 class CountingSource:
     """A stand-in microphone: a rising ramp, so each sample says where it came from."""
 
