@@ -229,6 +229,11 @@ def test_the_last_mark_decides_between_complete_and_open(text, ending):
     assert classify_ending(text) == ending
 
 
+def test_an_answer_without_a_mark_is_an_answer_where_one_is_asked_for():
+    assert classify_ending("Yes", "answer") == ANSWER
+    assert classify_ending("Yes") == OPEN
+
+
 def test_a_curly_apostrophe_reads_as_a_straight_one():
     assert classify_ending("I\u2019m done.") == classify_ending("I'm done.")
     assert classify_ending("That\u2019s all.") == classify_ending("That's all.") == CLOSER
@@ -323,3 +328,12 @@ def test_reset_forgets_the_turn_and_its_text():
     assert not ep.in_turn and ep.speech_end is None and ep.ending() == UNKNOWN
     ep.update_text("", upto=-1.0)  # the very first transcript of a listen may cover nothing
     assert ep._text == ""
+
+
+def test_by_default_a_voiced_frame_half_a_second_before_the_onset_is_not_the_start():
+    # a click or a breath 0.51 s before the words: more than the 0.45 s gap (plus a frame)
+    ep = Endpointer(silence_only=1.0)
+    pattern = [True] + [False] * 17 + [True] * 5
+    for k, s in enumerate(pattern, start=1):
+        ep.push(round(0.03 * k, 6), s)
+    assert ep.speech_start == pytest.approx(0.54)

@@ -824,56 +824,6 @@ def test_louder_and_quieter_change_the_voice_and_are_remembered():
     assert out.voice.volume == pytest.approx(0.2)  # never so soft it is lost in the room
 
 
-class CountingSource:
-    """A microphone stand-in that only counts: what was read and skipped."""
-
-    def __init__(self):
-        self.position = 0
-
-    def skip(self, n):
-        self.position += n
-
-
-class RecordingSink:
-    def __init__(self):
-        self.played, self.positions = [], []
-
-    def set_position(self, position):
-        self.positions.append(position)
-
-    def play(self, samples, rate):
-        self.played.append((len(samples), rate))
-
-
-class SecondOfSpeech:
-    volume = 1.0
-
-    def synthesize(self, text):
-        return np.zeros(22050, np.float32), 22050  # 1 s at the voice's own rate
-
-
-def test_while_it_speaks_and_for_a_short_echo_tail_the_facilitator_is_deaf():
-    from facilitator.session import SpokenOutput
-
-    source, sink = CountingSource(), RecordingSink()
-    source.position = 1000
-    out = SpokenOutput(SecondOfSpeech(), sink, source=source)
-    out.say("Maya, whenever you are ready.")
-    # 1 s of speech and a 0.3 s tail at 16 kHz; the recording lines up where it started
-    assert source.position == 1000 + 16000 + 4800
-    assert sink.positions == [1000] and sink.played == [(22050, 22050)]
-    out.say("Thank you.")
-    assert source.position == 1000 + 2 * 20800 and sink.positions == [1000, 21800]
-
-
-def test_without_a_microphone_speaking_skips_nothing():
-    from facilitator.session import SpokenOutput
-
-    sink = RecordingSink()
-    SpokenOutput(SecondOfSpeech(), sink).say("Hello.")
-    assert sink.played == [(22050, 22050)] and sink.positions == []
-
-
 def test_change_voice_steps_through_a_few_different_voices():
     from facilitator.speech import Voice
 
