@@ -337,3 +337,13 @@ def test_by_default_a_voiced_frame_half_a_second_before_the_onset_is_not_the_sta
     for k, s in enumerate(pattern, start=1):
         ep.push(round(0.03 * k, 6), s)
     assert ep.speech_start == pytest.approx(0.54)
+
+
+def test_the_onset_window_counts_from_its_first_voiced_frame_whatever_the_gap():
+    # a long onset window (0.6 s) and a short gap (0.1 s): the first voiced frame of the
+    # window opens the turn, though the next one is 0.18 s later
+    ep = Endpointer(silence_only=1.0, onset_window=0.6, onset_gap=0.1)
+    pattern = [True] + [False] * 5 + [True] * 4
+    for k, s in enumerate(pattern, start=1):
+        ep.push(round(0.03 * k, 6), s)
+    assert ep.speech_start == pytest.approx(0.0)
