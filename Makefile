@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 SYSTEM_PACKAGES := libportaudio2 espeak-ng libespeak-ng1 pulseaudio pulseaudio-utils \
                    libasound2-plugins sox ffmpeg
 
-.PHONY: install run demo test bench fixtures lint clean
+.PHONY: install run demo test bench mutation fixtures lint clean
 
 install: $(STAMP)
 
@@ -36,6 +36,13 @@ bench: install
 	$(BIN)/python scripts/get_turn_model.py
 	$(BIN)/python -m bench $(ARGS)
 
+# Mutation testing of the core (see the README, Development): hours over all of it, so never
+# part of `make test` or CI. ARGS picks mutants: make mutation ARGS="'facilitator.endpoint*'"
+mutation: install
+	$(BIN)/python -m pip install -q -e '.[mutation]'
+	nice $(BIN)/mutmut run --max-children 2 $(ARGS)
+	$(BIN)/python scripts/mutation_scores.py
+
 fixtures: install
 	$(BIN)/python scripts/make_fixtures.py $(ARGS)
 
@@ -43,4 +50,4 @@ lint: install
 	$(BIN)/ruff check facilitator tests bench scripts
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache out
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache out mutants
