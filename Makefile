@@ -8,16 +8,17 @@ STAMP  := $(VENV)/.installed
 # PortAudio for sounddevice, espeak-ng for pyttsx3, PulseAudio for the virtual sound room
 # the tests use, sox and ffmpeg for the recordings in other formats (make fixtures, make bench)
 # and for inspecting audio by hand. Reading recordings needs neither: PyAV brings FFmpeg.
-# Chromium for the test that drives the --screen page in a real (headless) browser.
+# Chromium for the test that drives the --screen page in a real (headless) browser;
+# systemd for systemd-analyze, which checks the reminder's timer files in the tests.
 SYSTEM_PACKAGES := libportaudio2 espeak-ng libespeak-ng1 pulseaudio pulseaudio-utils \
-                   libasound2-plugins sox ffmpeg chromium
+                   libasound2-plugins sox ffmpeg chromium systemd
 # axe-core, the accessibility audit the browser test runs on the page, from npm (pinned with
 # its checksum in tests/browser/package-lock.json; nothing is fetched when the tests run).
 # npm comes with the machine's Node.js; where there is none, Debian's npm is installed.
 # Without npm the test says so and skips (in CI it fails).
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: install run demo test bench fixtures lint clean
+.PHONY: install run demo test bench mutation fixtures lint clean
 
 install: $(STAMP) $(AXE)
 
@@ -50,6 +51,13 @@ bench: install
 	$(BIN)/python scripts/get_turn_model.py
 	$(BIN)/python -m bench $(ARGS)
 
+# Mutation testing of the core (see the README, Development): hours over all of it, so never
+# part of `make test` or CI. ARGS picks mutants: make mutation ARGS="'facilitator.endpoint*'"
+mutation: install
+	$(BIN)/python -m pip install -q -e '.[mutation]'
+	nice $(BIN)/mutmut run --max-children 2 $(ARGS)
+	$(BIN)/python scripts/mutation_scores.py
+
 fixtures: install
 	$(BIN)/python scripts/make_fixtures.py $(ARGS)
 
@@ -57,4 +65,4 @@ lint: install
 	$(BIN)/ruff check facilitator tests bench scripts
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache out tests/browser/node_modules
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache out tests/browser/node_modules mutants

@@ -20,15 +20,13 @@ def room():
     """A private PulseAudio server whose null sink is the room and whose monitor is the
     default microphone (tests/room.py). In CI (CI=true) a room that cannot start fails the
     run; elsewhere the tests that need it are skipped with the reason."""
-    from tests.room import RoomUnavailable, in_ci, start_room
+    from tests.helpers import unavailable
+    from tests.room import RoomUnavailable, start_room
 
     try:
         the_room = start_room()
     except RoomUnavailable as exc:
-        message = f"the sound room (PulseAudio) cannot run here: {exc}"
-        if in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        unavailable(f"the sound room (PulseAudio) cannot run here: {exc}")
     try:
         yield the_room
     finally:

@@ -82,10 +82,6 @@ class RoomUnavailable(Exception):
     """The room cannot be set up here; the message says what is missing and how to get it."""
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
 def missing_requirements() -> str | None:
     """Why the room cannot run on this machine, or None when everything is installed."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]

@@ -27,6 +27,7 @@ from facilitator.remind import (
     set_reminder,
 )
 from facilitator.runner import long_gap
+from tests.helpers import unavailable
 from tests.histories import Appreciation, write_session
 from tests.test_text_mode import read_events
 
@@ -256,7 +257,7 @@ def test_no_timer_means_no_timer(tmp_path, desktop):
 def test_systemd_reads_the_calendar_expressions(expression):
     analyze = shutil.which("systemd-analyze")
     if not analyze:
-        pytest.skip("systemd-analyze is not installed here")
+        unavailable("systemd-analyze is not installed here (Debian package systemd)")
     every, day, at = ("daily", None, "19:30") if expression.startswith("*") else (
         "weekly", {"Sun": "sunday", "Wed": "wednesday"}[expression[:3]], expression[-8:-3])
     assert on_calendar(Reminder(every, day, at, False, "", False, "u")) == expression

@@ -52,7 +52,6 @@ from facilitator.dialogue import (
 from facilitator.prompts import load_prompts
 from facilitator.runner import run_replay
 from facilitator.session import (
-    ECHO_TAIL,
     Clock,
     MixedTurns,
     NoSpeech,
@@ -722,8 +721,8 @@ def test_listening_cues_are_in_the_recorded_voice_and_no_cues_turns_them_off(tmp
     for t in [e["t"] for e in without if e["event"] in ("listen", "heard")]:
         assert cue_at(plain, t, listening) < 0.5 and cue_at(plain, t, got_it) < 0.5, t
     # The cues take their time on the session clock too: each one and its echo tail.
-    cue_time = (len(listens) * (len(listening) / 16000 + ECHO_TAIL)
-                + len(heards) * (len(got_it) / 16000 + ECHO_TAIL))
+    cue_time = (len(listens) * (len(listening) / 16000 + 0.3)
+                + len(heards) * (len(got_it) / 16000 + 0.3))
     assert with_cues[-1]["t"] - without[-1]["t"] == pytest.approx(cue_time, abs=0.01)
     assert len(cued) / 16000 - len(plain) / 16000 == pytest.approx(cue_time, abs=0.01)
     # Everything else the facilitator said is the same.

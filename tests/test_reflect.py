@@ -28,6 +28,7 @@ from facilitator.reflect import (
 )
 from facilitator.understanding.model import MeaningModel
 from tests import histories
+from tests.helpers import unavailable
 from tests.histories import LAST_DAY, first_tries, ten_weeks
 
 TODAY = date(2026, 11, 24)  # a Tuesday, three days after the last dialogue
@@ -311,7 +312,6 @@ def test_nothing_to_look_back_on(tmp_path):
 
 
 def test_the_picture_shows_the_weeks_and_their_themes(looked, tmp_path):
-    pytest.importorskip("matplotlib")
     rows = plot_rows(looked)
     labels = [label for label, _, _ in rows]
     assert labels[:len(looked["themes"])] == [t["name"] for t in looked["themes"]]
@@ -391,7 +391,7 @@ def test_reflect_say_speaks_the_sentences_through_the_real_voice(couple, model, 
     try:
         Voice("pyttsx3").close()
     except FacilitatorError as exc:
-        pytest.skip(f"pyttsx3/espeak-ng unavailable: {exc}")
+        unavailable(f"pyttsx3/espeak-ng unavailable: {exc}")
     played: list[float] = []
     closed: list[str] = []
 

@@ -29,6 +29,7 @@ import tomli_w
 
 from facilitator.cli import build_parser
 from facilitator.runner import run_replay
+from facilitator.speech import cue_sound
 from facilitator.truth import (
     Check,
     HeardTurn,
@@ -58,6 +59,12 @@ SESSIONS = WHOLE + VARIANTS
 def load_toml(path: Path) -> dict:
     with open(path, "rb") as f:
         return tomllib.load(f)
+
+
+def listening_cue_seconds() -> float:
+    """How far the session clock moves between `listen` and the first sample listened to."""
+    samples, rate = cue_sound("listening")
+    return len(samples) / rate + 0.3  # the echo tail: the microphone stays deaf 0.3 s
 
 
 @dataclass

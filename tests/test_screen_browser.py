@@ -14,7 +14,6 @@ Without Chromium or axe-core the tests skip, saying why; in CI (CI=true) they fa
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -27,6 +26,7 @@ import pytest
 import tomli_w
 
 from facilitator.audio import RATE, write_wav
+from tests import helpers
 from tests.helpers import FIXTURES, ROOT, cli_env, read_events
 from tests.helpers.browser import Browser, BrowserError, find_chromium
 from tests.helpers.screen_page import (
@@ -50,9 +50,7 @@ CONTROLS = ["Skip to the controls", "Larger text", "Say that again", "Slower", "
 
 
 def unavailable(what: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} (make install sets it up)", pytrace=False)
-    pytest.skip(what)
+    helpers.unavailable(f"{what} (make install sets it up)")
 
 
 @pytest.fixture(scope="module")

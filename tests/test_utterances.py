@@ -101,6 +101,12 @@ def test_blame_language_is_found(text, found):
     "You never fail to make me smile.",
     "I feel stupid when I forget things.",
     "I always feel tired on Mondays.",
+    # the near misses of the blame above, negated
+    "It's not your fault.",
+    "It's not your fault we're late.",
+    "That isn't your fault.",
+    "You're not lazy.",
+    "You're not stupid, I am just tired.",
     "",
 ])
 def test_no_blame(text):
