@@ -269,8 +269,10 @@ class Dialogue:
         self.dialogue = dialogue
         self.prompts = prompts or load_prompts()
         # The understanding layer is pure (strings in, readings out) and shared; loading it
-        # is the one slow step, done once per process when none is given.
-        self.understand = understanding or default_understanding()
+        # is the one slow step, done once per process when none is given, and only when
+        # first needed: a session opens its devices and files first, so a bad one is said
+        # at once (the runner calls `load_understanding` before the first prompt).
+        self._understanding = understanding
         self.silence_timeout = silence_timeout
         self.max_mirror_tries = max(1, max_mirror_tries)
         # How long since the couple's last dialogue ("three weeks"), when it was long: the
@@ -321,6 +323,16 @@ class Dialogue:
         if self.paused:
             return self._say_and_listen(self._text("command.still_paused"), paused=True)
         return self._on_turn(text, turn)
+
+    @property
+    def understand(self) -> Understanding:
+        if self._understanding is None:
+            self._understanding = default_understanding()
+        return self._understanding
+
+    def load_understanding(self) -> None:
+        """Load the understanding layer now (seconds), so the first turn is not kept waiting."""
+        self.understand  # noqa: B018 - the property loads it
 
     @property
     def listening_to(self) -> str | None:

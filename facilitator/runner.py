@@ -214,6 +214,7 @@ def run_live_session(args) -> int:
     # A broken prompts file is said before anything.
     dialogue = make_dialogue(args, names, gap=long_gap(args))
     if args.text:
+        dialogue.load_understanding()
         setup = _setup(dialogue, args)
         screen = _screen(args, names)
         keyboard = _keyboard(read_line, screen)
@@ -238,6 +239,7 @@ def run_live_session(args) -> int:
             voice = make_voice(args)
             undo.callback(voice.close)
         transcriber = _load_transcriber(args)
+        dialogue.load_understanding()  # once the devices are known good
         setup = _setup(dialogue, args)
         screen = _screen(args, names)
         undo.pop_all()
@@ -316,6 +318,7 @@ def run_replay(args) -> int:
             source = ScriptedSource(manifest, realtime=not args.fast)
         undo.callback(source.close)
         transcriber = _load_transcriber(args)
+        dialogue.load_understanding()  # once the recording is known good
         voice = make_voice(args)
         undo.callback(voice.close)
         if args.record_facilitator:

@@ -172,6 +172,7 @@ class Replayer:
         manifest = load_manifest(manifest_path)
         names = replay_names(args, manifest)
         dialogue = make_dialogue(args, names)
+        dialogue.load_understanding()  # once per worker; not counted in the first turn's time
         # "slower" in one fixture must not slow the next, nor the tester's own settings; and
         # each replay starts with no sentences cached, as a replay on its own does, so a
         # worker holds one replay's worth of speech, not the last 64 sentences of any.
