@@ -186,6 +186,21 @@ def _held(summary: dict) -> bool:
             or bool(summary.get("appreciations")))
 
 
+def days_since_last_dialogue(data_dir: str | Path, *, today: date | None = None) -> int | None:
+    """Days since the last session in which the couple really talked (as ``reflect`` counts
+    them), or None when there is none: the greeting of a returning couple.
+
+    Newest first, so only the sessions since the last dialogue are read.
+    """
+    today = today or date.today()
+    for folder in reversed(session_folders(data_dir)):
+        summary = read_session(folder)
+        moment = parse_started(summary.get("started"))
+        if moment is not None and _held(summary):
+            return max(0, (today - moment.date()).days)
+    return None
+
+
 def weekly_streak(days: list[date], today: date) -> int:
     """Consecutive weeks (Monday to Sunday) with a dialogue, up to this week.
 
