@@ -288,9 +288,11 @@ class Dialogue:
 
     # ------------------------------------------------------------------ public API
 
-    def start(self) -> list:
+    def start(self, *, welcome: bool = True) -> list:
+        """The opening actions. ``welcome=False`` after the setup (setup.py), which has
+        greeted the couple already: the dialogue then opens without a second welcome."""
         opening = DIALOGUES[self.dialogue]["opening"]
-        actions: list = [Say(self._text(f"{self.dialogue}.welcome"))]
+        actions: list = [Say(self._text(f"{self.dialogue}.{'welcome' if welcome else 'begin'}"))]
         return actions + self._enter(opening)
 
     def receive(self, event) -> list:

@@ -24,6 +24,7 @@ from facilitator.session import (
     VoiceTurns,
     run_dialogue,
 )
+from facilitator.setup import PLACEHOLDERS, Begin, Known, Setup, Usual
 
 
 def make_dialogue(args, names) -> Dialogue:
@@ -48,9 +49,81 @@ def make_dialogue(args, names) -> Dialogue:
     )
 
 
-def _setup(dialogue: Dialogue, args) -> tuple[Dialogue, EventLogFile | None]:
+def _event_log(args) -> EventLogFile | None:
     # Made before the session folder, so a bad option leaves no empty session behind.
-    return dialogue, EventLogFile(args.events) if args.events else None
+    return EventLogFile(args.events) if args.events else None
+
+
+class LiveStart:
+    """What a live session starts with: the setup (names, sound check, choices), and how its
+    Begin becomes the dialogue. The prompts and the understanding layer are loaded here,
+    before any device opens: a broken prompts file or model is said before anything."""
+
+    def __init__(self, args, names: list[str] | None):
+        from facilitator.understanding import default
+
+        self.args = args
+        self.names = names
+        self.prompts = load_prompts(args.prompts)
+        self.understanding = default()
+        self.turns = None  # MixedTurns learns who types once the names are known
+
+    def setup(self, *, microphone: bool, speaks: bool) -> Setup:
+        args = self.args
+        origins = getattr(args, "origins", {})
+        remembered = getattr(args, "remembered", {})
+        usual = None
+        if remembered.get("usual_dialogue") and remembered.get("usual_first"):
+            usual = Usual(remembered["usual_dialogue"], remembered["usual_first"])
+        known = Known(
+            names=tuple(self.names) if self.names else None,
+            names_from=origins.get("names") if self.names else None,
+            dialogue=args.dialogue if "dialogue" in origins else None,
+            usual=usual,
+            sound_check=not args.no_sound_check,
+            microphone=microphone,
+            speaks=speaks,
+            typed=tuple(args.typed),
+        )
+        if known.returning():
+            known = _with_days(known, args)
+        return Setup(known, prompts=self.prompts, understanding=self.understanding,
+                     silence_timeout=None if args.no_timeouts else args.silence_timeout)
+
+    def begin(self, begin: Begin) -> Dialogue:
+        args = self.args
+        if not args.no_save:
+            # Kept for next time: the names asked for, and what "the usual" means.
+            if begin.learned_names and not set(begin.names) & set(PLACEHOLDERS):
+                _remember_setting("names", list(begin.names))
+            _remember_setting("usual_dialogue", begin.dialogue)
+            _remember_setting("usual_first", begin.names[0])
+        if isinstance(self.turns, MixedTurns):
+            typed = {n.casefold() for n in args.typed}
+            if not typed & {n.casefold() for n in begin.names}:
+                typed = set(begin.typed)  # the one who typed their name at the setup types
+            self.turns.set_names(begin.names, typed)
+        return Dialogue(
+            begin.names,
+            dialogue=begin.dialogue,
+            prompts=self.prompts,
+            silence_timeout=None if args.no_timeouts else args.silence_timeout,
+            max_mirror_tries=args.mirror_tries,
+            understanding=self.understanding,
+        )
+
+
+def _with_days(known: Known, args) -> Known:
+    import dataclasses
+
+    from facilitator.history import days_since_last_dialogue
+    from facilitator.records import resolve_data_dir
+
+    try:
+        days = days_since_last_dialogue(resolve_data_dir(args.data_dir))
+    except FacilitatorError:
+        days = None  # an unreadable sessions folder must not spoil a welcome
+    return dataclasses.replace(known, days_since_last=days)
 
 
 def make_voice(args):
@@ -72,12 +145,16 @@ def _remember_setting(name: str, value) -> None:
 def _recorder(args, names):
     from facilitator.records import SessionRecorder, data_dir
 
+    # A live session's names and dialogue may still change in the setup: the recorder takes
+    # them from its `begin` event.
+    names = names or list(PLACEHOLDERS)
+    dialogue = args.dialogue or "intentional"
     if args.no_save:
-        return SessionRecorder(None, names=names, dialogue=args.dialogue, save=False)
+        return SessionRecorder(None, names=names, dialogue=dialogue, save=False)
     return SessionRecorder(
         data_dir(args.data_dir),
         names=names,
-        dialogue=args.dialogue,
+        dialogue=dialogue,
         save=True,
         record_audio=getattr(args, "record_audio", False),
     )
@@ -95,14 +172,21 @@ def _load_transcriber(args):
     return Transcriber(args.model, allow_download=args.allow_download)
 
 
-def _run(args, recorder, turns, speech, clock, *, setup, closers=(), echoed=False) -> int:
-    dialogue, event_log = setup
+def _run(args, recorder, turns, speech, clock, *, event_log, dialogue=None, start=None,
+         microphone=False, closers=(), echoed=False) -> int:
+    """Run the session: the dialogue itself (replay), or a live ``start`` (its setup first)."""
     display = make_display(captions=args.captions, plain=args.plain, echoed_input=echoed)
     consumers = [recorder.on_event, display]
     if event_log:
         consumers.insert(0, event_log)
+    setup = begin = None
+    if start is not None:
+        start.turns = turns
+        setup = start.setup(microphone=microphone, speaks=getattr(speech, "speaks", True))
+        begin = start.begin
     try:
-        outcome = run_dialogue(dialogue, turns, speech, consumers, clock)
+        outcome = run_dialogue(dialogue, turns, speech, consumers, clock, setup=setup,
+                               begin=begin)
     except FacilitatorError as exc:  # a lost device, a file or the speech engine failing
         recorder.close(f"interrupted: {exc}")
         where = f" The session so far is saved in {recorder.folder}." if recorder.folder else ""
@@ -139,19 +223,19 @@ def _readable(text: str) -> str:
 
 
 def run_live_session(args) -> int:
-    names = [_readable(n) for n in args.names]
+    names = [_readable(n) for n in args.names] if args.names else None
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")  # typed bytes that are not UTF-8, likewise
     read_line = _read_line_plain if args.plain else input
     # At a terminal a typed line is already on the screen: the display does not repeat it.
     echoed = (args.text or bool(args.typed)) and _is_terminal(sys.stdin)
-    dialogue = make_dialogue(args, names)  # a broken prompts file is said before anything
+    start = LiveStart(args, names)  # a broken prompts file is said before anything
     if args.text:
-        setup = _setup(dialogue, args)
+        event_log = _event_log(args)
         turns = TypedTurns(read_line)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
-        return _run(args, _recorder(args, names), turns, speech, Clock(), setup=setup,
-                    echoed=echoed)
+        return _run(args, _recorder(args, names), turns, speech, Clock(), event_log=event_log,
+                    start=start, echoed=echoed)
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
 
@@ -169,13 +253,13 @@ def run_live_session(args) -> int:
             voice = make_voice(args)
             undo.callback(voice.close)
         transcriber = _load_transcriber(args)
-        setup = _setup(dialogue, args)
+        event_log = _event_log(args)
         undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(mic)
     voice_turns = VoiceTurns(source, transcriber, listen_options=listen_options)
     if typed:
-        turns = MixedTurns(typed, TypedTurns(read_line), voice_turns, names=names)
+        turns = MixedTurns(typed, TypedTurns(read_line), voice_turns, names=names or ())
     else:
         turns = voice_turns
     if sink is None:
@@ -185,8 +269,8 @@ def run_live_session(args) -> int:
             voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
         )
     closers = [source.close] + ([sink.close, voice.close] if sink else [])
-    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers,
-                echoed=echoed)
+    return _run(args, recorder, turns, speech, Clock(source), event_log=event_log, start=start,
+                microphone=True, closers=closers, echoed=echoed)
 
 
 def _is_terminal(stream) -> bool:
@@ -247,7 +331,7 @@ def run_replay(args) -> int:
         else:
             sink = SilentSink()
         undo.callback(sink.close)
-        setup = _setup(dialogue, args)
+        event_log = _event_log(args)
         undo.pop_all()
     recorder = _recorder(args, names)
     source = recorder.wrap_source(source)
@@ -257,7 +341,8 @@ def run_replay(args) -> int:
     )
     turns = VoiceTurns(source, transcriber, listen_options=listen_options)
     closers = [sink.close, source.close, voice.close]
-    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers)
+    return _run(args, recorder, turns, speech, Clock(source), event_log=event_log,
+                dialogue=dialogue, closers=closers)
 
 
 def speak_lines(lines: list[str], args) -> None:

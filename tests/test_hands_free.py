@@ -515,7 +515,8 @@ def run_text_session(tmp_path: Path, lines: list[str], *options: str):
     env = dict(os.environ, FACILITATOR_CONFIG=str(tmp_path / "config.toml"))
     return subprocess.run(
         [sys.executable, "-m", "facilitator", "session", "--text", "--mute", "--no-save",
-         "--names", *NAMES, "--events", str(tmp_path / "events.jsonl"), *options],
+         "--names", *NAMES, "--dialogue", "intentional",
+         "--events", str(tmp_path / "events.jsonl"), *options],
         input="\n".join(lines) + "\n", capture_output=True, text=True, env=env, timeout=120,
         cwd=ROOT,
     )

@@ -9,6 +9,7 @@ import select
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 from facilitator.prompts import load_prompts
@@ -58,6 +59,8 @@ EVENT_FIELDS = {
     "coach": {"kind", "text"},  # and "why" when the reading says what went wrong
     "command": {"name"},
     "end": {"reason"},
+    # Names and dialogue given: the setup asks nothing, and says how the dialogue began.
+    "setup": {"step", "names", "dialogue", "first", "returning", "days_since_last"},
 }
 
 
@@ -78,6 +81,8 @@ def run_text_session(tmp_path: Path, lines: list[str], *extra: str) -> subproces
             "--names",
             "Maya",
             "Leo",
+            "--dialogue",
+            "intentional",
             "--events",
             str(tmp_path / "events.jsonl"),
             *extra,
@@ -166,7 +171,8 @@ def test_at_a_terminal_typed_lines_show_once_and_ctrl_d_ends_kindly(tmp_path):
     main, child = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "facilitator", "session", "--text", "--mute",
-         "--names", "Maya", "Leo", "--events", str(tmp_path / "events.jsonl")],
+         "--names", "Maya", "Leo", "--dialogue", "intentional",
+         "--events", str(tmp_path / "events.jsonl")],
         stdin=child, stdout=child, stderr=child, cwd=ROOT, env=cli_env(tmp_path),
         start_new_session=True,
     )
@@ -221,4 +227,7 @@ def test_muted_slower_says_there_is_no_voice_to_change(tmp_path):
     assert said.count(muted) == 3
     for command in ("slower", "louder", "voice"):
         assert load_prompts().text(f"command.{command}") not in said
-    assert not (tmp_path / "config.toml").exists()  # nothing changed, nothing remembered
+    # Nothing about the voice changed, so nothing about it is remembered (only the usual
+    # choices are, setup.py).
+    remembered = tomllib.loads((tmp_path / "config.toml").read_text())
+    assert set(remembered) == {"usual_dialogue", "usual_first"}
