@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from facilitator.dialogue import (
     DIALOGUES,
     AdjustVoice,
+    Coach,
     Command,
     CommandDone,
     End,
@@ -679,9 +680,10 @@ class Setup:
         return said + self._enter(step)
 
     def _safety_pause(self, concern: str) -> list:
+        # As the dialogue does: the record lists it with the coaching, whenever it was said.
         self.paused = True
-        return [Note("safety", {"concern": concern})] + self._say_and_listen(
-            self._text("safety.pause"), paused=True)
+        line = self._text("safety.pause")
+        return [Coach("safety", line, concern)] + self._say_and_listen(line, paused=True)
 
     # ------------------------------------------------------------------- helpers
 

@@ -21,6 +21,7 @@ import pytest
 from facilitator.cli import parse_args
 from facilitator.dialogue import (
     AdjustVoice,
+    Coach,
     Command,
     CommandDone,
     Dialogue,
@@ -30,6 +31,7 @@ from facilitator.dialogue import (
     Silence,
     Utterance,
 )
+from facilitator.display import plain_line
 from facilitator.records import SessionRecorder
 from facilitator.session import Heard, MixedTurns, NoSpeech, TypedTurns, run_dialogue
 from facilitator.setup import (
@@ -520,7 +522,8 @@ def test_a_safety_concern_in_the_setup_pauses_it():
     s = new_setup()
     s.start()
     actions = s.receive(spoken("Sometimes when he drinks he hits me and I'm scared."))
-    assert notes(actions, "safety") and s.paused
+    [coach] = [a for a in actions if isinstance(a, Coach)]
+    assert (coach.kind, coach.why) == ("safety", "violence") and s.paused
     assert said(actions)[0].startswith("I'm going to pause our exercise here.")
 
 
@@ -703,6 +706,12 @@ def test_the_loop_runs_the_setup_then_the_dialogue_and_the_record_keeps_the_name
     # The setup's answers are not the dialogue's words.
     assert summary["topic_text"].startswith("I'd like to talk about our weekends")
     assert set(summary["words"]) == {"Maya"} and summary["words"]["Maya"] == 12
+    # --plain shows every setup event as one line, for those who cannot hear the check.
+    lines = [plain_line(e) for e in events if e["event"] == "setup"]
+    assert all(lines), lines
+    assert lines[0] == "Setup: Partner 1's name heard as Maya, to confirm."
+    assert lines[4] == "Sound check: Maya, speech -52.0 dBFS, room noise -75.0 dBFS: quiet."
+    assert lines[-1] == "Setup done: Maya and Tom, the full dialogue, Maya shares first."
 
 
 def test_check_the_sound_mid_dialogue_then_the_dialogue_goes_on_where_it_was():
