@@ -492,9 +492,12 @@ class Setup:
     def _turn_confirm(self, text: str, turn, event) -> list:
         position = 0 if self.step == "confirm_first" else 1
         reading = setup_answers.read_name(text)
+        refused = turn.outcome in ("no", "partly")
         if reading is not None and reading.name != self._candidate and (
-                reading.spelled or not setup_answers.same_name(reading.name, self._candidate)):
-            # Said again differently, or spelled out: that is the name to read back now.
+                reading.spelled or refused
+                or not setup_answers.same_name(reading.name, self._candidate)):
+            # Said again differently, spelled out, or "no, Lena" to "Lina" (a sound-alike
+            # written otherwise): that is the name to read back now.
             self._candidate = reading.name
             note = Note("name", {"partner": position + 1, "heard": text, "read": reading.name,
                                  "correction": True})

@@ -218,6 +218,16 @@ def test_the_same_name_said_again_confirms_it_even_spelled_differently_by_the_re
     assert notes(actions, "name")[0]["confirmed"] and s.names[0] == "Maya"
 
 
+def test_no_with_a_sound_alike_written_otherwise_is_a_correction():
+    s = new_setup()
+    s.start()
+    s.receive(spoken("And my name is Lina."))  # how the recogniser wrote "Lena"
+    actions = s.receive(spoken("No, it's Lena."))
+    assert said(actions) == ["Thank you. Did I get it right this time: Lena?"]
+    s.receive(spoken("Yes."))
+    assert s.names[0] == "Lena"
+
+
 def test_no_name_in_the_answer_is_asked_again_not_guessed():
     s = new_setup()
     s.start()
