@@ -32,6 +32,8 @@ test: install
 	$(BIN)/python -m pytest -q $(ARGS)
 
 bench: install
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python scripts/get_turn_model.py
 	$(BIN)/python -m bench $(ARGS)
 
 fixtures: install

@@ -20,6 +20,7 @@ is very low. "Thank you" is never blacklisted: partners really say it in this di
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import zlib
 from dataclasses import dataclass
@@ -86,8 +87,16 @@ class Transcriber:
         self._suppress = list(get_suppressed_tokens(self._tokenizer, [-1]))
         self._lock = threading.Lock()
 
-    def transcribe_chunk(self, samples: np.ndarray, *, speech_seconds: float | None = None
-                         ) -> ChunkText:
+    def _prompt_for(self, hints: str | None) -> list[int]:
+        """The decoder's start: Whisper's previous-text slot carries ``hints`` (names, the
+        stage's words) when given."""
+        if not hints or not hints.strip():
+            return self._prompt
+        tokens = self._tokenizer.encode(" " + hints.strip())[-200:]
+        return [self._tokenizer.sot_prev, *tokens, *self._prompt]
+
+    def transcribe_chunk(self, samples: np.ndarray, *, speech_seconds: float | None = None,
+                         hints: str | None = None) -> ChunkText:
         """Transcribe one clip of at most 25 s of (mostly) voiced 16 kHz audio."""
         if speech_seconds is None:
             speech_seconds = len(samples) / RATE
@@ -100,10 +109,14 @@ class Transcriber:
         peak = float(np.max(np.abs(samples)))
         if peak > 0:
             samples = samples * min(_MAX_BOOST, 0.5 / peak)
+        prompt = self._prompt_for(hints)
         with self._lock:
-            text, no_speech, logprob, ratio = self._decode(samples, full_window=False)
-            if ratio > 2.4:
-                text, no_speech, logprob, ratio = self._decode(samples, full_window=True)
+            text, no_speech, logprob, ratio = self._decode(samples, prompt, full_window=False)
+            if ratio > 2.4 or looping(text, speech_seconds):
+                text, no_speech, logprob, ratio = self._decode(samples, prompt,
+                                                               full_window=True)
+        if looping(text, speech_seconds):
+            text = collapse_repeats(text)
         if not text:
             return ChunkText("", speech_seconds, no_speech, logprob, "empty")
         if ratio > 2.4:
@@ -114,7 +127,7 @@ class Transcriber:
             return ChunkText("", speech_seconds, no_speech, logprob, "low confidence")
         return ChunkText(text, speech_seconds, no_speech, logprob)
 
-    def _decode(self, samples: np.ndarray, *, full_window: bool):
+    def _decode(self, samples: np.ndarray, prompt: list[int], *, full_window: bool):
         import ctranslate2
 
         features = self._whisper.feature_extractor(samples.astype(np.float32, copy=False))
@@ -126,9 +139,9 @@ class Transcriber:
         features = np.ascontiguousarray(features[:, :width], dtype=np.float32)
         seconds = len(samples) / RATE
         # About 5 tokens a second for fast speech; the cap stops a decoder that loops.
-        max_length = len(self._prompt) + min(440 - len(self._prompt), int(seconds * 8) + 16)
+        max_length = len(prompt) + min(440 - len(self._prompt), int(seconds * 8) + 16)
         result = self._whisper.model.generate(
-            ctranslate2.StorageView.from_array(features[None]), [self._prompt],
+            ctranslate2.StorageView.from_array(features[None]), [prompt],
             beam_size=1, max_length=max_length, return_scores=True, return_no_speech_prob=True,
             suppress_blank=True, suppress_tokens=self._suppress)[0]
         tokens = [t for t in result.sequences_ids[0] if t < self._tokenizer.eot]
@@ -138,7 +151,7 @@ class Transcriber:
         return text, float(result.no_speech_prob), float(logprob), ratio
 
     def transcribe(self, samples: np.ndarray, *, flags: np.ndarray | None = None,
-                   frame_samples: int = 480) -> str:
+                   frame_samples: int = 480, prompt: str | None = None) -> str:
         """Transcribe a whole clip of any length: voiced parts only, split at pauses."""
         if flags is None:
             from facilitator.vad import Vad
@@ -149,8 +162,45 @@ class Transcriber:
         for start, end in plan_chunks(flags, frame_samples=frame_samples):
             clip, voiced = compact_speech(samples[start * frame_samples:end * frame_samples],
                                           flags[start:end], frame_samples=frame_samples)
-            texts.append(self.transcribe_chunk(clip, speech_seconds=voiced).text)
+            texts.append(self.transcribe_chunk(clip, speech_seconds=voiced, hints=prompt).text)
         return join_texts(texts)
+
+
+_TOKEN = re.compile(r"[\w']+")
+MAX_WORDS_PER_SECOND = 4.5  # fast speech is about 3.5; more means the decoder is looping
+
+
+def looping(text: str, speech_seconds: float) -> bool:
+    """More words than anyone says in that time, made of one phrase said over and over
+    ("5 5 5 5 5 5 5 5 5 5 5 5 5 5" from a two-word clip)."""
+    ws = _TOKEN.findall(text.lower())
+    if len(ws) <= MAX_WORDS_PER_SECOND * speech_seconds + 2:
+        return False
+    return _longest_repeat(ws)[1] >= 4
+
+
+def _longest_repeat(ws: list[str]) -> tuple[int, int, int]:
+    """(start, times, n) of the longest run of one 1-3 word phrase repeated back to back."""
+    best = (0, 1, 1)
+    for n in (1, 2, 3):
+        for i in range(len(ws) - n):
+            times = 1
+            while ws[i + times * n:i + (times + 1) * n] == ws[i:i + n]:
+                times += 1
+            if times > best[1]:
+                best = (i, times, n)
+    return best
+
+
+def collapse_repeats(text: str) -> str:
+    """Keep a looping phrase twice ("five five" can be said), drop the rest of the run."""
+    tokens = text.split()
+    ws = [t.strip(".,!?;:").lower() for t in tokens]
+    start, times, n = _longest_repeat(ws)
+    if times < 4:
+        return text
+    kept = tokens[:start + 2 * n] + tokens[start + times * n:]
+    return " ".join(kept).rstrip(",;") if kept else ""
 
 
 def join_texts(texts) -> str:

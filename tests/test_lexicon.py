@@ -161,6 +161,135 @@ def test_negation_is_left_to_the_caller():
     assert feeling("not low") is None  # but "not" never bridges an entry's words
 
 
+def meet(said: str, heard: str) -> bool:
+    """Does ``heard`` name a feeling of ``said`` - the same family or a near one, of the same
+    valence - as the mirror check counts a feeling said back?"""
+    return any(f.valence == g.valence and related(f.family, g.family)
+               for _, _, f in feelings_in(said) for _, _, g in feelings_in(heard))
+
+
+# What one partner says and how the other might say it back, in everyday idioms on both sides.
+IDIOM_PAIRS = [
+    ("It really gets to me when you check your phone at dinner.",
+     "It gets to you when I'm on my phone while we eat."),
+    ("After work I tiptoe around you.", "You feel you're walking on eggshells around me."),
+    ("Honestly, by Friday I'm fried.", "By the end of the week you're completely burnt out."),
+    ("I'm running on empty.", "You're running on fumes."),
+    ("I was wiped after the party.", "You were totally done in."),
+    ("I'm spent, there's nothing left.", "You've got nothing left in the tank."),
+    ("When you undercut me in front of your mum it felt like a slap in the face.",
+     "When I undercut you in front of my mum it was a kick in the teeth."),
+    ("I need you to cheer me on.", "You'd like me to be your biggest cheerleader."),
+    ("I was thrilled to bits when you booked the trip.", "You were over the moon."),
+    ("It felt like the ground was going out from under me.",
+     "It was like I pulled the rug out from under you."),
+    ("That knocked the wind out of me.", "It took the wind out of your sails."),
+    ("I was gutted.", "Your heart sank."),
+    ("I was floored when you told me.", "It was a real shock to you."),
+    ("It stings when you forget my birthday.", "It hurts when I forget."),
+    ("It eats at me.", "It weighs on you."),
+    ("I'm at the end of my tether.", "You're at your wits' end."),
+    ("It makes my blood boil.", "It drives you up the wall."),
+    ("The way you chew gets on my nerves.", "It really bugs you."),
+    ("I was on cloud nine.", "You were chuffed to bits."),
+    ("It made my day.", "It warmed your heart."),
+    ("I feel like a spare part at your family's.", "You feel like a third wheel."),
+    ("I feel like a doormat.", "You feel taken for a mug, walked all over."),
+    ("You brushed me off.", "You felt fobbed off."),
+    ("I was left hanging all evening.", "You felt ignored."),
+    ("I'm always out of the loop.", "You feel left out."),
+    ("I'm on the back burner.", "You feel like an afterthought."),
+    ("I play second fiddle to your job.", "You come second to my job."),
+    ("My stomach dropped when I saw the message.", "You were scared."),
+    ("I get a knot in my stomach before we talk about money.",
+     "You get anxious before we talk about money."),
+    ("My chest gets tight when you raise your voice.", "Your chest tightens and you're nervous."),
+    ("I'm dreading Christmas.", "You're worried about Christmas."),
+    ("I felt let down.", "You were sad."),
+    ("I'm livid.", "You're fed up."),
+    ("I'm at breaking point.", "You're at the end of your tether."),
+    ("I was knocked for six.", "You were gutted."),
+    ("I feel invisible.", "You feel unimportant."),
+    ("I feel left out.", "You feel like an afterthought."),
+    ("I was blindsided.", "The ground fell away and you felt unsafe."),
+    ("It does my head in.", "It drives you round the bend."),
+    ("I'm knackered.", "You're shattered."),
+    ("I'm stoked.", "You're buzzing."),
+]
+
+
+@pytest.mark.parametrize("said,heard", IDIOM_PAIRS, ids=[s for s, _ in IDIOM_PAIRS])
+def test_an_idiom_and_its_paraphrase_meet(said, heard):
+    assert meet(said, heard), (spans(said), spans(heard))
+
+
+@pytest.mark.parametrize("said,heard", [
+    ("I was gutted.", "You were over the moon."),
+    ("I feel left out.", "You feel part of things and included."),
+    ("I'm fried.", "You're buzzing."),
+    ("I'm scared.", "You feel safe with me."),
+])
+def test_a_paraphrase_of_the_opposite_feeling_does_not_meet(said, heard):
+    assert not meet(said, heard)
+
+
+# The same idiom in another tense or person still names its family.
+@pytest.mark.parametrize("family,texts", [
+    ("irritation", ["it got to me", "it's getting to you", "that really gets to you"]),
+    ("fear", ["I tiptoed around him all week", "tiptoeing around you",
+              "I'm treading on eggshells", "your stomach dropped"]),
+    ("exhaustion", ["I'm totally fried", "you're fried", "my brain's fried", "I'm done in",
+                    "you're spent", "you were completely wiped", "I'm on fumes"]),
+    ("disrespect", ["you keep undercutting me", "you took me for a mug",
+                    "you walk all over him"]),
+    ("supported", ["I'll cheer you on", "you cheered me on"]),
+    ("shock", ["it pulls the rug out from under you", "the rug was pulled out from under me",
+               "the ground went out from under me", "the ground's going out from under me"]),
+    ("disappointment", ["it takes the wind out of your sails", "your heart sank",
+                        "my heart sinks"]),
+    ("worry", ["it's eating at you", "it weighed on me", "knots in your stomach",
+               "tightness in my chest", "my chest was tight"]),
+    ("unseen", ["you're fobbing me off", "you left me hanging"]),
+    ("unappreciated", ["you put me on the back burner", "playing second fiddle"]),
+])
+def test_tense_and_person_variants_match(family, texts):
+    for text in texts:
+        assert family in [f.family for _, _, f in feelings_in(text)], (text, spans(text))
+
+
+@pytest.mark.parametrize("text,family", [
+    ("you don't love me anymore", "rejection"),
+    ("I'm not looking forward to it", "apprehension"),
+    ("there's no light at the end of the tunnel", "despair"),
+    ("I can't be myself with you", "controlled"),
+    ("I couldn't care less", "numbness"),
+    ("my pride took a knock", "hurt"),
+    ("you gave me grief about it", "criticised"),
+])
+def test_a_longer_idiom_wins_over_the_feeling_word_inside_it(text, family):
+    assert [f.family for _, _, f in feelings_in(text)] == [family], spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rug in the hall needs cleaning.", "I cut my finger on the wire.",
+    "I cut up the onions for the stew.", "It was done in a day.",
+    "We spent the whole weekend at your mum's.", "The chips were fried in beef fat.",
+    "I was frying eggs when you called.", "I wiped the table down.",
+    "The kids were making up a story about dragons.", "I fired up the barbecue.",
+    "The pipes froze up last winter.", "Put the pot on the back burner, it's cooler.",
+    "The game kicked off at three.", "She tapped out a rhythm on the table.",
+    "I pulled the rug into the living room.", "The ground was wet from the rain.",
+    "We need a spare part for the dishwasher.", "The toys were all over the place.",
+    "I'd like wallpaper in the hall.", "I have a cold.", "Can you grate the cheese?",
+    "I was beating the eggs.", "The toothbrush bristles are worn.", "I predict rain tomorrow.",
+    "We need a new chest of drawers.", "I left the keys hanging on the hook.",
+    "The wind blew the bins over.", "She's in the loop on the school emails.",
+    "I'm stepping up the training.", "I took the washing out of the machine.",
+])
+def test_everyday_literal_uses_of_idiom_words_are_not_feelings(text):
+    assert feelings_in(text) == [], spans(text)
+
+
 def test_feelings_in_returns_a_fresh_list():
     first = feelings_in("I feel lonely")
     first.clear()
@@ -175,7 +304,7 @@ def test_the_lexicon_is_broad():
     data.pop("exact")
     assert len(data) >= 40
     entries = sum(len(t.get("words", {})) + len(t.get("idioms", {})) for t in data.values())
-    assert entries >= 1500
+    assert entries >= 3000
     for family in ["fear", "worry", "sadness", "loneliness", "hurt", "anger", "irritation",
                    "frustration", "disappointment", "shame", "embarrassment", "guilt",
                    "jealousy", "resentment", "exhaustion", "overwhelm", "stress", "unseen",
@@ -192,6 +321,46 @@ def test_related_families():
     assert related("fear", "fear")
     assert related("fear", "worry") and related("worry", "fear")
     assert not related("fear", "happiness")
+
+
+# Families a paraphrase moves between without losing the feeling.
+CLOSE = [
+    ["fear", "worry", "apprehension"],
+    ["sadness", "hurt", "disappointment"],
+    ["irritation", "frustration", "anger"],
+    ["exhaustion", "overwhelm", "stress"],
+    ["happiness", "excitement", "amazement"],
+    ["unseen", "unappreciated", "excluded"],
+]
+
+
+@pytest.mark.parametrize("group", CLOSE, ids=["/".join(g) for g in CLOSE])
+def test_close_families_are_near_one_another(group):
+    for a in group:
+        for b in group:
+            assert related(a, b), (a, b)
+
+
+def test_a_sudden_loss_of_footing_is_near_fear_hurt_and_disappointment():
+    for other in ["fear", "hurt", "disappointment"]:
+        assert related("shock", other), other
+
+
+@pytest.mark.parametrize("a,b", [
+    ("fear", "safety"), ("fear", "calm"), ("sadness", "happiness"), ("anger", "calm"),
+    ("disappointment", "hope"), ("unseen", "understood"), ("unappreciated", "appreciated"),
+    ("excluded", "supported"), ("rejection", "love"), ("exhaustion", "excitement"),
+    ("despair", "hope"), ("shock", "relief"), ("trapped", "safety"),
+])
+def test_opposite_feelings_are_not_near(a, b):
+    assert not related(a, b)
+
+
+def test_a_painful_family_is_near_a_pleasant_one_only_for_missing_someone_loved():
+    valence = lexicon.families()
+    mixed = {tuple(sorted(pair)) for pair in lexicon._lexicon().near
+             if len({valence[f] for f in pair}) == 2}
+    assert mixed == {("longing", "love")}
 
 
 def test_a_word_claimed_by_two_families_is_refused(tmp_path, monkeypatch):

@@ -42,6 +42,8 @@ LOW = 0.3
 # Whole-point meaning: the point's vector against the best stretch of the mirror.
 SPAN_CARRIED = 0.47
 SPAN_MISSED = 0.38
+# Whole-point meaning this far off: whatever words matched, the point is not there.
+SPAN_NOTHING = 0.25
 # Below this overall share nothing was really mirrored.
 MISSED_BELOW = 0.2
 
@@ -117,7 +119,7 @@ class MirrorChecker:
         # judge every try; a point carried by an earlier try stays carried
         per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock)) for t in tries[:-1]]
         last = self._judge(senders, m)
-        if _arguing(senders, m, last) or _own_reply(points, m, last):
+        if _arguing(senders, m, last) or _own_reply(points, m, last) or _own_side(senders, m):
             return _all_missed(points)
         last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
@@ -228,8 +230,9 @@ class MirrorChecker:
                               p.chunk, tuple(aligned or window), signals)
         if coverage >= CARRIED or similarity >= SPAN_CARRIED:
             status = "carried"
-        elif coverage < LOW and similarity < SPAN_MISSED:
-            status = "missed"
+        elif coverage < LOW and similarity < SPAN_MISSED or (
+                similarity < SPAN_NOTHING and coverage < CARRIED - 0.1):
+            status = "missed"  # a light word matched and nothing else: not a paraphrase
         else:
             status = "unsure"
         says = _span_text(m, aligned) if aligned else ""
@@ -327,6 +330,55 @@ def _own_reply(points: list[Point], m: Analysis, results: list[PointCheck]) -> b
     return weight > 0 and free / weight >= OWN_REPLY_FREE
 
 
+# How a mirror speaks of the sender: "you feel", "you'd like", "it makes you", "for you".
+_SENDER_FRAME = re.compile(
+    r" you (?:are |were |have been |had |get |got |must |might |also |really |just |still |"
+    r"kind of |sort of )*"
+    r"(?:feel|feeling|felt|like|love|want|wanted|wish|need|needed|hope|mean|said|say|saying|"
+    r"think|thought|worry|worried|miss|hate|would|end up|keep|find|notice|noticed|"
+    r"appreciate|wouldlike|wouldlove)\b"
+    r"| (?:makes|made|leaves|left|gets|got|takes|took|brings|sends) you | (?:for|to) you\b|"
+    r" your (?:feeling|wish|need)")
+
+
+def _speaks_of_sender(m: Analysis) -> bool:
+    """Does the mirror say anything of the sender: a wish or a thought of theirs, or a
+    feeling given to "you" ("you're really hurt", "it made you anxious")?"""
+    line = " " + " ".join(w.norm for w in m.words) + " "
+    if _SENDER_FRAME.search(line):
+        return True
+    return any(_experiencer(m, pos[0]) == "you" for pos, _ in _feelings(m))
+
+
+_DEFENCE = re.compile(r"^ (?:but|well|look|i|it was|that was|he|she|you know|come on|to be fair)\b|"
+                      r" (?:but|only|just|actually|to be fair|you know that|anyway|either|the one "
+                      r"who|not like|exactly|the wrong way|which is different|i did not say|"
+                      r"i never said|that is not what i|everyone does|everybody does)\b")
+
+
+def _own_side(senders: list[Analysis], m: Analysis) -> bool:
+    """The receiver speaking for themself: no sentence about the sender at all ("you feel",
+    "you'd like") and mostly "I" doing the talking ("I do help, I did the dishes on
+    Monday"), or the receiver's own feeling ("I'm still really angry at him", "it breaks
+    my heart too") where the sender spoke of none of theirs."""
+    line = " " + " ".join(w.norm for w in m.words) + " "
+    sender_line = " " + " ".join(w.norm for a in senders for w in a.words) + " "
+    clauses = [c for c in _clauses_of(m) if sum(m.weights[k] for k in c) > 0]
+    if not clauses:
+        return False
+    subjects = [next((m.words[k].norm for k in c if m.words[k].norm in _SUBJECTS), "")
+                for c in clauses]
+    mine = sum(s in ("i", "my") for s in subjects)
+    about_sender = _speaks_of_sender(m)
+    if not about_sender and mine >= max(1, len(clauses) / 2) and _DEFENCE.search(line):
+        return True
+    own_feeling = any(
+        (m.words[pos[0] - 1].norm if pos[0] > 0 else "") not in _NOUN_BEFORE and _experiencer(
+            m, pos[0]) == "I" for pos, _ in _feelings(m))
+    return own_feeling and not re.search(r" you (?:feel|felt|are|were|get|got) ", sender_line) and (
+        not about_sender)
+
+
 def _lexical(s: wm.Text, m: wm.Index) -> dict[int, wm.Hit]:
     found: dict[int, wm.Hit] = {}
     for i, w in enumerate(s.ws):
@@ -387,8 +439,9 @@ def _partners(f: lexicon.Feeling, m_feelings):
 
 def _level(a: Analysis, pos: tuple[int, ...], f: lexicon.Feeling) -> int:
     """How strong a feeling is said: its own intensity, moved by a degree word just
-    before or after it ("really scared", "bothered you a little")."""
-    return f.intensity + _degree_near(a, pos)
+    before or after it ("really scared", "bothered you a little"), within the scale's
+    ends ("absolutely crushed" is no stronger than "gutted")."""
+    return max(0, min(4, f.intensity + _degree_near(a, pos)))
 
 
 def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
@@ -402,7 +455,7 @@ def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
             words = [w.norm for w in a.words[start:start + n]]
             if len(words) < n or any(lo <= start + j <= hi for j in range(n)):
                 continue
-            level = lexicon.degree(" ".join(words))
+            level = None if " ".join(words) in _HEDGES else lexicon.degree(" ".join(words))
             if level is not None:
                 shift = level - 2
                 if abs(shift) > abs(best):
@@ -411,6 +464,12 @@ def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
     return best
 
 
+# An entry that starts with its own degree ("a bit down") says its strength outright.
+_DEGREE_LEADS = ("a bit ", "a little ", "a tad ", "bit ", "slightly ", "so ", "really ",
+                 "very ", "totally ", "completely ", "utterly ", "absolutely ")
+# Softeners people say out of habit, not to make a feeling weaker ("it kind of deflates me").
+_HEDGES = frozenset({"kind of", "sort of", "kinda", "sorta", "kind", "sort", "a bit of",
+                     "i guess", "like", "just", "honestly", "actually", "pretty"})
 # Below this difference in strength a feeling said back is the same feeling.
 INTENSITY_SHIFT = 3
 
@@ -419,9 +478,25 @@ def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: 
                      m_feelings) -> tuple[str, str] | None:
     """A feeling said back flipped ("relieved" -> "regretting") or much stronger or
     weaker ("deeply hurt" -> "bothered you a little")."""
-    for (s_pos, f), (m_pos, g) in pairs:
-        if abs(_level(a, s_pos, f) - _level(m, m_pos, g)) >= INTENSITY_SHIFT:
+    clauses = {m.clause_of[k] for k in aligned}
+    loose = []
+    if not pairs and mine and aligned:
+        # no feeling of the same family came back, but one of the same kind did, much
+        # weaker or stronger ("deeply hurt" -> "bothered you a little")
+        loose = [(s, (m_pos, g)) for s in mine for m_pos, g in m_feelings
+                 if g.valence == s[1].valence and m.clause_of[m_pos[0]] in clauses]
+    for (s_pos, f), (m_pos, g) in pairs + loose:
+        shift = abs(_level(a, s_pos, f) - _level(m, m_pos, g))
+        # a shift of two counts where a degree word says it ("really scared" / "a little
+        # anxious"), between words of one family of feeling
+        said_so = (s_pos, f) in [x for x, _ in pairs] and (
+            _degree_near(a, s_pos) or _degree_near(m, m_pos))
+        # idioms' strengths are rough ("gutted" / "knocked the stuffing out of you"): between
+        # them only a degree word said outright tells a feeling softened or blown up
+        idiom = any(" " in e and not e.startswith(_DEGREE_LEADS) for e in (f.entry, g.entry))
+        if (shift >= INTENSITY_SHIFT and not idiom) or shift >= INTENSITY_SHIFT - 1 and said_so:
             return "intensity", _clause_text(m, m_pos[0])
+    pairs = pairs + loose
     if pairs or not mine or not aligned:
         return None
     clauses = {m.clause_of[k] for k in aligned}
@@ -490,6 +565,12 @@ _SCOPE_ENDS = frozenset({"but", "so", "because", "when", "if", "while", "though"
                          "although", "then", "since", "which", "that"})
 
 
+_COMPARATIVES = {"more": {"less", "fewer"}, "less": {"more"}, "fewer": {"more"},
+                 "earlier": {"later"}, "later": {"earlier", "sooner"}, "sooner": {"later"},
+                 "better": {"worse"}, "worse": {"better"}, "faster": {"slower"},
+                 "slower": {"faster"}, "longer": {"shorter"}, "shorter": {"longer"}}
+
+
 def _opposites(a: str, b: str) -> bool:
     """"fast"/"slowly", "early"/"late", "want"/"refuse"."""
     if tn.antonyms(a, b) or lexicon.are_antonyms(a, b):
@@ -521,8 +602,6 @@ def _negated_in_clause(a: Analysis, k: int) -> bool:
     j = k - 1
     while j >= 0 and k - j <= 2:
         w = a.words[j].norm
-        if w == "out" and j > 0 and a.words[j - 1].norm == "with":
-            return True  # "with out": "without" as the recogniser split it
         if a.words[j + 1].brk or w in _SCOPE_ENDS or w in tn.PREPOSITIONS - {"without"}:
             return False
         answer_no = w == "no" and (j == 0 or a.words[j].brk == 2) and (
@@ -542,6 +621,12 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     region = [k for k, c in enumerate(m.clause_of) if c in clause_ids]
     if not region:
         return None
+    # "more" said back as "less": a comparative flipped
+    said = {a.words[k].norm for k in p.positions} & _COMPARATIVES.keys()
+    back = {m.words[k].norm for k in region}
+    for word in said:
+        if _COMPARATIVES[word] & back and word not in back:
+            return "polarity", _span_text(m, region)
     # the feeling given to someone else: "I feel judged" -> "you feel like you're judging
     # them", "the kids are worried", "I must feel judged"
     person = _person_changed(p, a, found, m)
@@ -551,30 +636,54 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     # a word swapped for its opposite, where the point came back: "drive fast" -> "drive
     # slowly"
     for k, best, sem in unmatched:
+        if a.weights[k] < 1.0:
+            continue  # "go" / "come", "get" / "give": light words swap freely in a paraphrase
         if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
-    # the same word back with a "not" lost or added: "I don't feel heard" -> "you feel heard"
+    # the same word back with a "not" lost or added: "I don't feel heard" -> "you feel heard".
+    # Only the very word (same stem) counts, said in a clause that carries the point: a
+    # synonym or a word met elsewhere in the mirror may carry its negation in other words
+    # ("we never talk" -> "we haven't discussed it ... to have that conversation").
+    point_stems = {a.words[j].stem for j in p.content}
     for k in p.content:
         hit = found.get(k)
-        if not hit or hit.strength < 0.85 or (
-                a.weights[k] < 1.0 and not _negated_in_clause(a, k)):
-            continue  # a light word counts only where it is itself negated ("don't want")
+        if not hit or hit.strength < 1.0 or not (_negation_matters(a, k) or any(
+                _negation_matters(m, q, mirror=True) for q in hit.positions)):
+            continue
         if a.words[k].norm in tn.NEGATORS:
             continue
+        same = [q for q in hit.positions if m.words[q].stem == a.words[k].stem or hit.flip]
+        others = point_stems - {a.words[k].stem}
+        same = [q for q in same if q in region and (not others or any(
+            m.words[j].stem in others for j in region if m.clause_of[j] == m.clause_of[q]))]
+        if not same:
+            continue
         # Only a plain case counts: "not" right before the word on one side, and no
-        # negation at all in the clause on the other ("I don't feel heard" / "you feel
-        # heard"). Negation moved around a paraphrase is not a flip.
+        # negation at all in the clause on the other. Negation moved around a paraphrase is
+        # not a flip.
         s_neg = _negated_in_clause(a, k)
-        m_negs = {_negated_in_clause(m, q) != hit.flip for q in hit.positions}
+        m_negs = {_negated_in_clause(m, q) != hit.flip for q in same}
         s_clause_neg = _clause_negated(a, k)
-        m_clause_neg = any(_clause_negated(m, q) != hit.flip for q in hit.positions)
+        m_clause_neg = any(_clause_negated(m, q) != hit.flip for q in same)
         if (s_neg and not m_clause_neg and True not in m_negs) or (
                 not s_clause_neg and not s_neg and False not in m_negs):
-            q = hit.positions[0]
+            q = same[0]
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[q]] or region)
     return None
+
+
+# Light verbs whose negation is the point ("I don't want to go"), when they govern something.
+_NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember", "care"})
+
+
+def _negation_matters(a: Analysis, k: int, *, mirror: bool = False) -> bool:
+    if a.weights[k] >= 1.0:
+        return not mirror
+    nxt = a.words[k + 1] if k + 1 < len(a.words) else None
+    return (a.words[k].norm in _NEGATABLE_LIGHT and nxt is not None and not nxt.brk and
+            nxt.norm not in tn.FILLERS - {"to"} and _negated_in_clause(a, k))
 
 
 _OBJECTS = {"me": "I", "you": "you", "us": "we", "him": "other", "her": "other",
@@ -731,6 +840,21 @@ def _added(senders: list[Analysis], m: Analysis, results: list[PointCheck],
                 out.append({"point": "", "change": "interpretation",
                             "mirror_says": _span_text(m, clause)})
                 break
+    # a feeling the sender never named, given to them with a reason: "you're feeling
+    # neglected because I've been going to bed later"
+    said = [f.family for a in senders for _, f in _feelings(a)]
+    reported = {e["mirror_says"] for e in out}
+    for pos, g in _feelings(m):
+        clause = [k for k, c in enumerate(m.clause_of) if c == m.clause_of[pos[0]]]
+        line = " " + " ".join(m.words[k].norm for k in clause) + " "
+        text = _span_text(m, clause)
+        if text in reported or _experiencer(m, pos[0]) != "you" or any(
+                lexicon.related(g.family, f) for f in said):
+            continue
+        nxt = [m.words[k].norm for k in range(pos[-1] + 1, min(pos[-1] + 3, len(m.words)))]
+        if "because" in nxt or " because " in line and g.valence < 0 and not said:
+            out.append({"point": "", "change": "interpretation", "mirror_says": text})
+            reported.add(text)
     return out
 
 

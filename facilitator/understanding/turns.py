@@ -123,6 +123,11 @@ class TurnReader:
         vector = self.model.sentences([text])[0]
         safety = self.safety(text, vector)
         command = self.command(text, vector, step) if commands else None
+        if command == "resume" and step in ("appointment_consent", "reschedule", "confirm",
+                                            "empathy_confirm"):
+            # Nothing is paused at a step that asks a question ("paused" is its own step):
+            # "yes, please continue" to "did Leo get that?" answers it.
+            command = None
         if safety or command:
             return Turn(step, "skip" if command == "skip" else None, command, safety)
         return self.outcome(step, text, vector)

@@ -1,0 +1,275 @@
+"""The safety reader: concerns in everyday words pause the dialogue; figures of speech,
+denials and hard but ordinary talk do not. Uses the real meaning model and examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.understanding.examples import load_examples
+from facilitator.understanding.model import MeaningModel
+from facilitator.understanding.safety import (
+    SAFETY_KINDS,
+    THRESHOLD,
+    SafetyReader,
+    normalise,
+    rule_kinds,
+)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return MeaningModel()
+
+
+@pytest.fixture(scope="module")
+def reader(model):
+    return SafetyReader(model, load_examples())
+
+
+@pytest.mark.parametrize("text, kind", [
+    # self-harm, direct and indirect, and as the receiver mirrors it
+    ("Some nights I really just want to die.", "self-harm"),
+    ("I've been thinking about killing myself again", "self-harm"),
+    ("honestly I think my family would be better off without me", "self-harm"),
+    ("nobody would even notice if I was gone", "self-harm"),
+    ("I don't want to be alive anymore", "self-harm"),
+    ("I started cutting my arms again last month", "self-harm"),
+    ("I've been saving up my sleeping pills, just in case", "self-harm"),
+    ("I don't think I'll be around much longer, so it doesn't matter", "self-harm"),
+    ("I keep thinking about jumping off the parking garage at work", "self-harm"),
+    ("I've been thinking about sue aside a lot lately", "self-harm"),
+    ("so you're saying you've been hurting yourself. did I get that", "self-harm"),
+    # violence, by the partner or by the speaker
+    ("he shoved me into the wall when I tried to leave the room", "violence"),
+    ("you grabbed me by the throat last night", "violence"),
+    ("I slapped you and I hate myself for it", "violence"),
+    ("it wasn't the first time he hit me", "violence"),
+    ("you threw the remote at my head", "violence"),
+    # threats
+    ("he told me he'd kill me if I ever left him", "threats"),
+    ("you said you'd take the kids and I'd never see them again", "threats"),
+    ("she keeps saying she'll post my private photos online", "threats"),
+    ("you showed me the gun and said remember it's there", "threats"),
+    # coercive control
+    ("I'm not allowed to see my friends without him", "coercive-control"),
+    ("you took my car keys away so I can't go anywhere", "coercive-control"),
+    ("I can't go anywhere without you tracking my phone", "coercive-control"),
+    ("you make me hand over my whole paycheck every Friday", "coercive-control"),
+    # fear for one's safety
+    ("I'm afraid of him when he drinks", "fear-for-safety"),
+    ("I'm a fraid of you when your angry", "fear-for-safety"),
+    ("I keep a bag packed in the car in case I need to leave fast", "fear-for-safety"),
+    ("I don't feel safe in my own home", "fear-for-safety"),
+    # danger to children
+    ("you hit our son with a belt and he had welts on his legs", "danger-to-children"),
+    ("he shakes the baby when she won't stop crying", "danger-to-children"),
+    ("you drove the kids home drunk again", "danger-to-children"),
+])
+def test_a_concern_is_read_with_its_kind(reader, text, kind):
+    assert reader.read(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    # figures of speech
+    "My mom would kill me if I skipped her birthday dinner.",
+    "this commute is killing me",
+    "I'm dying to go to that concert",
+    "I could kill for a coffee right now",
+    "I'm dead tired, can we do this tomorrow",
+    "I almost died laughing at your story",
+    "the suspense is killing me",
+    "I'd rather die than sit through another budget meeting",
+    "I'm going to strangle the printer at work",
+    "I'll kill you if you spoil the finale, haha",
+    # games, sport, accidents
+    "he beat me at chess again and I sulked",
+    "you crushed me at Mario Kart",
+    "I cut my finger chopping onions and you bandaged it",
+    "the kids had a pillow fight and Max hit his sister with a pillow",
+    # emotional hurt and everyday worry
+    "you really hurt me when you forgot our anniversary",
+    "I feel locked out when you close the laptop as I walk in",
+    "I'm scared of the surgery next week",
+    "I'm scared to tell you I dented the car",
+    "I don't feel safe sharing my feelings when you roll your eyes",
+    "the news about the layoffs hit me hard",
+    "you took my phone to look at the vacation photos",
+    # denials
+    "I'm not suicidal, I'm just really sad about us",
+    "he has never hit me, he just goes quiet",
+    "I would never hurt you, I just need space when I'm angry",
+    # somebody else's story, or long ago
+    "I read a novel where the husband threatens his wife",
+    "I grew up in a house where my dad hit my mom, and I hate yelling",
+    "",
+])
+def test_ordinary_talk_is_not_a_concern(reader, text):
+    assert reader.read(text) is None
+
+
+@pytest.mark.parametrize("ordinary, concern", [
+    ("my mom will kill me if I'm late", "he said he will kill me if I'm late again"),
+    ("I'm dying to see you", "I'm waiting to die"),
+    ("he beat me at cards", "he beat me with his belt"),
+    ("I'm dead tired", "I'd be better off dead"),
+    ("the news hit me hard", "he hit me hard"),
+    ("I'm not suicidal, just tired", "I've been feeling suicidal"),
+    ("he would never hit me", "he hits me when he's drunk"),
+    ("I feel locked out of your life", "you locked me out of the house all night"),
+    ("you took my phone to look at the photos", "you took my phone away so I couldn't call anyone"),
+    ("I don't feel safe telling you things", "I don't feel safe with you in the house"),
+    ("I'm scared of losing you", "I'm scared of you"),
+    ("the kids are killing me today", "you hit the kids"),
+    ("I hurt myself at the gym", "I hurt myself on purpose"),
+    ("I gave my old guitar to my nephew", "I've been giving my things away, I won't need them"),
+])
+def test_each_tolerance_stops_at_its_near_miss(reader, ordinary, concern):
+    assert reader.read(ordinary) is None
+    assert reader.read(concern) in SAFETY_KINDS
+
+
+@pytest.mark.parametrize("text, kind", [
+    # self-harm told by what a person does or arranges
+    ("I sat in the car in the garage with the engine running for a while last night",
+     "self-harm"),
+    ("I counted my sleeping tablets to work out if there were enough", "self-harm"),
+    ("I stood on the bridge for half an hour on the way home and I didn't tell anyone",
+     "self-harm"),
+    ("I sorted out who would have the cat, just so it's done", "self-harm"),
+    ("the voice in my head keeps telling me to end it", "self-harm"),
+    ("I looked up the quickest way. then I closed the tab", "self-harm"),
+    # violence without a verb of striking, or told as a history
+    ("I cover the bruises with make up so nobody at work sees them", "violence"),
+    ("you had me up against the fridge by my collar", "violence"),
+    ("one good thing is he hasn't hit me since the summer", "violence"),
+    ("you twisted my arm up behind my back until I screamed", "violence"),
+    # threats reported indirectly or veiled
+    ("he keeps saying accidents happen, people fall down stairs all the time, and he smiles",
+     "threats"),
+    ("he's got a gun at his mate's and he says he knows how to use it", "threats"),
+    ("he threw the bottle and it missed, and he said next time he won't miss", "threats"),
+    ("if you walk out that door I swear you'll regret it", "threats"),
+    # control by its machinery
+    ("you read my diary and quote it back to me in front of your mum", "coercive-control"),
+    ("he times my drive home and wants to know every place I stopped", "coercive-control"),
+    ("he changed all the bank passwords so I can't get into anything without asking him",
+     "coercive-control"),
+    ("you don't get to have friends I haven't approved", "coercive-control"),
+    # fear told by its precautions
+    ("I sleep with the bedroom door locked and my phone under the pillow", "fear-for-safety"),
+    ("I saved the refuge's number in my phone under a fake name", "fear-for-safety"),
+    ("I've got a bag packed at my sister's in case I need to get out", "fear-for-safety"),
+    # children left in danger, dosed, in the room
+    ("she gives the baby bits of her sleeping tablets to make him sleep", "danger-to-children"),
+    ("you leave her in the bath on her own while you're downstairs, and she's two",
+     "danger-to-children"),
+    ("the kids hide in the wardrobe when he's smashing things", "danger-to-children"),
+    ("the kids were in the room when you threw the chair", "danger-to-children"),
+])
+def test_a_concern_told_sideways_is_read_with_its_kind(reader, text, kind):
+    assert reader.read(text) == kind
+
+
+@pytest.mark.parametrize("ordinary, concern", [
+    ("we stood on the bridge for twenty minutes watching the fireworks",
+     "I stood on the bridge for twenty minutes and I didn't tell anyone"),
+    ("I sat in the car in the garage to hear the end of the podcast",
+     "I sat in the car in the garage with the engine running"),
+    ("I counted my tablets to check I'd taken this morning's",
+     "I counted my tablets to see if it would be enough"),
+    ("we sorted out who'd have the dog while we're on holiday",
+     "I've sorted out who'll have the dog, and I gave my guitar to my brother"),
+    ("I looked up the quickest way to your mum's that avoids the motorway",
+     "I looked up the quickest way to die"),
+    ("you haven't been to the gym since January", "you haven't hit me since January"),
+    ("I used to self-harm when I was fifteen, I've been fine for over ten years",
+     "I used to self-harm when I was fifteen and lately the urge is back"),
+    ("you read my diary from when I was fourteen and we both laughed",
+     "you read my diary every night and quote it back to me"),
+    ("you changed the wifi password because the neighbours were using it",
+     "he changed all the passwords so I can't get into anything"),
+    ("accidents happen, don't worry about the vase",
+     "he keeps saying accidents happen, people fall down stairs"),
+    ("next time I won't miss the train, I promise",
+     "he threw the glass and said next time he won't miss"),
+    ("I volunteer at the women's refuge on Saturdays",
+     "I saved the number for the women's refuge under a fake name"),
+    ("I sleep with my phone under the pillow for the alarm",
+     "I sleep with the bedroom door locked since he came home drunk"),
+    ("I packed a bag for the hospital in case the baby comes early",
+     "I've got a bag packed at my friend's in case I need to leave fast"),
+    ("the health visitor said we can give her Calpol when she's teething",
+     "he puts whisky in the baby's bottle to get her down"),
+    ("the kids are hiding in the wardrobe, we're playing hide and seek",
+     "the kids are hiding in the wardrobe again because he was smashing stuff"),
+    ("the kids were in the room when you threw the ball for the dog",
+     "the kids were in the room when you threw the plate at the wall"),
+    ("I could murder a sandwich, I'm starving", "I've been starving myself again"),
+    ("I feel embarrassed when you tell that story, I just want to die every time",
+     "I just want to die, every single day"),
+])
+def test_each_new_tolerance_stops_at_its_near_miss(reader, ordinary, concern):
+    assert reader.read(ordinary) is None
+    assert reader.read(concern) in SAFETY_KINDS
+
+
+@pytest.mark.parametrize("text", [
+    "I feel hurt",
+    "I felt hurt when you didn't call",
+    "you hurt my feelings",
+    "that really hurt",
+    "no no, I didn't say you were wrong, I said I felt hurt",
+    "almost, I said I was hurt, not angry",
+    "it hurts when you roll your eyes at me",
+])
+def test_hurt_feelings_are_not_a_concern(reader, text):
+    assert reader.read(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "my friend's boyfriend reads her texts and I'm worried for her",
+    "he has never laid a finger on me, I want to be clear about that",
+    "you said if I leave the lights on again you'll take my charger, lol",
+    "the cat is trying to kill me, she sleeps on the stairs every night",
+])
+def test_the_learned_score_does_not_overrule_what_the_rules_set_aside(reader, text):
+    assert reader.read(text) is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I'm terrified every time he comes home", "fear-for-safety"),
+    # one clause of an otherwise ordinary turn
+    ("I feel lonely when you go to the pub, and some nights I sit with the tablets in front of "
+     "me", "self-harm"),
+])
+def test_the_learned_score_reads_what_no_rule_names(reader, text, kind):
+    assert rule_kinds(text) == []
+    assert reader.read(text) == kind
+
+
+def test_a_clause_is_read_where_the_whole_turn_is_not(model, reader):
+    text = ("I feel lonely when you go to the pub, and some nights I sit with the tablets in "
+            "front of me")
+    vector = model.sentences([text])[0]
+    assert reader.score(normalise(text), vector) < THRESHOLD
+    assert reader.read(text, vector) == "self-harm"
+
+
+def test_a_threat_to_the_speaker_is_named_a_threat(reader):
+    assert reader.read("he said, really calm, one day you'll push me too far and you won't "
+                       "wake up") == "threats"
+
+
+def test_a_vector_passed_in_gives_the_same_answer(model, reader):
+    for text in ("I'm terrified every time he comes home",
+                 "I feel lonely when you work late"):
+        vector = model.sentences([text])[0]
+        assert reader.read(text, vector) == reader.read(text)
+
+
+def test_names_contractions_and_slips_are_normalised():
+    assert normalise("Mark can't stand it, I'm a fraid.") == (
+        " xname can not stand it , i am afraid . ")
+    assert "suicide" in normalise("I keep thinking about sewer side")
+    assert "antidepressants" in normalise("I counted the anti depressants")
+    assert normalise("theyd be fine") == " they would be fine "
