@@ -284,7 +284,9 @@ class Setup:
         spec = STEPS[self.step]
         # Yes and no are read as the dialogue reads "did Tom get that?"; other steps have
         # answers of their own, and only a command or a safety concern is read for them.
-        reading_step = "confirm" if spec.reads in ("confirm", "voice") else None
+        # About the voice, a wish is the voice command it names ("no, a bit louder" is
+        # "louder"), so that step is read first as one that asks no yes-or-no question.
+        reading_step = {"confirm": "confirm", "voice": "voice"}.get(spec.reads)
         turn = self.understand.turn(reading_step, text)
         if turn.safety:
             return self._safety_pause(turn.safety)
@@ -492,7 +494,7 @@ class Setup:
     def _turn_confirm(self, text: str, turn, event) -> list:
         position = 0 if self.step == "confirm_first" else 1
         reading = setup_answers.read_name(text)
-        refused = turn.outcome in ("no", "partly")
+        refused = turn.outcome in ("no", "partly", "addition")
         if reading is not None and reading.name != self._candidate and (
                 reading.spelled or refused
                 or not setup_answers.same_name(reading.name, self._candidate)):
@@ -533,9 +535,8 @@ class Setup:
         return [note] + self._go("heard")
 
     def _turn_voice(self, text: str, turn, event) -> list:
-        wish = setup_answers.read_voice_wish(text)
-        if wish:
-            return self._change_voice(wish)
+        # No voice command in it (those were read already): is it yes, or no?
+        turn = self.understand.turn("confirm", text, commands=False)
         if turn.outcome == "yes":
             return [Note("voice", {"comfortable": True}),
                     self._say(self._text("setup.voice_fine"))] + self._go("fine")

@@ -52,7 +52,6 @@ from facilitator.understanding.setup_answers import (
     read_dialogue_choice,
     read_first,
     read_name,
-    read_voice_wish,
     same_name,
 )
 from tests.helpers import ROOT, cli_env, session_folders
@@ -649,12 +648,21 @@ def test_check_the_sound_is_a_whole_request_not_a_word_in_sharing(text, asks):
     assert asks_for_sound_check(text) is asks
 
 
-@pytest.mark.parametrize("text, wish", [
-    ("A bit slower, please.", "slower"), ("Too quiet.", "louder"),
-    ("I can't hear you.", "louder"), ("It's a bit loud.", "quieter"), ("It's fine.", None),
+@pytest.mark.parametrize("text, change", [
+    ("A bit slower, please.", AdjustVoice(rate_step=-1)),
+    ("Too quiet.", AdjustVoice(volume_step=1)),
+    ("I can't hear you.", AdjustVoice(volume_step=1)),
+    ("No, a bit louder.", AdjustVoice(volume_step=1)),
+    ("It's too fast for me.", AdjustVoice(rate_step=-1)),
+    ("It's fine.", None), ("Yes, carry on.", None),
 ])
-def test_how_the_voice_should_change(text, wish):
-    assert read_voice_wish(text) == wish
+def test_how_the_voice_should_change_is_read_by_the_voice_commands(text, change):
+    s = new_setup(names=("Maya", "Tom"), names_from="command line", microphone=False)
+    s.start()
+    assert s.step == "voice"
+    actions = s.receive(spoken(text))
+    assert [a for a in actions if isinstance(a, AdjustVoice)] == ([change] if change else [])
+    assert (s.step == "voice") is (change is not None)
 
 
 # ======================================================================= in the loop

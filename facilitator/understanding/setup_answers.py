@@ -1,9 +1,9 @@
-"""Reading the answers of the setup: a first name, which dialogue, who shares first, how the
-voice should change, and "check the sound".
+"""Reading the answers of the setup: a first name, which dialogue, who shares first, and
+"check the sound".
 
 Plain strings in, small answers out, like the rest of the layer. Yes and no, commands and
-safety are read by ``Understanding.turn`` as at any other step; these readers cover what only
-the setup asks.
+safety are read by ``Understanding.turn`` as at any other step (a wish about the voice, "it's
+a bit fast", is the voice command it names); these readers cover what only the setup asks.
 
 Names come through speech recognition, which mishears them more than any other word: a
 name is never taken silently. ``read_name`` only finds what the words say ("Maya", "I'm
@@ -241,31 +241,6 @@ def _names_in(words: list[str], name: str) -> bool:
                 k and words[k - 1] in _NEGATIONS):
             return True
     return False
-
-
-# ----------------------------------------------------------------------- the voice
-
-# How people say the facilitator's voice should change, beyond the voice commands themselves
-# ("louder", "slower"), which the command reader knows.
-_VOICE_WISHES = {
-    "louder": ("too quiet", "too soft", "a bit quiet", "a little quiet", "bit quiet", "quiet",
-               "hard to hear", "can't hear", "cannot hear", "can barely hear", "more volume",
-               "turn it up", "speak up", "louder"),
-    "quieter": ("too loud", "a bit loud", "a little loud", "bit loud", "loud", "softer",
-                "quieter", "turn it down", "less loud"),
-    "slower": ("too fast", "a bit fast", "a little fast", "bit fast", "fast", "slower",
-               "slow down", "too quick", "a bit quick", "more slowly"),
-    "faster": ("too slow", "a bit slow", "a little slow", "bit slow", "faster", "speed up",
-               "quicker"),
-}
-
-
-def read_voice_wish(text: str) -> str | None:
-    """"louder", "quieter", "slower" or "faster" when the answer asks for one change."""
-    words = _words(text)
-    wished = [kind for kind, phrases in _VOICE_WISHES.items()
-              if any(_said(words, p) for p in phrases)]
-    return wished[0] if len(wished) == 1 else None
 
 
 # ------------------------------------------------------------------- check the sound
