@@ -126,9 +126,11 @@ def test_text_session_plain_output_is_one_line_per_event(tmp_path):
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     assert "\033" not in proc.stdout
-    assert lines[0].startswith("Facilitator says: Welcome, Maya and Leo.")
+    # All was settled on the command line: the setup only says how the dialogue begins.
+    assert lines[0] == "Setup done: Maya and Leo, the full dialogue, Maya shares first."
+    assert lines[1].startswith("Facilitator says: Welcome, Maya and Leo.")
     assert "Stage: Appointment. Sender Maya, receiver Leo." in lines
-    assert lines[3] == "Listening to Maya."
+    assert lines[4] == "Listening to Maya."
     assert lines[-1] == "Session ended: not now."
     assert not (tmp_path / "data").exists()  # --no-save keeps nothing
 
