@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 
 from facilitator.dialogue import DIALOGUES, Dialogue
 from facilitator.display import make_display
@@ -60,12 +61,10 @@ class LiveStart:
     before any device opens: a broken prompts file or model is said before anything."""
 
     def __init__(self, args, names: list[str] | None):
-        from facilitator.understanding import default
-
         self.args = args
         self.names = names
         self.prompts = load_prompts(args.prompts)
-        self.understanding = default()
+        self.understanding = _understanding_soon()
         self.turns = None  # MixedTurns learns who types once the names are known
 
     def setup(self, *, microphone: bool, speaks: bool) -> Setup:
@@ -111,6 +110,43 @@ class LiveStart:
             max_mirror_tries=args.mirror_tries,
             understanding=self.understanding,
         )
+
+
+class _Soon:
+    """A value made in a background thread; the first use waits for it (or raises its
+    error there)."""
+
+    def __init__(self, make):
+        self._done = threading.Event()
+        self._value = self._error = None
+        threading.Thread(target=self._make, args=(make,), daemon=True).start()
+
+    def _make(self, make) -> None:
+        try:
+            self._value = make()
+        except BaseException as exc:  # raised where the value is first used
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def __getattr__(self, name: str):
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return getattr(self._value, name)
+
+
+def _understanding_soon():
+    """The understanding layer for a live session. Its meaning model is opened now, so a
+    missing or broken one is said before anything; its readers, which take several seconds
+    to learn from the labelled examples, are made while the facilitator already greets the
+    couple (the first answer waits for them if it must)."""
+    from facilitator.understanding import Understanding
+    from facilitator.understanding.model import MeaningModel
+    from facilitator.understanding.turns import TurnReader
+
+    model = MeaningModel()
+    return Understanding(model, _Soon(lambda: TurnReader(model)))
 
 
 def _with_days(known: Known, args) -> Known:
