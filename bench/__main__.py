@@ -9,7 +9,7 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["mirror", "turns", "real", "replay", "decode", "room", "soak"]
+BENCHMARKS = ["mirror", "turns", "real", "replay", "decode", "room", "start", "soak"]
 
 
 def main(argv: list[str]) -> int:
