@@ -1195,7 +1195,8 @@ Each session folder holds:
 `setup/` is not a dialogue: it is a couple starting without names (a name corrected, a
 quiet partner, a fan in the room, the choice of dialogue). Its turns are listed in
 `setup.toml` (the manifest's format, another name, so nothing replays it as a dialogue);
-`tests/test_room.py` plays them into the sound room as the facilitator asks.
+`tests/test_room.py` plays them into the sound room as the facilitator asks. Made from
+`scripts/fixture_scripts/setup.toml` with `make fixtures ARGS="--only setup"`.
 
 ## truth.toml
 
