@@ -434,7 +434,7 @@ def test_text_that_is_not_utf8_is_kept_not_fatal(tmp_path):
     events = tmp_path / "events.jsonl"
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "session", "--text", "--mute",
-         "--names", name, "Ben", "--events", str(events)],
+         "--names", name, "Ben", "--dialogue", "intentional", "--events", str(events)],
         input=b"I'd like to talk about the caf\xe9. Is now a good time?\n",
         cwd=ROOT, env=cli_env(tmp_path), capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
