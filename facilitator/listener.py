@@ -292,19 +292,25 @@ class _Levels:
 
     The speech level is the RMS over the frames the voice detector took for speech; the
     noise floor is the median level of the other frames in the second before the speech and
-    after its last word (the room heard while the endpointer waited). Frames of exact digital
-    silence say nothing about a room (a virtual device between sounds) and are left out.
-    Running sums, so a turn of an hour costs no more memory than one of a second.
+    after its last word (the room heard while the endpointer waited). Frames quieter than any
+    microphone (digital silence from a virtual device between sounds) say nothing about a
+    room and are left out. When the detector took the whole room for speech (a fan under
+    the voice), no quiet frame is left: the floor is then the quietest tenth of the speech
+    frames, the gaps between words. Running sums and a histogram of 1 dB bins, so a turn of
+    an hour costs no more memory than one of a second.
     """
 
     BEFORE = 1.0  # seconds before the speech that count as "around it"
     CLIP = 0.99
+    SILENT = 1e-10  # mean square under -100 dBFS: no microphone is that quiet
+    GAPS = 0.1  # the share of speech frames taken for the gaps between words
 
     def __init__(self, frame_seconds: float):
         self._waiting: deque = deque(maxlen=max(1, round(self.BEFORE / frame_seconds)) + 100)
         self._before: list[float] = []
         self._after: list[float] = []  # quiet frames since the last speech frame
         self._power = 0.0  # speech: summed mean squares, frames, clipped and all samples
+        self._histogram = np.zeros(121, np.int64)  # speech frames by level, -120..0 dBFS
         self._frames = 0
         self._clipped = 0
         self._samples = 0
@@ -320,7 +326,7 @@ class _Levels:
         if speech:
             self._speech(power, clipped, len(frame))
             self._after = []
-        elif power > 0.0:
+        elif power > self.SILENT:
             self._after.append(power)
 
     def start(self, speech_start: float) -> None:
@@ -330,13 +336,14 @@ class _Levels:
                 self._speech(power, clipped, samples)
                 self._after = []
             elif t - self._frame_seconds >= speech_start - 1e-9:
-                if power > 0.0:
+                if power > self.SILENT:
                     self._after.append(power)
-            elif not speech and power > 0.0 and t > speech_start - self.BEFORE:
+            elif not speech and power > self.SILENT and t > speech_start - self.BEFORE:
                 self._before.append(power)
         self._waiting.clear()
 
     def _speech(self, power: float, clipped: int, samples: int) -> None:
+        self._histogram[min(120, max(0, round(_db(power)) + 120))] += 1
         self._power += power
         self._frames += 1
         self._clipped += clipped
@@ -346,7 +353,11 @@ class _Levels:
         if not self._frames:
             return None, None, 0.0
         quiet = self._before + self._after
-        noise_db = _db(float(np.median(quiet))) if quiet else None
+        if quiet:
+            noise_db = _db(float(np.median(quiet)))
+        else:
+            gaps = int(np.searchsorted(np.cumsum(self._histogram), self.GAPS * self._frames))
+            noise_db = float(gaps - 120) if self._histogram[:gaps + 1].any() else None
         return _db(self._power / self._frames), noise_db, self._clipped / self._samples
 
 
