@@ -9,7 +9,8 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["mirror", "turns", "real", "replay", "decode", "room", "start", "soak"]
+BENCHMARKS = ["mirror", "turn_reading", "turns", "real", "replay", "check", "decode", "room",
+              "start", "screen", "soak"]
 
 
 def main(argv: list[str]) -> int:

@@ -258,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     regression = evaluate(understand, regression_cases())
     write_feedback(ev["rows"] + [(c, r) for c, r in regression["rows"]])
 
-    lines = [f"## Mirror check by meaning (`python -m bench.bench_mirror`{' --dev' if args.dev else ''})",
+    command = f"python -m bench.bench_mirror{' --dev' if args.dev else ''}"
+    lines = [f"## Mirror check by meaning (`{command}`)",
              "",
              f"Labelled set: `facilitator/data/understanding/mirror_cases.jsonl`, the frozen "
              f"**{split}** split: {len(cases)} cases written apart from the code, in everyday "

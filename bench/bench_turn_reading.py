@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import platform
 import statistics
 import sys
 import time
@@ -89,7 +88,9 @@ def _pct(a: int, b: int) -> str:
 
 
 def report(ev: dict, title: str, *, show_errors: bool) -> list[str]:
-    lines = [f"## {title}", ""]
+    lines = [f"## Reading every turn (`python -m bench.bench_turn_reading`): {title}", "",
+             "Labelled set: `facilitator/data/understanding/*_cases.jsonl`, written apart from "
+             "the code in everyday speech; the split was frozen before any tuning.", ""]
     lines += ["| step | cases | read right |", "|---|---|---|"]
     for step in STEP_OUTCOMES:
         oks = ev["per_step"].get(step, [])
@@ -101,12 +102,16 @@ def report(ev: dict, title: str, *, show_errors: bool) -> list[str]:
     lines += ["", f"- Sentences that only mention a command's words (or none), read as a "
               f"command: {fc} of {ev['non_command']} ({_pct(fc, ev['non_command'])}).",
               f"- Safety: recall {_pct(ev['crisis_hit'], ev['crisis'])} "
-              f"({ev['crisis_hit']}/{ev['crisis']}); kind right {_pct(ev['kind_right'], ev['crisis_hit'])}; "
-              f"false alarms on hard-but-ordinary statements {_pct(len(ev['alarms']), ev['ordinary'])} "
+              f"({ev['crisis_hit']}/{ev['crisis']}); "
+              f"kind right {_pct(ev['kind_right'], ev['crisis_hit'])}; "
+              f"false alarms on hard-but-ordinary statements "
+              f"{_pct(len(ev['alarms']), ev['ordinary'])} "
               f"({len(ev['alarms'])}/{ev['ordinary']}); on all other turns "
-              f"{_pct(len(ev['other_alarms']), ev['other'])} ({len(ev['other_alarms'])}/{ev['other']}).",
+              f"{_pct(len(ev['other_alarms']), ev['other'])} "
+              f"({len(ev['other_alarms'])}/{ev['other']}).",
               f"- Cost: p50 {1000 * statistics.median(ev['times']):.1f} ms, "
-              f"p95 {1000 * sorted(ev['times'])[int(0.95 * len(ev['times']))]:.1f} ms an utterance."]
+              f"p95 {1000 * sorted(ev['times'])[int(0.95 * len(ev['times']))]:.1f} ms "
+              f"an utterance."]
     if show_errors:
         lines += ["", "Errors:"]
         for c, t in ev["wrong_steps"]:
@@ -158,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dev", action="store_true", help="cross-validate inside dev (tuning)")
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--no-record", action="store_true", help="print, do not write RESULTS.md")
     args = parser.parse_args(argv)
     model = MeaningModel()
     if args.dev:
@@ -170,8 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     test = rows("test")
     ev = evaluate(reader, test)
     lines = report(ev, "test split", show_errors=args.errors)
-    print("\n".join(lines))
-    print(f"fit {fit_s:.2f} s; machine {platform.machine()} {platform.python_version()}")
+    lines.append(f"- Fitting the readers on the examples when the layer loads: {fit_s:.2f} s.")
+    md = "\n".join(lines) + "\n"
+    print(md)
+    if not args.no_record:
+        from bench._results import record_section
+
+        record_section("reading", md)
     return 0
 
 

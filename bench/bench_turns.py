@@ -16,7 +16,6 @@ Figures go to bench/RESULTS.md (section "turns") and are printed.
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import statistics
 import tempfile
@@ -26,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz.distance import Levenshtein
 
 from bench._results import record_section
 from facilitator.audio import (
@@ -41,12 +39,13 @@ from facilitator.audio import (
 from facilitator.endpoint import Waits
 from facilitator.listener import Heard, listen_for_turn
 from facilitator.transcribe import ChunkText, Transcriber
+from facilitator.truth import Tolerances, wer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "audio_fixtures"
 POLICIES = {"endpointer": None, "silence 0.6 s": 0.6, "silence 1.0 s": 1.0,
             "silence 1.5 s": 1.5}
-TOLERANCE = 0.05  # a decision this close before the true end is not counted as a cut-in
+TOLERANCE = Tolerances().cut_in  # a decision this close before the true end is no cut-in
 
 
 @dataclass
@@ -78,15 +77,6 @@ def sessions() -> list[tuple[Path, dict]]:
         if any("audio" in t for t in truth.get("turn", [])):
             found.append((truth_path.parent, truth))
     return found
-
-
-def words(text: str) -> list[str]:
-    return re.sub(r"[^a-z0-9' ]", " ", text.lower().replace("\u2019", "'")).split()
-
-
-def wer(reference: str, hypothesis: str) -> float:
-    ref = words(reference)
-    return Levenshtein.distance(ref, words(hypothesis)) / max(1, len(ref))
 
 
 def listen_whole_turn(path: Path, *, transcriber, expect, silence_only) -> list[Heard]:

@@ -19,7 +19,10 @@ from facilitator.settings_schema import (
     DIALOGUE_KINDS,
     EXPECTS,
     MAX_RATE,
+    MAX_TEXT_SIZE,
     MIN_RATE,
+    MIN_TEXT_SIZE,
+    SCREEN_THEMES,
     VOICE_ENGINES,
     option_action,
 )
@@ -54,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         "session", help="run a dialogue live (microphone and speaker), or typed with --text"
     )
     _dialogue_options(session, names_default=None)
+    _screen_options(session)
     _voice_options(session)
     _audio_options(session)
     _record_options(session)
@@ -77,8 +81,29 @@ def build_parser() -> argparse.ArgumentParser:
     replay = sub.add_parser(
         "replay", help="run a whole session with recorded turns as the microphone"
     )
-    replay.add_argument("manifest", metavar="MANIFEST.toml", help="the session script to replay")
+    replay.add_argument(
+        "manifest", metavar="PATH",
+        help="the session script (MANIFEST.toml) to replay; with --check, manifests or "
+        "folders of fixtures",
+    )
+    replay.add_argument("more", nargs="*", metavar="PATH", help="more of them, with --check")
     replay.add_argument("--fast", action="store_true", help="run as fast as the machine can go")
+    replay.add_argument(
+        "--check", action="store_true",
+        help="replay every manifest found (fast, nothing saved) and compare each with the "
+        "truth.toml beside it; exit 0 only when all pass",
+    )
+    replay.add_argument(
+        "--jobs", metavar="N",
+        help="with --check: replay in N worker processes (default: one per core)",
+        **_checked("jobs"),
+    )
+    replay.add_argument(
+        "--report", metavar="FILE",
+        help="with --check: also write the results as JUnit XML (FILE.xml) or JSON "
+        "(FILE.json); repeatable",
+        **_checked("report"),
+    )
     replay.add_argument(
         "--recording",
         metavar="FILE",
@@ -96,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--play", action="store_true", help="also play the facilitator's voice on the speaker"
     )
     _dialogue_options(replay, names_default=None)
+    _screen_options(replay)
     _voice_options(replay)
     _record_options(replay)
     _model_options(replay)
@@ -144,10 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     reflect = sub.add_parser("reflect", help="look back across sessions")
     reflect.add_argument("--since", metavar="YYYY-MM-DD", help="only sessions from this date on",
                          **_checked("since"))
-    reflect.add_argument("--json", action="store_true")
-    reflect.add_argument("--plot", metavar="FILE.png", help="draw the trend over time (a PNG)",
+    reflect.add_argument("--json", action="store_true",
+                         help="print the reflection as JSON (its fields are in the README)")
+    reflect.add_argument("--plot", metavar="FILE.png",
+                         help="draw your dialogues over the weeks and their themes (a PNG)",
                          **_checked("plot"))
-    reflect.add_argument("--say", action="store_true", help="also speak a few sentences aloud")
+    reflect.add_argument("--say", action="store_true",
+                         help="also say a few warm sentences aloud (at most four)")
+    reflect.add_argument("--details", action="store_true",
+                         help="add the counts behind each part, also by person (for testers)")
     _data_dir_option(reflect)
     _voice_options(reflect)
 
@@ -166,6 +197,26 @@ def build_parser() -> argparse.ArgumentParser:
                         **_checked("output_device"))
     _model_options(forget)
     _voice_options(forget)
+
+    remind = sub.add_parser(
+        "remind", help="a gentle daily or weekly check-in: a calendar file and a user timer")
+    remind.add_argument("every", nargs="?", choices=("daily", "weekly"), metavar="daily|weekly",
+                        help="how often; without it, show the reminder that is set")
+    remind.add_argument("--day", default="sunday", metavar="DAY",
+                        help="the day of a weekly check-in (default sunday)", **_checked("day"))
+    remind.add_argument("--at", default="19:30", metavar="HH:MM",
+                        help="the time of day, 24-hour (default 19:30)", **_checked("at"))
+    remind.add_argument("--say", action="store_true", help="the timer also says it aloud")
+    remind.add_argument("--ics", metavar="FILE.ics",
+                        help="where to write the calendar file (default: in the data folder)",
+                        **_checked("ics"))
+    remind.add_argument("--no-timer", action="store_true",
+                        help="only the calendar file, no user timer")
+    remind.add_argument("--off", action="store_true", help="remove the reminder")
+    remind.add_argument("--now", action="store_true",
+                        help="show (and with --say, say) the reminder now: what the timer runs")
+    _data_dir_option(remind)
+    _voice_options(remind)
 
     config = sub.add_parser("config", help="show the configuration file")
     config.add_argument("--path", action="store_true", help="print only the file's path")
@@ -211,6 +262,18 @@ def _dialogue_options(p: argparse.ArgumentParser, names_default=DEFAULT_NAMES) -
                    **_checked("events"))
     p.add_argument("--captions", action="store_true", help="large live captions of all speech")
     p.add_argument("--plain", action="store_true", help="one plain line per event (screen readers)")
+
+
+def _screen_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--screen", action="store_true",
+                   help="show the session on a local web page (captions, whose turn, "
+                   "controls) and open it in the browser")
+    p.add_argument("--screen-text-size", default=100, metavar="PERCENT",
+                   help=f"the page's text size, {MIN_TEXT_SIZE}-{MAX_TEXT_SIZE} (default 100)",
+                   **_checked("screen_text_size"))
+    p.add_argument("--screen-theme", default="auto", metavar="|".join(SCREEN_THEMES),
+                   help="the page's colours: auto (the system's light or dark), light, dark "
+                   "or contrast", **_checked("screen_theme"))
 
 
 def _voice_options(p: argparse.ArgumentParser) -> None:
@@ -362,6 +425,18 @@ def cmd_session(args) -> int:
 
 
 def cmd_replay(args) -> int:
+    if args.check:
+        from facilitator.workbench import run_check
+
+        return run_check(args)
+    if args.more:
+        raise FacilitatorError(
+            "replay: give one manifest, or add --check to replay several and compare each "
+            "with its truth"
+        )
+    for option in ("jobs", "report"):
+        if getattr(args, option):
+            raise FacilitatorError(f"--{option}: only with --check")
     from facilitator.runner import run_replay
 
     return run_replay(args)
@@ -469,11 +544,11 @@ def cmd_history(args) -> int:
 def cmd_reflect(args) -> int:
     import datetime
 
-    from facilitator.history import format_reflect, plot_reflect, reflect, reflect_sentences
     from facilitator.records import data_dir
+    from facilitator.reflect import format_reflect, plot_reflect, reflect, reflect_sentences
 
     since = datetime.date.fromisoformat(args.since) if args.since else None  # checked already
-    result = reflect(data_dir(args.data_dir, create=False), since=since)
+    result = reflect(data_dir(args.data_dir, create=False), since=since, details=args.details)
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else format_reflect(result))
     if args.plot:
         plot_reflect(result, args.plot)
@@ -523,6 +598,50 @@ def cmd_forget(args) -> int:
     return 0
 
 
+def cmd_remind(args) -> int:
+    from facilitator import remind
+    from facilitator.records import data_dir
+
+    if sum(map(bool, (args.every, args.off, args.now))) > 1:
+        raise FacilitatorError("remind: choose one of daily|weekly, --off or --now; see "
+                               "`facilitator remind --help`")
+    if args.off:
+        folder = data_dir(args.data_dir, create=False)
+        removed = remind.remove_reminder(folder)
+        print("Removed " + "; ".join(removed) + "." if removed else "No reminder is set.")
+        return 0
+    if args.now:
+        folder = data_dir(args.data_dir, create=False)
+        words = remind.reminder_words(remind.current(folder), folder)
+        if words is None:
+            print("You have already had your dialogue in this check-in's time; nothing to "
+                  "remind you of.")
+            return 0
+        if not remind.show(words.title, words.body):
+            print(f"{words.title}: {words.body}")
+        if args.say:
+            from facilitator.runner import speak_lines
+
+            speak_lines([words.spoken], args)
+        return 0
+    if args.every is None:
+        reminder = remind.current(data_dir(args.data_dir, create=False))
+        if reminder is None:
+            print("No reminder is set. Set one with: facilitator remind weekly "
+                  "[--day sunday] [--at 19:30], or: facilitator remind daily")
+        else:
+            timer = "a user timer shows it" + (" and says it" if reminder.say else "") \
+                if reminder.timer else "no user timer"
+            said = reminder.describe()
+            print(f"{said[0].upper()}{said[1:]}: calendar file {reminder.ics}; {timer}.")
+        return 0
+    _, notes = remind.set_reminder(args.every, data_dir(args.data_dir), day=args.day,
+                                   at=args.at, say=args.say, ics=args.ics,
+                                   timer=not args.no_timer)
+    print("\n".join(notes))
+    return 0
+
+
 def cmd_config(args) -> int:
     from facilitator.config import config_defaults, config_path
 
@@ -551,5 +670,6 @@ COMMANDS = {
     "history": cmd_history,
     "reflect": cmd_reflect,
     "forget": cmd_forget,
+    "remind": cmd_remind,
     "config": cmd_config,
 }

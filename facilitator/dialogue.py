@@ -259,6 +259,7 @@ class Dialogue:
         silence_timeout: float | None = 45.0,
         max_mirror_tries: int = 3,
         understanding: Understanding | None = None,
+        gap: str | None = None,
     ) -> None:
         if dialogue not in DIALOGUES:
             raise ValueError(f"unknown dialogue {dialogue!r}; choose {', '.join(DIALOGUES)}")
@@ -268,10 +269,15 @@ class Dialogue:
         self.dialogue = dialogue
         self.prompts = prompts or load_prompts()
         # The understanding layer is pure (strings in, readings out) and shared; loading it
-        # is the one slow step, done once per process when none is given.
-        self.understand = understanding or default_understanding()
+        # is the one slow step, done once per process when none is given, and only when
+        # first needed: a session opens its devices and files first, so a bad one is said
+        # at once (the runner calls `load_understanding` before the first prompt).
+        self._understanding = understanding
         self.silence_timeout = silence_timeout
         self.max_mirror_tries = max(1, max_mirror_tries)
+        # How long since the couple's last dialogue ("three weeks"), when it was long: the
+        # welcome then says so and offers the short appreciation dialogue as a way back in.
+        self.gap = gap
         self.sender, self.receiver = self.names
         self.round_number = 1
         self.step: str | None = None
@@ -290,9 +296,15 @@ class Dialogue:
 
     def start(self, *, welcome: bool = True) -> list:
         """The opening actions. ``welcome=False`` after the setup (setup.py), which has
-        greeted the couple already: the dialogue then opens without a second welcome."""
+        greeted the couple already: the dialogue then opens without a second welcome, and
+        after a long gap only offers the short dialogue."""
         opening = DIALOGUES[self.dialogue]["opening"]
         actions: list = [Say(self._text(f"{self.dialogue}.{'welcome' if welcome else 'begin'}"))]
+        if self.gap:
+            # After the setup's own greeting the gap is offered without a second welcome.
+            key = f"{self.dialogue}.{'welcome_back' if welcome else 'gap_offer'}"
+            if self.prompts.has(key):
+                actions.append(Say(self._text(key, gap=self.gap)))
         return actions + self._enter(opening)
 
     def receive(self, event) -> list:
@@ -312,18 +324,24 @@ class Dialogue:
         if turn.safety:
             return self._safety_pause(turn.safety)
         command = turn.command
-        if command == "resume" and not self.paused and self._expects_answer():
-            # "Yes, please continue" to "did Leo get that?" is an answer, not a command.
-            command = None
-            turn = self.understand.turn(self.step, text, commands=False)
         if command:
             return self._on_command(command)
         if self.paused:
             return self._say_and_listen(self._text("command.still_paused"), paused=True)
         return self._on_turn(text, turn)
 
-    def _expects_answer(self) -> bool:
-        return self.step is not None and STEPS[self.step].expect == "answer"
+    @property
+    def understand(self) -> Understanding:
+        if self._understanding is None:
+            self._understanding = default_understanding()
+        return self._understanding
+
+    def load_understanding(self, *, background: bool = False) -> None:
+        """Load the understanding layer now (seconds), so the first turn is not kept waiting;
+        ``background``: its readers learn while the first prompts are said
+        (``understanding.default``)."""
+        if self._understanding is None:
+            self._understanding = default_understanding(background=background)
 
     @property
     def listening_to(self) -> str | None:

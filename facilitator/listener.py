@@ -372,8 +372,14 @@ def listen_for_turn(source: AudioSource, *, transcriber: Transcriber, expect: st
                     silence_timeout: float | None = None, vad: Vad | None = None,
                     waits: Waits | None = None, silence_only: float | None = None,
                     options: StreamOptions | None = None,
-                    on_partial: Callable[[str], None] | None = None) -> Heard | None:
+                    on_partial: Callable[[str], None] | None = None,
+                    on_state: Callable[[str], None] | None = None) -> Heard | None:
     """Listen until one partner's turn is over and return what was heard.
+
+    ``on_partial(text)`` gets the transcript so far whenever it changes while the partner
+    speaks; ``on_state(name)`` is told "hearing" when speech starts, "deciding" when the turn
+    is judged over (the final transcript is then being made), and "listening" when what
+    was heard held no words and listening goes on. Both run in the caller's thread.
 
     The caller calls ``source.begin_turn()`` first (a scripted turn may be typed text, which
     needs no listening). Returns None when ``silence_timeout`` seconds pass without anyone
@@ -394,16 +400,22 @@ def listen_for_turn(source: AudioSource, *, transcriber: Transcriber, expect: st
     try:
         while True:
             heard = _one_turn(source, vad, worker, expect, waits, silence_only, options,
-                              on_partial, listen_start, silence_timeout)
+                              on_partial, on_state, listen_start, silence_timeout)
             if heard is None or heard.text:
                 return heard
             # Only noise or a cough (no trustworthy words): keep listening.
+            if on_state is not None:
+                on_state("listening")
     finally:
         worker.close()
 
 
 def _one_turn(source, vad, worker, expect, waits, silence_only, options, on_partial,
-              listen_start, silence_timeout) -> Heard | None:
+              on_state, listen_start, silence_timeout) -> Heard | None:
+    def tell(state: str) -> None:
+        if on_state is not None:
+            on_state(state)
+
     endpointer = Endpointer(expect, waits=waits, silence_only=silence_only,
                             frame_seconds=vad.frame_seconds)
     stream = _TurnStream(worker, options, vad.frame_samples)
@@ -417,6 +429,7 @@ def _one_turn(source, vad, worker, expect, waits, silence_only, options, on_part
             end = endpointer.finish(source.position / RATE)
             if end is None:
                 raise
+            tell("deciding")
             return _heard(stream, end, levels)
         frame, pending = pending[:vad.frame_samples], pending[vad.frame_samples:]
         now = source.position / RATE - len(pending) / RATE
@@ -433,7 +446,9 @@ def _one_turn(source, vad, worker, expect, waits, silence_only, options, on_part
         if endpointer.in_turn and not was_in_turn:
             stream.start_turn(endpointer.speech_start)
             levels.start(endpointer.speech_start)
+            tell("hearing")
         if end is not None:
+            tell("deciding")
             return _heard(stream, end, levels)
         stream.after_frame(endpointer, speech, now)
         if (silence_timeout is not None and not endpointer.in_turn

@@ -34,6 +34,8 @@ _FEEDBACK = ("sender", "Sender", "receiver")  # feedback.py, after a mirror chec
 _SETUP = ("first", "second", "name", "days")
 FIELDS: dict[str, tuple[str, ...]] = {
     "coach.blame": _PARTNERS + ("phrase",),
+    "intentional.welcome_back": _PARTNERS + ("gap",),
+    "intentional.gap_offer": _PARTNERS + ("gap",),
     **{f"coach.validation{why}": _PARTNERS + ("feeling",) for why in (
         "", "_contempt", "_sarcasm", "_rebuttal", "_dismissal")},
     **{f"coach.empathy{why}": _PARTNERS + ("feeling",) for why in ("", "_thought", "_contempt")},

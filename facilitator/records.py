@@ -39,7 +39,9 @@ SUMMARY_FILE = "session.json"
 TRANSCRIPT_FILE = "transcript.md"
 CAPTIONS_FILE = "captions.vtt"
 AUDIO_FILE = "audio.wav"
-SUMMARY_FORMAT = 1
+# 2: mirror tries keep their points (kind and status) and coaching its "why"; a format-1
+# summary is worked out again from the event log when it is read.
+SUMMARY_FORMAT = 2
 
 # Sortable and safe as a folder name on every system (no colons). A second session started
 # in the same second gets "-2".
@@ -50,6 +52,11 @@ COMPLETE_VERDICT = "complete"
 # The engine's end reason for a dialogue that ran to its close. A session that reached the
 # close stage with an appreciation from each partner counts as complete whatever the reason.
 COMPLETE_REASONS = frozenset({"complete", "completed", "done", "finished"})
+#: The engine's end reason when the receiver said now is not a good time.
+NOT_NOW = "not now"
+#: How a session can end: ran to its close, "not now" (the appointment kept for later),
+#: stopped on purpose before the close, or cut off (a crash, Ctrl-C, a lost device).
+FINAL_STATUSES = ("complete", "not now", "ended early")
 SHARING_STAGES = ("send", "more", "confirm")
 MIRROR_STAGES = ("mirror", "summary")
 
@@ -561,9 +568,11 @@ def read_session(folder: str | Path) -> dict:
     """
     folder = Path(folder)
     meta = read_meta(folder)
-    if meta.get("format") == SUMMARY_FORMAT and meta.get("status") in ("complete", "ended early") \
-            and isinstance(meta.get("exchanges"), list):
+    finished = meta.get("status") in FINAL_STATUSES and isinstance(meta.get("exchanges"), list)
+    if finished and meta.get("format") == SUMMARY_FORMAT:
         return meta
+    if finished and not (folder / EVENTS_FILE).exists():
+        return meta  # an older summary whose log is gone: what it holds is all there is
     return _summarize_folder(folder, meta)[1]
 
 
@@ -670,14 +679,27 @@ def summarize(events: list[dict], *, session_id: str, partners: list[str],
                 # check starts a new exchange.
                 shared_since_check = True
                 last_share = text
+                for coached in coaching:
+                    if coached["kind"] == "blame" and coached.get("said_next") is None \
+                            and coached["sender"] == partner:
+                        coached["said_next"] = text  # how it was put after the coaching
                 if isinstance(partner, str):
                     sending[partner] += seconds
             if stage in MIRROR_STAGES and partner == receiver:
                 last_receiver_text = text
             if stage == "close" or (dialogue == "appreciation" and stage == "send"
                                     and partner == sender):
-                appreciations.append({"partner": partner, "text": text})
+                last = appreciations[-1] if appreciations else None
+                if (stage == "send" and last is not None and last["partner"] == partner
+                        and last.get("mirrored") and "reason" not in last):
+                    # The appreciation dialogue's second share is why it matters: the same
+                    # appreciation, not another one.
+                    last["reason"] = text
+                else:
+                    appreciations.append({"partner": partner, "text": text})
         elif kind == "mirror_check":
+            if dialogue == "appreciation" and appreciations and stage in MIRROR_STAGES:
+                appreciations[-1]["mirrored"] = True
             new_exchange = (
                 current is None
                 or shared_since_check
@@ -692,24 +714,36 @@ def summarize(events: list[dict], *, session_id: str, partners: list[str],
                     "receiver": receiver,
                     "sender_text": last_share if stage != "summary" else None,
                     "key_phrases": [],
+                    "points": [],
                     "attempts": [],
                 }
                 exchanges.append(current)
             for phrase in _phrases(event.get("key_phrases")):
                 if phrase not in current["key_phrases"]:
                     current["key_phrases"].append(phrase)
+            points = _point_list(event.get("points"))
+            if not current.get("points") and points:
+                # The sender's points in their own words, with their kind, from the first
+                # check that named them (every try is checked against the same points).
+                current["points"] = [{"text": p["text"], "kind": p["kind"]} for p in points]
             current["attempts"].append({
                 "text": last_receiver_text,
                 "verdict": event.get("verdict"),
                 "score": event.get("score"),
                 "matched": _phrases(event.get("matched")),
                 "missed": _phrases(event.get("missed")),
+                "points": points,
+                "changed": [dict(c) for c in event.get("changed") or [] if isinstance(c, dict)],
             })
             shared_since_check = False
             last_receiver_text = None
         elif kind == "coach":
             coaching.append({"t": event.get("t"), "stage": stage, "kind": event.get("kind"),
-                             "text": _text(event.get("text"))})
+                             "why": event.get("why") if isinstance(event.get("why"), str)
+                             else None,
+                             "sender": sender, "receiver": receiver,
+                             "text": _text(event.get("text")),
+                             **({"said_next": None} if event.get("kind") == "blame" else {})})
         elif kind == "command":
             commands.append({"t": event.get("t"), "stage": stage, "name": event.get("name"),
                              "partner": last_speaker})
@@ -731,11 +765,15 @@ def summarize(events: list[dict], *, session_id: str, partners: list[str],
     for exchange in exchanges:
         missed.extend(p for p in exchange["missed"] if p not in missed)
 
+    for item in appreciations:
+        item.pop("mirrored", None)
     appreciated_by = {a["partner"] for a in appreciations}
     # Ctrl-C, SIGTERM or a lost device end with reason "interrupted[: why]"; SIGKILL leaves
     # no end at all. Both are interruptions, not a couple choosing to stop.
     if not ended or str(end_reason).startswith("interrupted"):
         status = "interrupted"
+    elif end_reason == NOT_NOW:
+        status = NOT_NOW
     elif end_reason in COMPLETE_REASONS or (
         last_stage_name == "close" and partners and all(p in appreciated_by for p in partners)
     ):
@@ -822,6 +860,20 @@ def clean_topic(text: str) -> str:
     plain = text.replace("\u2019", "'").strip()
     topic = _TOPIC_TAIL.sub("", _TOPIC_LEAD.sub("", plain)).strip(" \t.,;:!?-")
     return topic or plain.strip()
+
+
+def _point_list(value: object) -> list[dict]:
+    """A mirror check's points as the summary keeps them: text, kind, status (and change)."""
+    points = []
+    for item in value if isinstance(value, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            continue
+        point = {"text": item["text"], "kind": str(item.get("kind") or "statement"),
+                 "status": str(item.get("status") or "missed")}
+        if item.get("change"):
+            point["change"] = str(item["change"])
+        points.append(point)
+    return points
 
 
 def _phrases(value: object) -> list[str]:
@@ -925,7 +977,10 @@ def render_transcript(events: list[dict], summary: dict) -> str:
         kinds = [str(c.get("kind")) for c in summary["coaching"]]
         lines.append("- Coaching given: " + ", ".join(_md(k) for k in kinds))
     for item in summary.get("appreciations", []):
-        lines.append(f"- {_md(str(item.get('partner')))} appreciated: {_md(item.get('text', ''))}")
+        line = f"- {_md(str(item.get('partner')))} appreciated: {_md(item.get('text', ''))}"
+        if item.get("reason"):
+            line += f" {_md(item['reason'])}"
+        lines.append(line)
     if summary.get("status") == "interrupted":
         lines.append("- The session stopped unexpectedly; this is everything that was saved.")
     if summary.get("damaged_lines"):

@@ -17,6 +17,8 @@ from facilitator.errors import FacilitatorError, SessionInterrupted
 from facilitator.prompts import load_prompts
 from facilitator.session import (
     Clock,
+    ControlledTurns,
+    Controls,
     EventLogFile,
     MixedTurns,
     NoSpeech,
@@ -28,7 +30,7 @@ from facilitator.session import (
 from facilitator.setup import PLACEHOLDERS, Begin, Known, Setup, Usual
 
 
-def make_dialogue(args, names) -> Dialogue:
+def make_dialogue(args, names, *, gap: str | None = None) -> Dialogue:
     """The engine, with its prompts file loaded and checked: a broken option or prompts file
     is refused here, before any device opens or any session folder is made.
 
@@ -47,7 +49,31 @@ def make_dialogue(args, names) -> Dialogue:
         prompts=load_prompts(args.prompts),
         silence_timeout=None if args.no_timeouts else args.silence_timeout,
         max_mirror_tries=args.mirror_tries,
+        gap=gap,
     )
+
+
+def long_gap(args, *, dialogue: str | None = None, days: int | None = -1) -> str | None:
+    """How long since the couple's last dialogue, in words, when it has been long enough to
+    offer the short appreciation dialogue (only before an intentional one). ``dialogue``
+    defaults to ``args.dialogue``; ``days``, when already read, saves reading the history."""
+    from facilitator.history import LONG_GAP_DAYS, gap_words
+
+    if (dialogue or args.dialogue) != "intentional":
+        return None
+    if days == -1:
+        days = _days_since_last(args)
+    return gap_words(days) if days is not None and days >= LONG_GAP_DAYS else None
+
+
+def _days_since_last(args) -> int | None:
+    from facilitator.history import days_since_last_dialogue
+    from facilitator.records import resolve_data_dir
+
+    try:
+        return days_since_last_dialogue(resolve_data_dir(args.data_dir))
+    except FacilitatorError:
+        return None  # an unreadable data folder must not spoil a welcome
 
 
 def _event_log(args) -> EventLogFile | None:
@@ -57,15 +83,24 @@ def _event_log(args) -> EventLogFile | None:
 
 class LiveStart:
     """What a live session starts with: the setup (names, sound check, choices), and how its
-    Begin becomes the dialogue. The prompts and the understanding layer are loaded here,
-    before any device opens: a broken prompts file or model is said before anything."""
+    Begin becomes the dialogue. The prompts are loaded here, before any device opens: a
+    broken prompts file is said before anything. The understanding layer is loaded once the
+    devices are known good (``load_understanding``)."""
 
     def __init__(self, args, names: list[str] | None):
         self.args = args
         self.names = names
         self.prompts = load_prompts(args.prompts)
-        self.understanding = _understanding_soon()
+        self.understanding = None
+        self.days_since_last: int | None = None
         self.turns = None  # MixedTurns learns who types once the names are known
+
+    def load_understanding(self) -> None:
+        """The meaning model opens now, so a missing or broken one is said before the first
+        prompt; the readers learn in the background while the couple is greeted."""
+        from facilitator.understanding import default as default_understanding
+
+        self.understanding = default_understanding(background=True)
 
     def setup(self, *, microphone: bool, speaks: bool) -> Setup:
         args = self.args
@@ -74,18 +109,19 @@ class LiveStart:
         usual = None
         if remembered.get("usual_dialogue") and remembered.get("usual_first"):
             usual = Usual(remembered["usual_dialogue"], remembered["usual_first"])
+        # Read once: the returning couple's greeting and the long-gap offer both use it.
+        self.days_since_last = _days_since_last(args)
         known = Known(
             names=tuple(self.names) if self.names else None,
             names_from=origins.get("names") if self.names else None,
             dialogue=args.dialogue if "dialogue" in origins else None,
             usual=usual,
+            days_since_last=self.days_since_last,
             sound_check=not args.no_sound_check,
             microphone=microphone,
             speaks=speaks,
             typed=tuple(args.typed),
         )
-        if known.returning():
-            known = _with_days(known, args)
         return Setup(known, prompts=self.prompts, understanding=self.understanding,
                      silence_timeout=None if args.no_timeouts else args.silence_timeout)
 
@@ -109,57 +145,10 @@ class LiveStart:
             silence_timeout=None if args.no_timeouts else args.silence_timeout,
             max_mirror_tries=args.mirror_tries,
             understanding=self.understanding,
+            # Offered by the setup's question already, or (below) by the dialogue's opening.
+            gap=None if begin.gap_offered else long_gap(args, dialogue=begin.dialogue,
+                                                         days=self.days_since_last),
         )
-
-
-class _Soon:
-    """A value made in a background thread; the first use waits for it (or raises its
-    error there)."""
-
-    def __init__(self, make):
-        self._done = threading.Event()
-        self._value = self._error = None
-        threading.Thread(target=self._make, args=(make,), daemon=True).start()
-
-    def _make(self, make) -> None:
-        try:
-            self._value = make()
-        except BaseException as exc:  # raised where the value is first used
-            self._error = exc
-        finally:
-            self._done.set()
-
-    def __getattr__(self, name: str):
-        self._done.wait()
-        if self._error is not None:
-            raise self._error
-        return getattr(self._value, name)
-
-
-def _understanding_soon():
-    """The understanding layer for a live session. Its meaning model is opened now, so a
-    missing or broken one is said before anything; its readers, which take several seconds
-    to learn from the labelled examples, are made while the facilitator already greets the
-    couple (the first answer waits for them if it must)."""
-    from facilitator.understanding import Understanding
-    from facilitator.understanding.model import MeaningModel
-    from facilitator.understanding.turns import TurnReader
-
-    model = MeaningModel()
-    return Understanding(model, _Soon(lambda: TurnReader(model)))
-
-
-def _with_days(known: Known, args) -> Known:
-    import dataclasses
-
-    from facilitator.history import days_since_last_dialogue
-    from facilitator.records import resolve_data_dir
-
-    try:
-        days = days_since_last_dialogue(resolve_data_dir(args.data_dir))
-    except FacilitatorError:
-        days = None  # an unreadable sessions folder must not spoil a welcome
-    return dataclasses.replace(known, days_since_last=days)
 
 
 def make_voice(args):
@@ -168,14 +157,60 @@ def make_voice(args):
     return Voice(engine=args.voice_engine, voice=args.voice, rate=args.rate, volume=args.volume)
 
 
+_SETTINGS_LOCK = threading.Lock()  # the loop ("slower") and the screen (text size) both save
+
+
 def _remember_setting(name: str, value) -> None:
-    # A partner said "slower" or "louder": keep it for next time, as a person would expect.
+    # A partner said "slower" or "louder", or made the screen's text larger: keep it for
+    # next time, as a person would expect.
     try:
         from facilitator.config import save_setting
 
-        save_setting(name, value)
+        with _SETTINGS_LOCK:
+            save_setting(name, value)
     except FacilitatorError:
         pass  # an unwritable config folder must never interrupt a conversation
+
+
+def _screen(args, names):
+    """With --screen: the page's server (started, not yet opened) and its Controls."""
+    if not getattr(args, "screen", False):
+        return None
+    from facilitator.screen import Screen
+
+    # Names asked by voice are not known yet: the page learns them from the setup's end.
+    return Screen(names=names or PLACEHOLDERS, controls=Controls(), text_size=args.screen_text_size,
+                  theme=args.screen_theme, on_setting=_remember_setting)
+
+
+def _keyboard(read_line, screen, *, background: bool = False) -> TypedTurns:
+    """Typed turns. With a screen (whose buttons must be able to interrupt waiting for the
+    keyboard) or ``background`` (a partner types while the other speaks), read in a thread
+    from the start."""
+    typed = TypedTurns(read_line)
+    if screen is None and not background:
+        return typed
+    typed.read_in_background(
+        fd=_fileno(sys.stdin),
+        interrupt_when=(lambda: screen.controls.pending) if screen is not None else None)
+    if screen is not None:
+        screen.controls.wake_with(typed.interrupt)
+    return typed
+
+
+def _fileno(stream) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, ValueError, OSError):  # replaced or closed
+        return None
+
+
+def _controlled(turns, screen):
+    return turns if screen is None else ControlledTurns(turns, screen.controls)
+
+
+def _controlled_source(source, screen):
+    return source if screen is None else screen.controls.interruptible(source)
 
 
 def _recorder(args, names):
@@ -209,7 +244,7 @@ def _load_transcriber(args):
 
 
 def _run(args, recorder, turns, speech, clock, *, event_log, dialogue=None, start=None,
-         microphone=False, closers=(), echoed=False) -> int:
+         microphone=False, closers=(), echoed=False, screen=None) -> int:
     """Run the session: the dialogue itself (replay), or a live ``start`` (its setup first)."""
     display = make_display(captions=args.captions, plain=args.plain, echoed_input=echoed)
     consumers = [recorder.on_event, display]
@@ -217,9 +252,12 @@ def _run(args, recorder, turns, speech, clock, *, event_log, dialogue=None, star
         consumers.insert(0, event_log)
     setup = begin = None
     if start is not None:
-        start.turns = turns
         setup = start.setup(microphone=microphone, speaks=getattr(speech, "speaks", True))
         begin = start.begin
+    if screen is not None:
+        consumers.append(screen)
+        closers = [*closers, screen.close]
+        screen.open()
     try:
         outcome = run_dialogue(dialogue, turns, speech, consumers, clock, setup=setup,
                                begin=begin)
@@ -267,11 +305,14 @@ def run_live_session(args) -> int:
     echoed = (args.text or bool(args.typed)) and _is_terminal(sys.stdin)
     start = LiveStart(args, names)  # a broken prompts file is said before anything
     if args.text:
+        start.load_understanding()
         event_log = _event_log(args)
-        turns = TypedTurns(read_line)
+        screen = _screen(args, names)
+        keyboard = _keyboard(read_line, screen)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
-        return _run(args, _recorder(args, names), turns, speech, Clock(), event_log=event_log,
-                    start=start, echoed=echoed)
+        return _run(args, _recorder(args, names), _controlled(keyboard, screen), speech,
+                    Clock(), event_log=event_log, start=start, echoed=echoed, screen=screen,
+                    closers=[keyboard.stop_reading])
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
 
@@ -289,24 +330,32 @@ def run_live_session(args) -> int:
             voice = make_voice(args)
             undo.callback(voice.close)
         transcriber = _load_transcriber(args)
+        # Once the devices are known good; its readers learn while the couple is greeted.
+        start.load_understanding()
         event_log = _event_log(args)
+        screen = _screen(args, names)
         undo.pop_all()
     recorder = _recorder(args, names)
-    source = recorder.wrap_source(mic)
+    source = _controlled_source(recorder.wrap_source(mic), screen)
     voice_turns = VoiceTurns(source, transcriber, listen_options=listen_options)
+    closers = [source.close]
     if typed:
-        turns = MixedTurns(typed, TypedTurns(read_line), voice_turns, names=names or ())
+        keyboard = _keyboard(read_line, screen, background=True)
+        closers.append(keyboard.stop_reading)
+        turns = MixedTurns(typed, keyboard, voice_turns, names=names or ())
+        start.turns = turns  # told who types once the setup settles the names
     else:
         turns = voice_turns
+    turns = _controlled(turns, screen)
     if sink is None:
         speech = NoSpeech()
     else:
         speech = SpokenOutput(
             voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
         )
-    closers = [source.close] + ([sink.close, voice.close] if sink else [])
+    closers += [sink.close, voice.close] if sink else []
     return _run(args, recorder, turns, speech, Clock(source), event_log=event_log, start=start,
-                microphone=True, closers=closers, echoed=echoed)
+                microphone=True, closers=closers, echoed=echoed, screen=screen)
 
 
 def _is_terminal(stream) -> bool:
@@ -328,6 +377,20 @@ def _speaker_or_mute(args):
         return NoSpeech()
 
 
+def replay_names(args, manifest) -> list[str]:
+    """The partners a manifest is replayed with; ``args.dialogue`` becomes the manifest's own."""
+    names = [_readable(n) for n in (args.names or manifest.names)]
+    if manifest.dialogue:
+        # The turns are scripted for that dialogue; replayed as another they make no sense.
+        if manifest.dialogue not in DIALOGUES:
+            raise FacilitatorError(
+                f"{manifest.path}: dialogue {manifest.dialogue!r} is unknown; "
+                f"use one of {', '.join(DIALOGUES)}"
+            )
+        args.dialogue = manifest.dialogue
+    return names
+
+
 def run_replay(args) -> int:
     from facilitator.audio import (
         RecordingSource,
@@ -339,15 +402,7 @@ def run_replay(args) -> int:
 
     manifest = load_manifest(args.manifest)
     listen_options = _listen_options(args)
-    names = [_readable(n) for n in (args.names or manifest.names)]
-    if manifest.dialogue:
-        # The turns are scripted for that dialogue; replayed as another they make no sense.
-        if manifest.dialogue not in DIALOGUES:
-            raise FacilitatorError(
-                f"{args.manifest}: dialogue {manifest.dialogue!r} is unknown; "
-                f"use one of {', '.join(DIALOGUES)}"
-            )
-        args.dialogue = manifest.dialogue
+    names = replay_names(args, manifest)
     dialogue = make_dialogue(args, names)
     with contextlib.ExitStack() as undo:
         if args.recording:
@@ -356,6 +411,8 @@ def run_replay(args) -> int:
             source = ScriptedSource(manifest, realtime=not args.fast)
         undo.callback(source.close)
         transcriber = _load_transcriber(args)
+        # Once the recording is known good; its readers learn while the first prompt is said.
+        dialogue.load_understanding(background=True)
         voice = make_voice(args)
         undo.callback(voice.close)
         if args.record_facilitator:
@@ -368,31 +425,32 @@ def run_replay(args) -> int:
             sink = SilentSink()
         undo.callback(sink.close)
         event_log = _event_log(args)
+        screen = _screen(args, names)
         undo.pop_all()
     recorder = _recorder(args, names)
-    source = recorder.wrap_source(source)
+    source = _controlled_source(recorder.wrap_source(source), screen)
     # "slower" is remembered as in a live session, so a replay shows what a couple would get.
     speech = SpokenOutput(
         voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
     )
-    turns = VoiceTurns(source, transcriber, listen_options=listen_options)
+    turns = _controlled(VoiceTurns(source, transcriber, listen_options=listen_options), screen)
     closers = [sink.close, source.close, voice.close]
     return _run(args, recorder, turns, speech, Clock(source), event_log=event_log,
-                dialogue=dialogue, closers=closers)
+                dialogue=dialogue, closers=closers, screen=screen)
 
 
 def speak_lines(lines: list[str], args) -> None:
-    """Say a few sentences aloud (``reflect --say``)."""
+    """Say a few sentences aloud (``reflect --say``, ``remind --now --say``)."""
     from facilitator.devices import SpeakerSink
 
-    voice = make_voice(args)
-    sink = SpeakerSink(None)
-    try:
+    with contextlib.ExitStack() as stack:
+        voice = make_voice(args)
+        stack.callback(voice.close)  # the speech engine's worker goes with it
+        sink = SpeakerSink(None)
+        stack.callback(sink.close)
         for line in lines:
             samples, rate = voice.synthesize(line)
             sink.play(samples, rate)
-    finally:
-        sink.close()
 
 
 def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:
@@ -402,7 +460,7 @@ def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:
     """
     from facilitator.devices import MicrophoneSource, SpeakerSink
     from facilitator.listener import listen_for_turn
-    from facilitator.understanding.rules import read_confirmation
+    from facilitator.understanding.answers import read_confirmation
 
     with contextlib.ExitStack() as stack:
         mic = MicrophoneSource(args.input_device)
@@ -419,4 +477,5 @@ def ask_aloud(question: str, args, *, wait: float = 20.0) -> bool:
         heard = listen_for_turn(mic, transcriber=transcriber, expect="answer", silence_timeout=wait)
         text = heard.text if heard else ""
         print(f"Heard: {text or '(nothing)'}")
-        return read_confirmation(text).kind == "yes"
+        reading = read_confirmation(text)
+        return reading is not None and reading[0] == "yes"

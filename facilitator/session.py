@@ -13,6 +13,7 @@ import dataclasses
 import json
 import os
 import queue
+import select
 import threading
 import time
 from collections import deque
@@ -46,6 +47,11 @@ EventConsumer = Callable[[dict], None]
 
 class InputClosed(SourceExhausted):
     """The keyboard was closed (Ctrl-D): the partners are done, as if they said "stop"."""
+
+
+class Interrupted(Exception):
+    """A control from outside the turn (a button or the typing box on the screen) came
+    first: the turn being waited for is given up and the control is taken instead."""
 
 
 @dataclass(frozen=True)
@@ -111,12 +117,19 @@ class Clock:
 # ----------------------------------------------------------------- turn inputs
 
 
+#: Put among typed lines by TypedTurns.interrupt(): stop waiting for the keyboard.
+_WAKE = object()
+
+
 class TypedTurns:
     """Text mode: each partner types at a prompt showing their name."""
 
     def __init__(self, read_line: Callable[[str], str] = input):
         self._read_line = read_line
         self._lines: queue.Queue | None = None  # set once lines are read in the background
+        self._stop_when: Callable[[], bool] | None = None
+        self._fd: int | None = None
+        self._stop = threading.Event()
 
     def next_turn(self, listen: Listen) -> Utterance | Silence:
         prompt = f"{listen.partner or 'Either of you'}> "
@@ -129,20 +142,56 @@ class TypedTurns:
         else:
             print(prompt, end="", flush=True)
             line = self._lines.get()
+            while line is _WAKE:
+                if self._stop_when is None or self._stop_when():
+                    print()  # the prompt line is left unanswered
+                    raise Interrupted("a control came from the screen")
+                line = self._lines.get()  # that control was taken already: keep waiting
         if line is None:
             print()
             raise InputClosed("no more typed input")
         return Utterance(line) if line.strip() else Silence()
 
-    def poll(self) -> Utterance | None:
-        """A line typed meanwhile, if any, without waiting (starts reading in the background)."""
+    def read_in_background(self, *, fd: int | None = None,
+                           interrupt_when: Callable[[], bool] | None = None) -> None:
+        """Read the keyboard in a thread from now on, so that waiting can be interrupted.
+
+        ``fd``: the descriptor ``read_line`` reads (the terminal's), read directly instead.
+        A thread waiting in ``input()`` holds the lock of ``sys.stdin``, and Python aborts
+        at exit when a thread still holds it ("could not acquire lock ... at interpreter
+        shutdown"); waiting on the descriptor holds nothing. Give it before anything was read
+        through ``sys.stdin``, whose buffer would keep what it read ahead.
+
+        ``interrupt_when()`` says whether an ``interrupt()`` still counts when the wait sees
+        it (a control may have been taken meanwhile); without it every interrupt counts.
+        """
+        if interrupt_when is not None:
+            self._stop_when = interrupt_when
         if self._lines is None:
             self._lines = queue.Queue()
-            threading.Thread(target=self._read_forever, daemon=True).start()
-        try:
-            line = self._lines.get_nowait()
-        except queue.Empty:
-            return None
+            self._fd = fd
+            reader = self._read_fd_forever if fd is not None else self._read_forever
+            threading.Thread(target=reader, name="keyboard", daemon=True).start()
+
+    def stop_reading(self) -> None:
+        """No more reading in the background (at the end of the session)."""
+        self._stop.set()
+
+    def interrupt(self) -> None:
+        """Stop a wait for the keyboard now (reading in the background only)."""
+        if self._lines is not None:
+            self._lines.put(_WAKE)
+
+    def poll(self) -> Utterance | None:
+        """A line typed meanwhile, if any, without waiting (starts reading in the background)."""
+        self.read_in_background()
+        while True:
+            try:
+                line = self._lines.get_nowait()
+            except queue.Empty:
+                return None
+            if line is not _WAKE:
+                break
         if line is None:
             self._lines.put(None)  # keep the end of input visible to the next reader
             return None
@@ -156,6 +205,26 @@ class TypedTurns:
                 self._lines.put(None)
                 return
 
+    def _read_fd_forever(self) -> None:
+        pending = b""
+        while not self._stop.is_set():
+            try:
+                ready, _, _ = select.select([self._fd], [], [], 0.2)
+                if not ready:
+                    continue
+                chunk = os.read(self._fd, 4096)
+            except (OSError, ValueError):  # closed under us: no more typed input
+                chunk = b""
+            if not chunk:  # Ctrl-D, or the end of piped input
+                if pending:
+                    self._lines.put(pending.decode("utf-8", "replace"))
+                self._lines.put(None)
+                return
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            for raw in lines:
+                self._lines.put(raw.decode("utf-8", "replace"))
+
 
 class VoiceTurns:
     """Voice mode: listen on an audio source until the endpointer says the turn is over."""
@@ -167,17 +236,40 @@ class VoiceTurns:
         self.source = source
         self.transcriber = transcriber
         self.listen_options = listen_options or {}
+        self._emit: Callable[..., None] | None = None
+
+    def watch(self, emit: Callable[..., None]) -> None:
+        """Report what happens while listening: speech starting, the transcript so far, the
+        turn being decided (``state`` and ``partial`` events)."""
+        self._emit = emit
 
     def next_turn(self, listen: Listen) -> Utterance | Silence:
         typed = self.source.begin_turn()
         if typed is not None:
             return Utterance(typed)
+        watching = {}
+        if self._emit is not None:
+            emit, partner = self._emit, listen.partner
+            shown = [""]
+
+            def partial(text: str) -> None:
+                if text != shown[0]:  # the same words covering a little more audio: no news
+                    shown[0] = text
+                    emit("partial", partner=partner, text=text)
+
+            def state(name: str) -> None:
+                if name == "listening":
+                    shown[0] = ""
+                emit("state", state=name, partner=partner)
+
+            watching = {"on_partial": partial, "on_state": state}
         heard = self._listen_for_turn(
             self.source,
             transcriber=self.transcriber,
             expect=listen.expect,
             silence_timeout=listen.timeout,
             **self.listen_options,
+            **watching,
         )
         if heard is None:
             return Silence()
@@ -212,6 +304,10 @@ class MixedTurns:
         self._typist = typists[0] if len(typists) == 1 else None
         self._speaker = speakers[0] if len(speakers) == 1 else None
 
+    def watch(self, emit: Callable[..., None]) -> None:
+        if hasattr(self.voice, "watch"):
+            self.voice.watch(emit)
+
     def next_turn(self, listen: Listen) -> Utterance | Silence:
         if listen.partner is None:
             return self._either(listen)
@@ -229,6 +325,88 @@ class MixedTurns:
             if isinstance(heard, Utterance):
                 return Heard(heard.text, heard.speech_start, heard.speech_end, heard.decided_at,
                              partner=self._speaker, levels=getattr(heard, "levels", None))
+
+
+class Controls:
+    """Commands and typed turns from outside the loop (the screen's buttons and typing box),
+    taken at the next point where the facilitator listens, as if said there.
+
+    ``put`` may be called from any thread. Whatever waits for a partner is woken: a source
+    wrapped by ``interruptible`` stops at its next read, and each ``wake_with`` callback
+    is called (a keyboard read in the background, say).
+    """
+
+    def __init__(self):
+        self._items: queue.SimpleQueue = queue.SimpleQueue()
+        self._pending = threading.Event()
+        self._lock = threading.Lock()
+        self._wakers: list[Callable[[], None]] = []
+
+    def put(self, event: Command | Utterance) -> None:
+        with self._lock:
+            self._items.put(event)
+            self._pending.set()
+        for wake in list(self._wakers):
+            wake()
+
+    def take(self) -> Command | Utterance | None:
+        with self._lock:
+            try:
+                event = self._items.get_nowait()
+            except queue.Empty:
+                return None
+            if self._items.empty():
+                self._pending.clear()
+            return event
+
+    @property
+    def pending(self) -> bool:
+        return self._pending.is_set()
+
+    def wake_with(self, callback: Callable[[], None]) -> None:
+        self._wakers.append(callback)
+
+    def interruptible(self, source):
+        """``source``, stopping at its next read (every 10-30 ms) once a control is waiting."""
+        return _InterruptibleSource(source, self)
+
+
+class _InterruptibleSource:
+    def __init__(self, source, controls: Controls):
+        self._source, self._controls = source, controls
+
+    def read(self, n: int) -> np.ndarray:
+        if self._controls.pending:
+            raise Interrupted("a control came from the screen")
+        return self._source.read(n)
+
+    def __getattr__(self, name):  # position, realtime, skip, begin_turn, close, ...
+        return getattr(self._source, name)
+
+
+class ControlledTurns:
+    """Turns from ``inner`` unless a control from the screen comes first (see Controls).
+
+    A turn cut short by a control is given up (a replayed one too): the control counts, as a
+    spoken command would, and the facilitator listens afresh after answering it.
+    """
+
+    def __init__(self, inner: TurnInput, controls: Controls):
+        self.inner, self.controls = inner, controls
+
+    def watch(self, emit: Callable[..., None]) -> None:
+        if hasattr(self.inner, "watch"):
+            self.inner.watch(emit)
+
+    def next_turn(self, listen: Listen) -> Utterance | Silence | Command:
+        while True:
+            event = self.controls.take()
+            if event is not None:
+                return event
+            try:
+                return self.inner.next_turn(listen)
+            except Interrupted:
+                continue  # the control is taken above (or it was already, and we wait again)
 
 
 # ---------------------------------------------------------------- speech outputs
@@ -340,6 +518,8 @@ def run_dialogue(
         for consume in consumers:
             consume(record)
 
+    if hasattr(turns, "watch"):
+        turns.watch(emit)
     try:
         return _loop(dialogue, setup, begin, turns, speech, emit)
     except KeyboardInterrupt:
@@ -406,6 +586,8 @@ def _loop(dialogue, setup, begin, turns, speech, emit) -> Outcome:
         if listen is None:  # the engine always listens or ends; anything else is a bug
             raise AssertionError(f"engine neither listened nor ended: {actions}")
         emit("listen", partner=listen.partner, role=listen.role, stage=listen.stage)
+        if engine.paused:
+            emit("state", state="paused")
         speech.cue("listening")
         try:
             event = turns.next_turn(listen)

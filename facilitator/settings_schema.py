@@ -42,6 +42,10 @@ DIALOGUE_KINDS = ("intentional", "appreciation")
 VOICE_ENGINES = ("pyttsx3", "piper")
 #: The kinds of turn the endpointer knows (``turns --expect``).
 EXPECTS = ("topic", "answer", "share", "mirror", "reflect", "appreciate")
+#: The screen's looks (``--screen-theme``): "auto" follows the system's light or dark choice.
+SCREEN_THEMES = ("auto", "light", "dark", "contrast")
+#: The screen's text size in percent: at least 300 % for someone with low vision.
+MIN_TEXT_SIZE, MAX_TEXT_SIZE = 100, 400
 #: Bytes in one file or folder name on Linux and macOS; longer fails in the system call.
 NAME_MAX = 255
 
@@ -151,6 +155,12 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
             also=("last_dialogue", "usual")),
     Setting("usual_first", "text", hint="the name of the partner who shared first last time",
             example="Ana", file_only=True, also=("last_first", "first", "first_sender")),
+    # the screen
+    Setting("screen", "flag", also=("web", "browser", "page", "big_screen", "companion")),
+    Setting("screen_text_size", "whole", low=MIN_TEXT_SIZE, high=MAX_TEXT_SIZE, default=100,
+            unit="percent of the usual size", also=("text_size", "font_size", "zoom")),
+    Setting("screen_theme", "choice", choices=SCREEN_THEMES, default="auto",
+            also=("theme", "colours", "colors", "contrast")),
     # the voice
     Setting("voice_engine", "choice", choices=VOICE_ENGINES, default="pyttsx3",
             also=("engine", "tts", "synthesizer")),
@@ -181,6 +191,10 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("record_facilitator", "path", hint="the path of a WAV file to write",
             example="facilitator.wav"),
     Setting("play", "flag"),
+    Setting("check", "flag", also=("verify", "compare")),
+    Setting("jobs", "whole", low=1, high=256, unit="worker processes",
+            also=("workers", "processes", "parallel")),
+    Setting("report", "reports", example="out.xml", also=("reports", "junit", "results")),
     Setting("expect", "choice", choices=EXPECTS, default="share", also=("kind_of_turn",)),
     # check-mirror, history, reflect, forget, config
     Setting("sender", "words", also=("said",)),
@@ -194,10 +208,19 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("since", "date", also=("from", "after", "start")),
     Setting("plot", "image", also=("chart", "graph", "png")),
     Setting("say", "flag", also=("speak", "aloud")),
+    Setting("details", "flag", also=("counts", "verbose", "scores")),
     Setting("all", "flag", also=("everything",)),
     Setting("yes", "flag", also=("confirm", "force")),
     Setting("by_voice", "flag", also=("voice_confirm",)),
     Setting("path", "flag"),
+    # remind
+    Setting("day", "weekday", default="sunday", also=("weekday", "on")),
+    Setting("at", "clock", default="19:30", also=("time", "hour", "when")),
+    Setting("ics", "path", hint="the path of the calendar file to write (.ics)",
+            example="checkin.ics", also=("calendar", "ical")),
+    Setting("no_timer", "flag", also=("calendar_only",)),
+    Setting("off", "flag", also=("remove", "stop")),
+    Setting("now", "flag"),
 )}
 
 
@@ -228,7 +251,7 @@ def option_action(name: str) -> type[argparse.Action]:
             value = setting.parse(values)
             # Noted so the program can tell "--dialogue intentional" from the default.
             namespace.__dict__.setdefault("_given_options", set()).add(self.dest)
-            if setting.kind in ("partners", "phrases"):
+            if setting.kind in ("partners", "reports", "phrases"):
                 current = getattr(namespace, self.dest, None)
                 if current is self.default:  # the first --typed: the command line wins
                     current = []
@@ -337,6 +360,34 @@ def _date(s: Setting, value: object) -> str:
         raise _Invalid() from None
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(s: Setting, value: object) -> str:
+    # "Sunday", "sun" and "sunday" all mean the same day.
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        for day in WEEKDAYS:
+            if word == day or len(word) >= 3 and day.startswith(word):
+                return day
+    raise _Invalid()
+
+
+def _clock(s: Setting, value: object) -> str:
+    # TOML has times of its own (at = 19:30:00): welcome, to the minute.
+    if isinstance(value, datetime.time):
+        if value.second or value.microsecond or value.tzinfo:
+            raise _Invalid()
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if not isinstance(value, str):
+        raise _Invalid()
+    hour, colon, minute = value.strip().partition(":")
+    if not colon or not hour.isdigit() or not minute.isdigit() or len(minute) != 2 or \
+            len(hour) > 2 or int(hour) > 23 or int(minute) > 59:
+        raise _Invalid()
+    return f"{int(hour):02d}:{minute}"
+
+
 def _device(s: Setting, value: object) -> int | str:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
@@ -368,6 +419,17 @@ def _partners(s: Setting, value: object) -> list[str]:
     return [_name(v) for v in value]
 
 
+def _reports(s: Setting, value: object) -> list[str]:
+    if isinstance(value, str):
+        value = [value]  # report = "out.xml" means the same as report = ["out.xml"]
+    if not isinstance(value, list):
+        raise _Invalid()
+    for path in value:
+        if not _path(s, path).casefold().endswith((".xml", ".json")):
+            raise _Invalid()
+    return list(value)
+
+
 def _phrases(s: Setting, value: object) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -386,9 +448,12 @@ _KINDS: dict[str, Callable[[Setting, object], object]] = {
     "path": _path,
     "image": _image,
     "date": _date,
+    "weekday": _weekday,
+    "clock": _clock,
     "device": _device,
     "names": _names,
     "partners": _partners,
+    "reports": _reports,
     "phrases": _phrases,
 }
 
@@ -399,10 +464,13 @@ _KIND_HINTS = {
     "path": "a file or folder path",  # each setting names which
     "image": "a file name ending in .png (the plot is a PNG image)",
     "date": "a date written YYYY-MM-DD, e.g. 2026-01-31",
+    "weekday": "a day of the week, e.g. sunday or sun",
+    "clock": "a time of day written HH:MM (24-hour), e.g. 19:30",
     "device": "a device number (0 or more) or part of its name; `facilitator devices` "
               "lists them",
     "names": "two different names, the first sender first",
     "partners": "the name of a partner who types",
+    "reports": "a file name ending in .xml (JUnit XML) or .json (JSON)",
     "phrases": "text, or a list of texts",
 }
 
@@ -411,7 +479,7 @@ def _from_text(s: Setting, text: str | list[str]) -> object:
     """Command-line text as the value the file would give (a number, a list, ...)."""
     if s.kind == "names":
         return list(text)
-    if s.kind == "partners":
+    if s.kind in ("partners", "reports"):
         return [text]
     if s.kind in ("whole", "number", "device"):
         try:

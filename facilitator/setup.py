@@ -40,6 +40,7 @@ from facilitator.dialogue import (
     Silence,
     Utterance,
 )
+from facilitator.history import LONG_GAP_DAYS
 from facilitator.prompts import Prompts, load_prompts
 from facilitator.understanding import Understanding, setup_answers
 from facilitator.understanding import default as default_understanding
@@ -113,6 +114,7 @@ class Begin:
     typed: tuple[str, ...] = ()  # partners who typed their names (--typed)
     returning: bool = False
     days_since_last: int | None = None
+    gap_offered: bool = False  # the short dialogue was offered already, with the question
 
     def as_event(self) -> dict:
         return {"names": list(self.names), "dialogue": self.dialogue, "first": self.names[0],
@@ -235,6 +237,7 @@ class Setup:
         self.typed = {n.casefold() for n in known.typed}
         self.typed_at_setup: set[int] = set()  # partners whose names came typed
         self.learned_names = False
+        self.gap_offered = False  # the dialogue question offered the short one after a gap
         self.step: str | None = None
         self.paused = False
         self.done = False
@@ -335,6 +338,11 @@ class Setup:
         return actions
 
     def _prompt_key(self, step: str) -> str:
+        if step == "dialogue" and self._long_gap():
+            # The way back in is offered with the question, so the dialogue need not offer it.
+            self.gap_offered = True
+            return ("setup.dialogue_usual_after_gap" if self.known.usual is not None
+                    else "setup.dialogue_after_gap")
         if step == "dialogue" and self.known.usual is not None:
             return "setup.dialogue_usual"
         if step == "level" and self._sound_tries:
@@ -449,7 +457,12 @@ class Setup:
             typed=tuple(self.names[k] for k in sorted(self.typed_at_setup)),
             returning=returning,
             days_since_last=self.known.days_since_last,
+            gap_offered=self.gap_offered,
         )
+
+    def _long_gap(self) -> bool:
+        days = self.known.days_since_last
+        return days is not None and days >= LONG_GAP_DAYS
 
     def _welcome_back(self) -> list:
         usual = self.known.usual
@@ -458,7 +471,9 @@ class Setup:
         if self.dialogue is None:
             self.dialogue = usual.dialogue
         days = self.known.days_since_last
-        if days is None:
+        if days is None or (self._long_gap() and self.dialogue == "intentional"):
+            # After a long gap the dialogue's opening says how long and offers the short
+            # dialogue (dialogue.py): the greeting here just welcomes them, once.
             key = "setup.welcome_back"
         elif days <= 0:
             key = "setup.welcome_back_today"
@@ -749,7 +764,8 @@ class Setup:
 
     def _text(self, key: str, variant: int = 0, **extra: object) -> str:
         fields = {"first": self._name(0), "second": self._name(1),
-                  "name": self._candidate or self._name(self._checked), "days": 0,
+                  "name": self._candidate or self._name(self._checked),
+                  "days": self.known.days_since_last or 0,
                   # the dialogue's own sentences ("command.pause") name the partners so
                   "sender": self._name(0), "receiver": self._name(1), "topic": ""}
         fields.update(extra)

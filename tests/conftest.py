@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
@@ -10,16 +20,51 @@ def room():
     """A private PulseAudio server whose null sink is the room and whose monitor is the
     default microphone (tests/room.py). In CI (CI=true) a room that cannot start fails the
     run; elsewhere the tests that need it are skipped with the reason."""
-    from tests.room import RoomUnavailable, in_ci, start_room
+    from tests.helpers import unavailable
+    from tests.room import RoomUnavailable, start_room
 
     try:
         the_room = start_room()
     except RoomUnavailable as exc:
-        message = f"the sound room (PulseAudio) cannot run here: {exc}"
-        if in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        unavailable(f"the sound room (PulseAudio) cannot run here: {exc}")
     try:
         yield the_room
     finally:
         the_room.stop()
+
+
+@dataclass
+class BundledCheck:
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    report: dict  # the JSON report
+    junit: Path  # the JUnit XML report
+    config: Path  # the settings file it was given, which it must leave alone
+
+    def fixture(self, session: str) -> dict:
+        """One fixture's entry in the JSON report, by its folder name."""
+        return next(f for f in self.report["fixtures"] if Path(f["name"]).name == session)
+
+
+@pytest.fixture(scope="session")
+def bundled_check(tmp_path_factory) -> BundledCheck:
+    """``facilitator replay audio_fixtures --check`` on every bundled fixture, run once as a
+    tester or CI runs it: its own process, the default number of workers, both reports.
+    The replay tests read each fixture's event log from its JSON report."""
+    work = tmp_path_factory.mktemp("bundled-check")
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "facilitator", "replay", "audio_fixtures", "--check",
+         "--report", str(work / "check.json"), "--report", str(work / "check.xml")],
+        capture_output=True, text=True, timeout=900, cwd=ROOT,
+        env={**os.environ, "FACILITATOR_CONFIG": str(work / "config.toml")},
+    )
+    seconds = time.monotonic() - started
+    if not (work / "check.json").exists():
+        pytest.fail(f"replay --check wrote no report (exit {proc.returncode}):\n{proc.stderr}",
+                    pytrace=False)
+    report = json.loads((work / "check.json").read_text())
+    return BundledCheck(proc.returncode, proc.stdout, proc.stderr, seconds, report,
+                        work / "check.xml", work / "config.toml")

@@ -82,10 +82,6 @@ class RoomUnavailable(Exception):
     """The room cannot be set up here; the message says what is missing and how to get it."""
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
 def missing_requirements() -> str | None:
     """Why the room cannot run on this machine, or None when everything is installed."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -504,6 +500,12 @@ class DriveResult:
 QUIET_BEFORE_TURN = 0.6
 
 
+def _no_sound_check(code: Path) -> list[str]:
+    # Code from before the hands-free start (bench screen --before) has no sound check to skip.
+    schema = code / "facilitator" / "settings_schema.py"
+    return ["--no-sound-check"] if '"no_sound_check"' in schema.read_text() else []
+
+
 def drive_session(
     room: Room,
     fixture: SessionFixture,
@@ -514,6 +516,8 @@ def drive_session(
     quiet_before_turn: float = QUIET_BEFORE_TURN,
     stall_after: float = 20,
     setup: bool = False,
+    cwd: Path = REPO,
+    env: dict[str, str] | None = None,
 ) -> DriveResult:
     """Run ``facilitator session`` in the room with its default devices, and play each
     partner's turn into the room each time it listens (after its prompt and cue are over).
@@ -525,12 +529,15 @@ def drive_session(
     would end it (SIGTERM == Ctrl-C: it says goodbye and saves). A turn that is played but
     never taken (no event for ``stall_after`` s after it ends) stops the run early, with the
     reason in ``problems``, instead of waiting for ``timeout``.
+
+    ``cwd``: where ``python -m facilitator`` runs, so another checkout's code can be
+    measured; ``env``: more environment variables for the session.
     """
     events_path = workdir / "events.jsonl"
     output_path = workdir / "output.txt"
     events_path.unlink(missing_ok=True)  # a previous run's log would be followed otherwise
     names = fixture.names
-    settled = [] if setup else ["--names", *names, "--no-sound-check"]
+    settled = [] if setup else ["--names", *names, *_no_sound_check(cwd)]
     command = [
         sys.executable, "-m", "facilitator", "session", *settled,
         "--events", str(events_path), "--data-dir", str(workdir / "data"),
@@ -541,6 +548,7 @@ def drive_session(
         FACILITATOR_DATA_DIR=str(workdir / "data"),
         FACILITATOR_CONFIG=str(workdir / "config.toml"),
         PYTHONUNBUFFERED="1",
+        **(env or {}),
     )
     events: list[dict] = []
     plays: list[Play] = []
@@ -549,7 +557,7 @@ def drive_session(
     start = time.monotonic()
     with room.recorder() as recorder, open(output_path, "w") as output:
         process = subprocess.Popen(
-            command, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=output,
+            command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=output,
             stderr=subprocess.STDOUT,
         )
         tail = _EventTail(events_path)

@@ -301,13 +301,6 @@ def test_the_reader_reads_without_a_vector_given(reader):
     assert reader.read("send", "Stop. I cannot do this anymore.") == "stop"
 
 
-def test_the_older_keyword_reader_is_still_there():
-    from facilitator.understanding.rules import read_command
-
-    assert read_command("stop") == "stop"
-    assert read_command("I need you to stop checking your phone") is None
-
-
 # --- the turn reader: "resume" where nothing is paused -------------------------------------
 
 @pytest.fixture(scope="module")

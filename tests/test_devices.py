@@ -209,6 +209,18 @@ def test_skip_discards_what_is_buffered_and_what_is_still_to_come():
     assert buffer.position == 24000
 
 
+def test_skips_of_audio_yet_to_come_add_up():
+    buffer = InputBuffer(16000)
+    buffer.push(np.ones(1000, np.float32))
+    buffer.skip(3000)  # 1000 buffered, 2000 still to come
+    buffer.skip(500)  # and 500 more after those
+    assert buffer.position == 3500
+    buffer.push(np.ones(2400, np.float32))  # all of it discarded
+    assert buffer.available == 0
+    buffer.push(np.full(200, 0.5, np.float32))
+    assert buffer.available == 100 and buffer.position == 3500
+
+
 def test_skipping_twice_extends_the_deaf_tail_instead_of_stacking_it():
     # A prompt, then at once the listening cue: both skips cover the same stretch of time
     # still to come, so the microphone is deaf for one tail, not two.
@@ -221,6 +233,56 @@ def test_skipping_twice_extends_the_deaf_tail_instead_of_stacking_it():
     buffer.push(tone(300, 0.3, 16000, amplitude=0.9))  # the tail arrives: dropped
     buffer.push(tone(2000, 0.5, 16000, amplitude=0.2))  # the partner's first words: kept
     assert buffer.available == 8000
+
+
+class CountingMicrophone:
+    """A microphone stand-in that only counts: what was read and skipped."""
+
+    def __init__(self):
+        self.position = 0
+
+    def skip(self, n):
+        self.position += n
+
+
+class RecordingSink:
+    def __init__(self):
+        self.played, self.positions = [], []
+
+    def set_position(self, position):
+        self.positions.append(position)
+
+    def play(self, samples, rate):
+        self.played.append((len(samples), rate))
+
+
+class SecondOfSpeech:
+    volume = 1.0
+
+    def synthesize(self, text):
+        return np.zeros(22050, np.float32), 22050  # 1 s at the voice's own rate
+
+
+def test_while_it_speaks_and_for_a_short_echo_tail_the_facilitator_is_deaf():
+    from facilitator.session import SpokenOutput
+
+    source, sink = CountingMicrophone(), RecordingSink()
+    source.position = 1000
+    out = SpokenOutput(SecondOfSpeech(), sink, source=source)
+    out.say("Maya, whenever you are ready.")
+    # 1 s of speech and a 0.3 s tail at 16 kHz; the recording lines up where it started
+    assert source.position == 1000 + 16000 + 4800
+    assert sink.positions == [1000] and sink.played == [(22050, 22050)]
+    out.say("Thank you.")
+    assert source.position == 1000 + 2 * 20800 and sink.positions == [1000, 21800]
+
+
+def test_without_a_microphone_speaking_skips_nothing():
+    from facilitator.session import SpokenOutput
+
+    sink = RecordingSink()
+    SpokenOutput(SecondOfSpeech(), sink).say("Hello.")
+    assert sink.played == [(22050, 22050)] and sink.positions == []
 
 
 def test_overflow_drops_oldest_input_but_the_clock_keeps_counting():
@@ -334,8 +396,7 @@ def test_microphone_skip_drops_everything_heard_plus_what_is_in_flight(fake_inpu
         assert buffered > 1600
         mic.skip(1600)  # the loop asks for less than was heard: all of it goes anyway
         in_flight = round(0.05 * 16000)
-        tail = round(mic.echo_tail * 16000)
-        assert mic.position == buffered + tail + in_flight
+        assert mic.position == buffered + 4800 + in_flight  # a 0.3 s echo tail
         assert mic._buffer.available == 0
     finally:
         mic.close()

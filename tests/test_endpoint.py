@@ -209,3 +209,141 @@ def test_turn_patience_lengthens_every_wait():
     base, patient = Waits(), Waits().scaled(2.0)
     for name, value in vars(base).items():
         assert getattr(patient, name) == pytest.approx(2 * value)
+
+
+# --- exact frame arithmetic (each pins a boundary a small slip would move) -----------------
+
+
+@pytest.mark.parametrize("text, ending", [
+    ("I feel lonely.\"", COMPLETE),  # a closing quote is not the last character that counts
+    ("I feel lonely.' ", COMPLETE),
+    ("\"I feel lonely", OPEN),
+    ("I don\u2019t know so.", COMPLETE),  # a full stop closes even an open word
+    ("I was talking to", OPEN),
+    ("I was talking to.", COMPLETE),
+    ("I feel lonely", OPEN),
+    ("I feel lonely!", COMPLETE),
+    ("Why?", COMPLETE),
+])
+def test_the_last_mark_decides_between_complete_and_open(text, ending):
+    assert classify_ending(text) == ending
+
+
+def test_an_answer_without_a_mark_is_an_answer_where_one_is_asked_for():
+    assert classify_ending("Yes", "answer") == ANSWER
+    assert classify_ending("Yes") == OPEN
+
+
+def test_a_curly_apostrophe_reads_as_a_straight_one():
+    assert classify_ending("I\u2019m done.") == classify_ending("I'm done.")
+    assert classify_ending("That\u2019s all.") == classify_ending("That's all.") == CLOSER
+
+
+def test_an_unknown_kind_of_turn_is_named_in_the_error():
+    with pytest.raises(ValueError, match=r"expect must be one of .* or None, not 'sing'"):
+        Endpointer("sing")
+
+
+def test_one_voiced_frame_is_speech_when_the_windows_are_shorter_than_a_frame():
+    ep = Endpointer(silence_only=0.3, min_speech=0.01, onset_window=0.01, resume=0.01)
+    assert ep.push(0.03, True) is None and ep.speech_start == pytest.approx(0.0)
+    assert ep.speech_end == pytest.approx(0.03)
+    assert ep.push(0.06, False) is None
+    ep.push(0.09, True)  # one frame resumes speech
+    assert ep.speech_end == pytest.approx(0.09)
+    end = None
+    t = 0.09
+    while end is None:
+        t = round(t + 0.03, 6)
+        end = ep.push(t, False)
+    assert end.decided_at == pytest.approx(0.39)  # exactly 0.3 s after the last speech
+
+
+def test_the_onset_needs_exactly_min_speech_and_keeps_the_last_voiced_frame():
+    ep = Endpointer(silence_only=1.0)  # 5 voiced frames of 0.03 s make 0.15 s of speech
+    for k in range(1, 5):
+        ep.push(0.03 * k, True)
+    assert not ep.in_turn
+    ep.push(0.15, False)
+    assert not ep.in_turn  # 4 voiced of the last 10 frames: not yet
+    ep.push(0.18, True)
+    assert ep.in_turn
+    assert ep.speech_start == pytest.approx(0.0) and ep.speech_end == pytest.approx(0.18)
+
+
+def test_speech_end_is_the_last_voiced_frame_when_the_onset_is_found_on_silence():
+    ep = Endpointer(silence_only=1.0, min_speech=0.09, onset_window=0.3)
+    for t, s in [(0.03, True), (0.06, True), (0.09, False), (0.12, True), (0.15, False)]:
+        ep.push(t, s)
+    assert ep.in_turn
+    assert ep.speech_start == pytest.approx(0.0) and ep.speech_end == pytest.approx(0.12)
+
+
+def test_a_soft_start_counts_from_its_first_voiced_frame_within_the_gap():
+    # a voiced frame at 0.03, then the onset proper (five voiced frames) from 0.15: 0.12 s
+    # apart, joined with a gap allowance of 0.1 s (plus a frame), not with 0.08 s
+    pattern = [True] + [False] * 3 + [True] * 5
+    for gap, start in ((0.1, 0.0), (0.08, 0.12)):
+        ep = Endpointer(silence_only=1.0, onset_window=0.15, onset_gap=gap)
+        for k, s in enumerate(pattern, start=1):
+            ep.push(round(0.03 * k, 6), s)
+        assert ep.speech_start == pytest.approx(start), gap
+
+
+def test_finish_reports_the_turn_so_far_and_nothing_without_one():
+    ep = Endpointer(silence_only=1.0)
+    assert ep.finish(1.0) is None
+    for k in range(1, 8):
+        ep.push(round(0.03 * k, 6), True)
+    end = ep.finish(0.5)
+    assert (end.speech_start, end.speech_end, end.decided_at, end.reason) == (
+        pytest.approx(0.0), pytest.approx(0.21), 0.5, "end of audio")
+
+
+def test_the_ending_waits_for_a_transcript_that_covers_the_speech():
+    ep = Endpointer("share")
+    for k in range(1, 11):
+        ep.push(round(0.03 * k, 6), True)
+    assert ep.speech_end == pytest.approx(0.3)
+    ep.update_text("I feel lonely.", upto=0.24)  # exactly two frames short: still counts
+    assert ep.ending() == COMPLETE
+    ep.update_text("I feel lonely.", upto=0.2)  # older than what we have: ignored
+    assert ep.ending() == COMPLETE
+    ep.reset()
+    for k in range(1, 11):
+        ep.push(round(0.03 * k, 6), True)
+    ep.update_text("I feel lonely.", upto=0.23)  # more than two frames short: unknown
+    assert ep.ending() == UNKNOWN
+    ep.update_text("I feel lonely, and", upto=0.23)  # as new as the last: taken
+    ep.update_text("I feel lonely.", upto=0.3)
+    assert ep.ending() == COMPLETE
+
+
+def test_reset_forgets_the_turn_and_its_text():
+    ep = Endpointer("share")
+    for k in range(1, 11):
+        ep.push(round(0.03 * k, 6), True)
+    ep.update_text("I feel lonely.", upto=0.3)
+    ep.reset()
+    assert not ep.in_turn and ep.speech_end is None and ep.ending() == UNKNOWN
+    ep.update_text("", upto=-1.0)  # the very first transcript of a listen may cover nothing
+    assert ep._text == ""
+
+
+def test_by_default_a_voiced_frame_half_a_second_before_the_onset_is_not_the_start():
+    # a click or a breath 0.51 s before the words: more than the 0.45 s gap (plus a frame)
+    ep = Endpointer(silence_only=1.0)
+    pattern = [True] + [False] * 17 + [True] * 5
+    for k, s in enumerate(pattern, start=1):
+        ep.push(round(0.03 * k, 6), s)
+    assert ep.speech_start == pytest.approx(0.54)
+
+
+def test_the_onset_window_counts_from_its_first_voiced_frame_whatever_the_gap():
+    # a long onset window (0.6 s) and a short gap (0.1 s): the first voiced frame of the
+    # window opens the turn, though the next one is 0.18 s later
+    ep = Endpointer(silence_only=1.0, onset_window=0.6, onset_gap=0.1)
+    pattern = [True] + [False] * 5 + [True] * 4
+    for k, s in enumerate(pattern, start=1):
+        ep.push(round(0.03 * k, 6), s)
+    assert ep.speech_start == pytest.approx(0.0)

@@ -1,26 +1,23 @@
-"""history, reflect and forget, against sessions whose figures are known."""
+"""history, the habit and forget, against sessions whose figures are known (reflect:
+test_reflect.py)."""
 
 from __future__ import annotations
 
 import json
 import pathlib
-import re
-import stat
 from datetime import date, datetime
 
 import pytest
 
 from facilitator.errors import FacilitatorError
 from facilitator.history import (
+    count_words,
+    days_since_last_dialogue,
     describe_forget,
     forget,
     format_history,
-    format_reflect,
+    gap_words,
     history,
-    is_feeling,
-    plot_reflect,
-    reflect,
-    reflect_sentences,
     weekly_streak,
 )
 from facilitator.records import SessionRecorder, read_session
@@ -121,7 +118,7 @@ def test_history_lists_sessions_newest_first(data):
     assert [r["id"] for r in rows] == ["2026-11-25T22-00-00", "2026-11-24T19-30-00",
                                        "2026-11-18T21-00-00", "2026-11-10T20-00-00",
                                        "2026-11-02T20-00-00"]
-    assert [r["status"] for r in rows] == ["ended early", "interrupted", "complete", "complete",
+    assert [r["status"] for r in rows] == ["not now", "interrupted", "complete", "complete",
                                            "complete"]
     oldest = rows[-1]
     assert oldest["partners"] == ["Ana", "Ben"] and oldest["dialogue"] == "intentional"
@@ -157,106 +154,28 @@ def test_history_for_people(data):
     assert "complete" not in blocks[2].splitlines()[0]  # only unusual endings are pointed out
 
 
-# ------------------------------------------------------------------ reflect
+# ------------------------------------------------------------------ the habit
 
 
-def test_reflect_on_nothing(tmp_path):
-    r = reflect(tmp_path, today=TODAY)
-    assert (r["sessions"], r["dialogues"], r["streak_weeks"], r["days_since_last"]) == (0, 0, 0,
-                                                                                        None)
-    assert r["trend"]["points"] == [] and r["trend"]["direction"] is None
-    assert format_reflect(r) == "No saved sessions to reflect on yet."
-    assert reflect_sentences(r)[0] == "There are no saved dialogues to look back on yet."
+def test_days_since_the_last_dialogue(data, tmp_path):
+    # "not now" on the 25th is no dialogue; the session cut off on the 24th had a mirror.
+    assert days_since_last_dialogue(data, TODAY) == 2
+    assert days_since_last_dialogue(data, date(2026, 12, 20)) == 26
+    assert days_since_last_dialogue(tmp_path / "nothing-here", TODAY) is None
 
 
-def test_reflect_finds_the_habit(data):
-    r = reflect(data, today=TODAY)
-    assert (r["sessions"], r["dialogues"]) == (5, 4)  # "not now" is not a dialogue
-    assert (r["first_date"], r["last_date"]) == ("2026-11-02", "2026-11-25")
-    assert r["last_dialogue"] == "2026-11-24" and r["days_since_last"] == 2
-    assert r["streak_weeks"] == 4
-    assert r["appreciations"] == 6
+@pytest.mark.parametrize("days, words", [
+    (14, "fourteen days"), (20, "twenty days"), (21, "three weeks"), (45, "six weeks"),
+    (61, "two months"), (400, "thirteen months"), (3000, "a long time"),
+])
+def test_a_gap_in_words(days, words):
+    assert gap_words(days) == words
 
 
-def test_reflect_finds_what_keeps_coming_back(data):
-    r = reflect(data, today=TODAY)
-    assert r["topics"] == [{"topic": "the dishes", "sessions": 2, "last": "2026-11-18"}]
-    words = {t["word"]: t["sessions"] for t in r["themes"]}
-    assert words["dishes"] == 2 and words["weekend"] == 2 and words["tired"] == 2
-    assert "the" not in words and "money" not in words
-    assert r["key_phrases"] == [{"phrase": "tired", "sessions": 2}]
-
-
-def test_reflect_finds_what_mirrors_miss(data):
-    missed = reflect(data, today=TODAY)["missed"]
-    # Feelings: tired alone stressed worried lonely tired hurt; missed alone worried hurt.
-    assert missed["feelings"] == {"total": 7, "missed": 3}
-    # Facts: come home late, the bills, the budget, dishes, weekend, the plans.
-    assert missed["facts"] == {"total": 6, "missed": 1}
-    assert missed["leans"] == "feelings"
-    assert missed["by_receiver"] == {"Ben": {"total": 9, "missed": 3},
-                                     "Ana": {"total": 4, "missed": 1}}
-    assert missed["often_missed"] == []
-
-
-def test_reflect_follows_first_try_mirrors_over_time(data):
-    trend = reflect(data, today=TODAY)["trend"]
-    assert [(p["first_try_complete"], p["total"]) for p in trend["points"]] == [
-        (0, 2), (1, 2), (2, 2), (0, 1)]
-    assert trend["earlier_rate"] == 0.25 and trend["recent_rate"] == pytest.approx(0.667)
-    assert trend["direction"] == "improving"
-
-
-def test_reflect_weighs_the_balance_between_partners(data):
-    balance = reflect(data, today=TODAY)["balance"]
-    assert balance["Ana"]["started"] == 4 and balance["Ben"]["started"] == 0
-    assert balance["Ana"]["pieces_shared"] == 4 and balance["Ben"]["pieces_shared"] == 3
-    assert balance["Ana"]["sending_seconds"] > balance["Ben"]["sending_seconds"] > 0
-    assert balance["Ana"]["speech_seconds"] > 0 and balance["Ben"]["speech_seconds"] > 0
-
-
-def test_reflect_since_a_date(data):
-    r = reflect(data, since=date(2026, 11, 10), today=TODAY)
-    assert (r["sessions"], r["dialogues"], r["since"]) == (4, 3, "2026-11-10")
-    assert r["topics"] == []
-    assert len(r["trend"]["points"]) == 3
-    # The habit is about now, whatever period is asked about.
-    assert r["streak_weeks"] == 4 and r["days_since_last"] == 2
-
-
-def test_reflect_as_text(data):
-    text = format_reflect(reflect(data, today=TODAY))
-    assert text.startswith("Looking back over 5 session(s), 4 of them dialogues, "
-                           "from 2026-11-02 to 2026-11-25.")
-    assert "  Last dialogue: 2026-11-24 (2 days ago)" in text
-    assert "  Weeks in a row with a dialogue: 4" in text
-    assert "  topic: the dishes (2 sessions, last 2026-11-18)" in text
-    assert "  2026-11-02 20:00  0 of 2" in text
-    assert "  Trend: improving" in text
-    assert "feeling phrases 3 of 7, other phrases 1 of 6" in text
-    assert "  Ben, mirroring, missed 3 of 9 phrases on the first try" in text
-    assert "  Ana: went first 4 time(s), shared 4 piece(s)" in text
-
-
-def test_spoken_reflection_is_warm_and_never_a_score(data):
-    sentences = reflect_sentences(reflect(data, today=TODAY))
-    spoken = " ".join(sentences)
-    assert "You have had four dialogues together." in sentences
-    assert "four weeks in a row" in spoken
-    assert "the dishes" in spoken
-    assert "catching more of each other's words" in spoken
-    assert "feeling words" in spoken
-    assert "Ben, perhaps you'd like to bring the next topic." in spoken
-    assert not re.search(r"\d|%|percent|score|grade", spoken)
-    assert 3 <= len(sentences) <= 9
-
-
-def test_spoken_reflection_after_a_long_gap(data):
-    r = reflect(data, since=date(2026, 11, 18), today=date(2026, 12, 20))
-    spoken = " ".join(reflect_sentences(r))
-    assert "since November 18" in spoken
-    assert "It has been 26 days since your last dialogue." in spoken
-    assert "weeks in a row" not in spoken
+@pytest.mark.parametrize("n, words", [(0, "no"), (7, "seven"), (21, "twenty-one"),
+                                      (40, "forty"), (99, "ninety-nine"), (120, "120")])
+def test_counts_in_words(n, words):
+    assert count_words(n) == words
 
 
 @pytest.mark.parametrize("days, today, streak", [
@@ -270,29 +189,6 @@ def test_spoken_reflection_after_a_long_gap(data):
 ])
 def test_weekly_streak(days, today, streak):
     assert weekly_streak(days, today) == streak
-
-
-@pytest.mark.parametrize("phrase, feeling", [
-    ("alone", True), ("felt so overwhelmed", True), ("loneliness", True), ("unheard", True),
-    ("the dishes", False), ("come home late", False), ("I heard you", False),
-])
-def test_feelings_are_told_from_facts(phrase, feeling):
-    assert is_feeling(phrase) is feeling
-
-
-def test_the_plot_is_a_private_png(data, tmp_path):
-    pytest.importorskip("matplotlib")
-    target = plot_reflect(reflect(data, today=TODAY), tmp_path / "trend.png")
-    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    empty = plot_reflect(reflect(tmp_path / "none", today=TODAY), tmp_path / "empty.png")
-    assert empty.read_bytes()[:4] == b"\x89PNG"
-
-
-def test_a_plot_that_cannot_be_written_is_a_clear_error(data, tmp_path):
-    pytest.importorskip("matplotlib")
-    with pytest.raises(FacilitatorError, match="choose another --plot path"):
-        plot_reflect(reflect(data, today=TODAY), tmp_path / "no-such-folder" / "trend.png")
 
 
 # ------------------------------------------------------------------ forget

@@ -150,7 +150,6 @@ def test_long_turn_is_committed_in_pieces_and_transcribed_completely(transcriber
 EDGE = Path(__file__).resolve().parent.parent / "audio_fixtures" / "edge"
 
 
-@pytest.mark.skipif(not (EDGE / "truth.toml").exists(), reason="no edge fixtures")
 def test_edge_recordings_silence_noise_clipped_and_quiet(transcriber):
     import tomllib
 

@@ -178,7 +178,8 @@ def test_every_sentence_is_filled_with_every_field_declared_for_it(tmp_path):
     helped: set[str] = set()
     for walk in range(150):
         d = Dialogue(("Maya", "Leo"), dialogue=rng.choice(["intentional", "appreciation"]),
-                     prompts=prompts, silence_timeout=30, max_mirror_tries=rng.choice([1, 3]))
+                     prompts=prompts, silence_timeout=30, max_mirror_tries=rng.choice([1, 3]),
+                     gap="three weeks" if walk % 4 >= 2 else None)  # after a long gap
         actions = d.start(welcome=walk % 2 == 0)  # after the setup (setup.py): no second welcome
         for _ in range(80):
             if d.ended:
@@ -199,6 +200,18 @@ def test_every_sentence_is_filled_with_every_field_declared_for_it(tmp_path):
                 event = Silence()
             actions = d.receive(event)
             for action in actions:  # the words said are the filled-in sentences
+                assert "{" not in getattr(action, "text", ""), action
+    # Every kind of coaching, once each, whatever the walks above happened to meet.
+    for step, lines in {**TRICKY, "mirror": TRICKY["mirror"] + [MIRROR_PARTIAL, MIRROR_2]}.items():
+        for line in lines:
+            d = Dialogue(("Maya", "Leo"), prompts=prompts, silence_timeout=30)
+            d.start()
+            for _ in range(40):
+                if d.step == step or d.ended:
+                    break
+                d.receive(Utterance({**GOOD, "confirm": "Yes."}.get(d.step, "Okay.")))
+            assert d.step == step, (step, d.step)
+            for action in d.receive(Utterance(line)):
                 assert "{" not in getattr(action, "text", ""), action
     # The check hands a mirror to the sender when it is unsure; which mirrors those are is
     # the meaning model's call, so that sentence is filled here directly.

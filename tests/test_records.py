@@ -310,6 +310,84 @@ def test_an_appreciation_dialogue_keeps_its_appreciations(tmp_path):
     assert summary["status"] == "complete"
 
 
+def test_the_appreciation_dialogue_keeps_each_reason_with_its_appreciation(tmp_path):
+    events = [
+        stage(0, "send", "Ana", "Ben"),
+        heard(1, "Ana", "One thing I appreciate about you is your laugh."),
+        stage(2, "mirror", "Ana", "Ben"),
+        heard(3, "Ben", "You appreciate my laugh."),
+        check(4, "complete", ["your laugh"], []),
+        stage(5, "send", "Ana", "Ben"),
+        heard(6, "Ana", "The reason I appreciate this is it lifts my day."),
+        stage(7, "mirror", "Ana", "Ben"),
+        heard(8, "Ben", "It lifts your day."),
+        check(9, "complete", ["it lifts my day"], []),
+        stage(10, "switch", "Ben", "Ana"),
+        stage(11, "send", "Ben", "Ana"),
+        heard(12, "Ben", "One thing I appreciate about you is the tea this morning."),
+        {"t": 13, "event": "end", "reason": "interrupted"},
+    ]
+    recorder = SessionRecorder(tmp_path, names=["Ana", "Ben"], dialogue="appreciation")
+    for event in events:
+        recorder.on_event(event)
+    assert recorder.close()["appreciations"] == [
+        {"partner": "Ana", "text": "One thing I appreciate about you is your laugh.",
+         "reason": "The reason I appreciate this is it lifts my day."},
+        {"partner": "Ben", "text": "One thing I appreciate about you is the tea this morning."}]
+
+
+def test_the_summary_keeps_the_points_of_each_mirror_and_why_coaching_was_given(tmp_path):
+    points = [{"text": "I feel lonely", "kind": "feeling", "status": "missed"},
+              {"text": "when you scroll at dinner", "kind": "situation", "status": "changed",
+               "change": "frequency"}]
+    events = [
+        stage(0, "send", "Ana", "Ben"),
+        heard(1, "Ana", "You're always on your phone."),
+        {"t": 2, "event": "coach", "kind": "blame", "text": "Could you try: I feel, when?",
+         "why": "absolute"},
+        heard(3, "Ana", "I feel lonely when you scroll at dinner."),
+        stage(4, "mirror", "Ana", "Ben"),
+        heard(5, "Ben", "Sometimes I scroll at dinner."),
+        {**check(6, "partial", ["I feel lonely", "when you scroll at dinner"],
+                 ["I feel lonely"]), "points": points,
+         "changed": [{"point": "when you scroll at dinner", "change": "frequency",
+                      "mirror_says": "sometimes I scroll"}]},
+        stage(7, "validate", "Ana", "Ben"),
+        heard(8, "Ben", "You make sense, but I was tired."),
+        {"t": 9, "event": "coach", "kind": "validation", "text": "Once more?",
+         "why": "rebuttal"},
+    ]
+    summary = record(tmp_path, events, close=False).close("stopped")
+    exchange = summary["exchanges"][0]
+    assert exchange["points"] == [{"text": "I feel lonely", "kind": "feeling"},
+                                  {"text": "when you scroll at dinner", "kind": "situation"}]
+    assert exchange["attempts"][0]["points"] == points
+    assert exchange["attempts"][0]["changed"][0]["change"] == "frequency"
+    blame, validation = summary["coaching"]
+    assert (blame["kind"], blame["why"], blame["sender"]) == ("blame", "absolute", "Ana")
+    assert blame["said_next"] == "I feel lonely when you scroll at dinner."
+    assert (validation["why"], validation["receiver"]) == ("rebuttal", "Ben")
+    assert "said_next" not in validation
+
+
+def test_not_now_is_its_own_ending_and_an_older_summary_is_read_again_from_its_log(tmp_path):
+    events = [stage(0, "appointment", "Ana", "Ben"),
+              heard(1, "Ana", "I'd like to talk about money. Is now a good time?"),
+              heard(2, "Ben", "Not now."), {"t": 3, "event": "end", "reason": "not now"}]
+    recorder = record(tmp_path, events)
+    assert read_session(recorder.folder)["status"] == "not now"
+    done = record(tmp_path, session_events(), started=datetime(2026, 11, 27, 20, 0).astimezone())
+    path = done.folder / "session.json"
+    old = json.loads(path.read_text(encoding="utf-8"))
+    old["format"] = 1
+    for exchange in old["exchanges"]:
+        del exchange["points"]
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert "points" in read_session(done.folder)["exchanges"][0]  # worked out again
+    (done.folder / "events.jsonl").unlink()
+    assert read_session(done.folder)["format"] == 1  # no log: the summary is all there is
+
+
 def test_close_logs_the_end_once_and_can_be_called_again(tmp_path):
     recorder = record(tmp_path, session_events(end=""), close=False)
     summary = recorder.close("stopped")
@@ -583,15 +661,64 @@ def test_an_unwritable_data_folder_is_a_one_line_error(tmp_path, monkeypatch):
         SessionRecorder(blocker, names=["Ana", "Ben"], dialogue="intentional")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
-def test_a_read_only_data_folder_is_refused_before_the_session_starts(tmp_path):
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o500)
-    try:
-        with pytest.raises(FacilitatorError, match="cannot write the data folder"):
-            data_dir(folder)
-    finally:
-        folder.chmod(0o700)
+def test_a_folder_nobody_can_write_is_refused_even_as_root(monkeypatch):
+    # /proc takes no new files, whoever asks: the write test itself must fail here
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    with pytest.raises(FacilitatorError) as caught:
+        data_dir(Path("/proc"))
+    assert str(caught.value).startswith(
+        "/proc: cannot write the data folder (No such file or directory); ")
+
+
+def test_the_configured_data_folder_is_used_when_no_option_names_one(tmp_path, monkeypatch):
+    monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
+    assert data_dir(None, config_value=tmp_path / "from-config") == tmp_path / "from-config"
+    assert mode(tmp_path / "from-config") == 0o700
+
+
+def test_a_sessions_folder_made_stricter_by_the_user_is_left_as_it_is(tmp_path):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    for strict in (0o500, 0o700, 0o300):
+        folder.chmod(strict)
+        records._keep_private(folder)
+        assert mode(folder) == strict
+    folder.chmod(0o701)
+    records._keep_private(folder)
+    assert mode(folder) == 0o700
+
+
+def test_a_session_folder_that_cannot_be_made_is_a_one_line_error():
+    with pytest.raises(FacilitatorError) as caught:
+        records._new_session_folder(Path("/proc"), "2026-11-26T21-40-05")
+    assert str(caught.value).startswith("/proc: cannot write the data folder (No such file")
+
+
+def test_a_thousand_sessions_in_one_second_is_a_clear_error(tmp_path, monkeypatch):
+    def taken(self, *args, **kwargs):
+        raise FileExistsError(self)
+
+    monkeypatch.setattr(Path, "mkdir", taken)
+    with pytest.raises(FacilitatorError,
+                       match=r": too many sessions started in one second; try again$"):
+        records._new_session_folder(tmp_path, "2026-11-26T21-40-05")
+
+
+def test_a_private_file_is_written_through_a_temporary_file_beside_it(tmp_path, monkeypatch):
+    # beside it: the rename that makes it appear whole never crosses filesystems
+    import tempfile
+
+    made = []
+    real = tempfile.mkstemp
+
+    def spy(*args, **kwargs):
+        made.append(kwargs.get("dir"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    records.write_private_file(tmp_path / "summary.json", "{}")
+    assert made == [tmp_path]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.json"]
 
 
 class CountingSource:
@@ -649,8 +776,100 @@ def test_a_new_session_finishes_the_files_of_one_that_was_cut_off(tmp_path):
     assert records.finish_interrupted(tmp_path) == []  # once is enough
 
 
-def test_a_loose_sessions_folder_is_made_private_again(tmp_path):
-    (tmp_path / "sessions").mkdir(mode=0o755)
-    (tmp_path / "sessions").chmod(0o755)
+@pytest.mark.parametrize("loose", [0o755, 0o750, 0o705, 0o770, 0o740, 0o704, 0o710, 0o701])
+def test_a_loose_sessions_folder_is_made_private_again(tmp_path, loose):
+    # any access for the group or for others, even one bit of it, is taken away
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions").chmod(loose)
     record(tmp_path, session_events())
     assert mode(tmp_path / "sessions") == 0o700
+
+
+def test_a_private_sessions_folder_and_a_chosen_data_folder_are_left_as_they_are(tmp_path):
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions").chmod(0o500 | 0o200)  # the user's own choice within 0700
+    tmp_path.chmod(0o750)  # the data folder the user picked may be shared
+    record(tmp_path, session_events())
+    assert mode(tmp_path / "sessions") == 0o700
+    assert mode(tmp_path) == 0o750
+
+
+def test_a_group_readable_data_folder_that_exists_keeps_sessions_private(tmp_path):
+    data = tmp_path / "shared"
+    data.mkdir()
+    data.chmod(0o770)
+    recorder = record(data, session_events())
+    assert mode(data / "sessions") == 0o700 and mode(recorder.folder) == 0o700
+    assert all(mode(recorder.folder / name) == 0o600 for name in FILES)
+
+
+# Run as an ordinary user: root reads and writes whatever the modes say, so only a user
+# without that power shows that the modes keep a stranger out. A forked child drops to
+# "nobody" (no new interpreter: the one installed may sit in root's home).
+NOBODY = 65534
+
+
+def as_a_stranger(check) -> dict:
+    """``check()`` run in a child process as the user nobody (when the tests run as root)."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 1
+        try:
+            os.close(r)
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+            os.write(w, json.dumps(check()).encode())
+            code = 0
+        except BaseException as exc:  # noqa: BLE001  (reported to the parent)
+            os.write(w, json.dumps({"error": repr(exc)}).encode())
+        finally:
+            os._exit(code)
+    os.close(w)
+    with os.fdopen(r, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    result = json.loads(data)
+    assert os.waitstatus_to_exitcode(status) == 0, result
+    return result
+
+
+def test_the_modes_keep_an_ordinary_user_out():
+    import shutil
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="facilitator-perm-"))
+    try:
+        home.chmod(0o755)
+        theirs = record(home / "theirs", session_events()).folder  # another user's sessions
+        (home / "read-only").mkdir()
+        if os.geteuid() == 0:
+            os.chown(home / "read-only", NOBODY, NOBODY)
+        (home / "read-only").chmod(0o500)
+
+        def check() -> dict:
+            result = {"euid": os.geteuid()}
+            try:
+                data_dir(home / "read-only")
+                result["read-only"] = "accepted"
+            except FacilitatorError as exc:
+                result["read-only"] = str(exc)
+            for name, path in (("sessions", home / "theirs" / "sessions"), ("session", theirs),
+                               ("transcript", theirs / records.TRANSCRIPT_FILE)):
+                try:
+                    os.listdir(path) if path.is_dir() else path.read_bytes()
+                    result[name] = "read"
+                except PermissionError:
+                    result[name] = "refused"
+            return result
+
+        result = as_a_stranger(check)
+        assert "cannot write the data folder" in result["read-only"]
+        if os.geteuid() == 0:  # as the owner the modes would not stop us: nothing to see
+            assert result["euid"] == NOBODY
+            assert result["sessions"] == result["session"] == result["transcript"] == "refused"
+    finally:
+        (home / "read-only").chmod(0o700)
+        shutil.rmtree(home, ignore_errors=True)

@@ -232,6 +232,10 @@ _COMMAND_FOR = {
     "expect": ["turns", "missing.wav"], "fast": ["replay", "missing.toml"],
     "play": ["replay", "missing.toml"], "recording": ["replay", "missing.toml"],
     "record_facilitator": ["replay", "missing.toml"], "path": ["config"],
+    "details": ["reflect"],
+    # `remind` alone only shows what is set; --off and --now are left to the session, so
+    # this test never touches a real user timer.
+    "day": ["remind"], "at": ["remind"], "ics": ["remind"],
 }
 # Settings naming files: kept inside the example's own folder (the tests may run as root).
 _PATHS = {"data_dir", "events", "prompts", "plot", "recording", "record_facilitator"}
@@ -294,7 +298,7 @@ def test_any_value_for_any_setting_is_used_or_refused_in_one_line_never_a_traceb
         monkeypatch.delenv("FACILITATOR_DATA_DIR", raising=False)
         monkeypatch.chdir(home)
         argv = _COMMAND_FOR.get(name, _SESSION)
-        if argv[0] in ("forget", "history", "reflect") and name != "data_dir":
+        if argv[0] in ("forget", "history", "reflect", "remind") and name != "data_dir":
             argv = [*argv, "--data-dir", str(home / "data")]
         code, out, err = run_main(list(argv))  # anything but FacilitatorError would raise
         assert code in (0, 2), (code, out, err)

@@ -32,6 +32,7 @@ from facilitator.dialogue import (
     Utterance,
 )
 from facilitator.display import plain_line
+from facilitator.history import gap_words
 from facilitator.records import SessionRecorder
 from facilitator.session import Heard, MixedTurns, NoSpeech, TypedTurns, run_dialogue
 from facilitator.setup import (
@@ -471,8 +472,10 @@ def test_an_unclear_choice_is_asked_once_more_then_never_blocks():
     (1, "Welcome back, Tom and Maya. Your last dialogue was yesterday, a lovely habit."),
     (4, "Welcome back, Tom and Maya. Your last dialogue was 4 days ago. Lovely to keep it "
         "going."),
-    (30, "Welcome back, Tom and Maya. It's been 30 days since your last dialogue. It's good to "
+    (10, "Welcome back, Tom and Maya. It's been 10 days since your last dialogue. It's good to "
          "have you back."),
+    # From two weeks the dialogue's opening says how long and offers the short dialogue.
+    (30, "Welcome back, Tom and Maya."),
 ])
 def test_a_returning_couple_is_greeted_by_name_and_goes_straight_to_the_dialogue(days,
                                                                                 greeting):
@@ -483,6 +486,28 @@ def test_a_returning_couple_is_greeted_by_name_and_goes_straight_to_the_dialogue
     # No question at all, not even the sound check: last time's choices, Tom first.
     assert begun(actions) == Begin(("Tom", "Maya"), "intentional", welcome=False,
                                    learned_names=False, returning=True, days_since_last=days)
+
+
+def test_after_a_long_gap_a_returning_couple_hears_one_welcome_then_the_offer():
+    # The setup greets them; the dialogue (told the gap, as the runner tells it) does not
+    # welcome them again, but says how long it has been and offers the short dialogue.
+    s = new_setup(names=("Maya", "Tom"), names_from="file", usual=Usual("intentional", "Tom"),
+                  days_since_last=22)
+    actions = s.start()
+    begin = begun(actions)
+    dialogue = Dialogue(begin.names, dialogue=begin.dialogue, gap=gap_words(22))
+    spoken_lines = said(actions) + said(dialogue.start(welcome=begin.welcome))
+    assert spoken_lines[0] == "Welcome back, Tom and Maya."
+    assert spoken_lines[2] == (
+        "It has been three weeks since your last dialogue. If you'd like a gentler start "
+        "tonight, the short appreciation dialogue is a lovely way back in: say stop, and start "
+        "that one instead.")
+    assert sum("welcome" in line.casefold() for line in spoken_lines) == 1
+    # Before the short dialogue itself there is nothing to offer: the habit's line stays.
+    s = new_setup(names=("Maya", "Tom"), names_from="file", usual=Usual("appreciation", "Tom"),
+                  days_since_last=22)
+    assert said(s.start()) == ["Welcome back, Tom and Maya. It's been 22 days since your last "
+                               "dialogue. It's good to have you back."]
 
 
 def test_the_command_line_still_wins_for_a_returning_couple():

@@ -61,6 +61,9 @@ EVENT_FIELDS = {
     "end": {"reason"},
     # Names and dialogue given: the setup asks nothing, and says how the dialogue began.
     "setup": {"step", "names", "dialogue", "first", "returning", "days_since_last"},
+    # while listening (--screen shows them): speech started, the turn being decided, paused
+    "state": {"state"},  # and "partner" where one is listened to
+    "partial": {"partner", "text"},  # the transcript so far while a partner speaks
 }
 
 
@@ -104,7 +107,7 @@ def test_text_session_runs_end_to_end_with_a_complete_event_log(tmp_path):
     assert proc.returncode == 0, proc.stderr
     events = read_events(tmp_path)
     for e in events:
-        optional = {"why"} if e["event"] == "coach" else set()
+        optional = {"coach": {"why"}, "state": {"partner"}}.get(e["event"], set())
         assert set(e) - optional == {"t", "event"} | EVENT_FIELDS[e["event"]], e
         assert isinstance(e["t"], float) and e["t"] >= 0
     assert [e["t"] for e in events] == sorted(e["t"] for e in events)

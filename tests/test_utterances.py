@@ -1,21 +1,22 @@
-"""Reading a partner's short turns: validation, empathy, blame, replies, safety, commands."""
+"""Reading a partner's short turns: validation, empathy, blame, replies, safety, commands.
+
+Replies, safety and commands are read the way the session reads them, through the
+understanding layer's ``turn`` at the step where they are said.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from facilitator.understanding.rules import (
-    Confirmation,
-    empathy_kind,
-    feeling_words,
-    find_blame,
-    is_done,
-    is_validation,
-    read_command,
-    read_confirmation,
-    read_consent,
-    safety_concern,
-)
+from facilitator.understanding.rules import empathy_kind, feeling_words, find_blame
+
+
+@pytest.fixture(scope="module")
+def understand():
+    from facilitator.understanding import default
+
+    return default()
+
 
 # --- validation ----------------------------------------------------------------------------------
 
@@ -30,8 +31,8 @@ from facilitator.understanding.rules import (
     "I get where you're coming from.",
     "You make since.",  # "sense" as the recogniser heard it
 ])
-def test_validation_is_recognised(text):
-    assert is_validation(text)
+def test_validation_is_recognised(understand, text):
+    assert understand.turn("validate", text).outcome == "valid"
 
 
 @pytest.mark.parametrize("text", [
@@ -42,10 +43,9 @@ def test_validation_is_recognised(text):
     "I can't see why you would say that.",
     "I hear you.",
     "You're overreacting.",
-    "",
 ])
-def test_not_validation(text):
-    assert not is_validation(text)
+def test_not_validation(understand, text):
+    assert understand.turn("validate", text).outcome != "valid"
 
 
 # --- empathy -------------------------------------------------------------------------------------
@@ -101,6 +101,12 @@ def test_blame_language_is_found(text, found):
     "You never fail to make me smile.",
     "I feel stupid when I forget things.",
     "I always feel tired on Mondays.",
+    # the near misses of the blame above, negated
+    "It's not your fault.",
+    "It's not your fault we're late.",
+    "That isn't your fault.",
+    "You're not lazy.",
+    "You're not stupid, I am just tired.",
     "",
 ])
 def test_no_blame(text):
@@ -110,48 +116,50 @@ def test_no_blame(text):
 # --- confirmation --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, kind, addition", [
+@pytest.mark.parametrize("text, outcome, addition", [
     ("Yes.", "yes", ""),
     ("Yeah, you got it.", "yes", ""),
     ("Yes, that's right, thank you.", "yes", ""),
     ("Exactly!", "yes", ""),
-    ("Almost. I also said that I miss our walks.", "almost", "I miss our walks"),
-    ("Yes, but you missed the part about my mother.", "almost", "my mother"),
-    ("Not quite, I also said I was scared.", "almost", "I was scared"),
-    ("Mostly, except I said Tuesdays, not Thursdays.", "almost", "Tuesdays, not Thursdays"),
-    ("Yes, and I also feel tired.", "almost", "I also feel tired"),
-    ("All most, I also said the kids.", "almost", "the kids"),  # "almost" misheard
-    ("No, I said I feel lonely, not angry.", "no", "I feel lonely, not angry"),
+    ("Almost. I also said that I miss our walks.", "addition", "I miss our walks"),
+    ("Yes, but you missed the part about my mother.", "addition", "my mother"),
+    ("Not quite, I also said I was scared.", "addition", "I was scared"),
+    ("Mostly, except I said Tuesdays, not Thursdays.", "addition", "Tuesdays, not Thursdays"),
+    ("Yes, and I also feel tired.", "addition", "I also feel tired"),
+    ("All most, I also said the kids.", "addition", "the kids"),  # "almost" misheard
+    ("No, I said I feel lonely, not angry.", "addition", "I feel lonely, not angry"),
     ("No.", "no", ""),
     ("That's not what I said.", "no", ""),
-    ("Hmm.", "unclear", ""),
-    ("", "unclear", ""),
 ])
-def test_confirmation(text, kind, addition):
-    assert read_confirmation(text) == Confirmation(kind, addition)
+def test_confirmation(understand, text, outcome, addition):
+    turn = understand.turn("confirm", text)
+    assert (turn.outcome, turn.addition) == (outcome, addition)
+
+
+def test_a_murmur_is_not_taken_for_a_yes(understand):
+    assert understand.turn("confirm", "Hmm.").outcome != "yes"
 
 
 # --- consent -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, answer", [
+@pytest.mark.parametrize("text, outcome", [
     ("Yes, I'm ready.", "yes"),
     ("Sure.", "yes"),
     ("Now is a good time.", "yes"),
     ("No problem, go ahead.", "yes"),
     ("Not now.", "no"),
-    ("Later, please.", "no"),
+    ("Later, please.", "later"),
     ("Not right now, maybe tonight.", "no"),
     ("Yes, but not now.", "no"),
     ("I'm not ready.", "no"),
     ("Now is not a good time.", "no"),
-    ("Can we do this tomorrow?", "no"),
+    ("Can we do this tomorrow?", "later"),
     ("Is now a good time?", "unclear"),
     ("What?", "unclear"),
-    ("", "unclear"),
 ])
-def test_consent(text, answer):
-    assert read_consent(text) == answer
+def test_consent(understand, text, outcome):
+    assert understand.turn("appointment_consent", text).outcome == outcome
 
 
 # --- that's all ----------------------------------------------------------------------------------
@@ -161,16 +169,16 @@ def test_consent(text, answer):
     "No, that's all.", "That's it.", "Nothing more.", "No.", "Nope, that's everything. Thank you.",
     "I think that's it.", "No there isn't.", "Not really.",
 ])
-def test_done(text):
-    assert is_done(text)
+def test_done(understand, text):
+    assert understand.turn("more", text).outcome == "done"
 
 
 @pytest.mark.parametrize("text", [
     "Yes, there's more.", "No, wait, one more thing.", "Yes.",
-    "That's all, but I also want to say I love you.", "I also feel tired when you're away.", "",
+    "That's all, but I also want to say I love you.", "I also feel tired when you're away.",
 ])
-def test_not_done(text):
-    assert not is_done(text)
+def test_not_done(understand, text):
+    assert understand.turn("more", text).outcome in ("yes", "chunk")
 
 
 # --- safety --------------------------------------------------------------------------------------
@@ -181,19 +189,18 @@ def test_not_done(text):
     ("Sometimes when he drinks he hits me and I'm scared.", "violence"),
     ("My husband slapped me in front of the kids.", "violence"),
     ("Mark pushed me down the stairs.", "violence"),
-    ("He threatened to kill me.", "violence"),
-    ("I'm afraid he will hurt me.", "violence"),
+    ("He threatened to kill me.", "threats"),
+    ("I'm afraid he will hurt me.", "fear-for-safety"),
     ("I want to hurt myself.", "self-harm"),
     ("I want to kill myself.", "self-harm"),
     ("I don't want to be alive anymore.", "self-harm"),
     ("Sometimes I think everyone would be better off without me.", "self-harm"),
     ("I've been thinking about suicide.", "self-harm"),
-    ("He won't let me see my friends.", "abuse"),
-    ("My ex was abusive.", "abuse"),
-    ("He forced me to have sex.", "abuse"),
+    ("He won't let me see my friends.", "coercive-control"),
+    ("He forced me to have sex.", "coercive-control"),
 ])
-def test_safety_concerns_are_recognised(text, concern):
-    assert safety_concern(text) == concern
+def test_safety_concerns_are_recognised(understand, text, concern):
+    assert understand.turn("send", text).safety == concern
 
 
 @pytest.mark.parametrize("text", [
@@ -214,10 +221,9 @@ def test_safety_concerns_are_recognised(text, concern):
     "I don't feel safe when you yell.",
     "I would die for you.",
     "We hit a rough patch.",
-    "",
 ])
-def test_figures_of_speech_and_emotional_hurt_are_not_concerns(text):
-    assert safety_concern(text) is None
+def test_figures_of_speech_and_emotional_hurt_are_not_concerns(understand, text):
+    assert understand.turn("send", text).safety is None
 
 
 # --- voice commands ------------------------------------------------------------------------------
@@ -246,11 +252,10 @@ def test_figures_of_speech_and_emotional_hurt_are_not_concerns(text):
     ("Stop the session.", "stop"),
     ("Let's stop here.", "stop"),
     ("I want to stop.", "stop"),
-    ("stop the sessions", "stop"),  # bent a little by the recogniser
-    ("slow dawn", "slower"),
+    ("slow dawn", "slower"),  # bent a little by the recogniser
 ])
-def test_short_commands_are_recognised(text, command):
-    assert read_command(text) == command
+def test_short_commands_are_recognised(understand, text, command):
+    assert understand.turn("send", text).command == command
 
 
 @pytest.mark.parametrize("text", [
@@ -263,10 +268,14 @@ def test_short_commands_are_recognised(text, command):
     "Wait, I also said I miss you.",
     "Yes.",
     "No.",
-    "Go ahead.",  # consent, not "resume"
     "I'm ready.",
     "Thank you.",
-    "",
 ])
-def test_sharing_is_not_a_command(text):
-    assert read_command(text) is None
+def test_sharing_is_not_a_command(understand, text):
+    assert understand.turn("send", text).command is None
+
+
+@pytest.mark.parametrize("step", ["send", "validate", "confirm", "more"])
+def test_silence_reads_as_nothing(understand, step):
+    turn = understand.turn(step, "")
+    assert (turn.outcome, turn.command, turn.safety) == (None, None, None)

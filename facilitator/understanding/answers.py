@@ -172,6 +172,8 @@ def read_validation(text: str) -> Reading:
     line = _line(words)
     at = cu._validation_at(words)
     if at is None or at < 0:
+        if at == -1 and not dismissive(line):
+            return ("retry", "none")  # only a negated or asked one: "I don't see why ..."
         if dismissive(line):
             return ("retry", "dismissal")
         if _MIRRORING.search(line) or "?" in text:
@@ -516,6 +518,11 @@ def names_time(text: str) -> bool:
                                            _line(words)))
 
 
+def _starts(words: list[str], seq: tuple[str, ...]) -> list[int]:
+    n = len(seq)
+    return [k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == seq]
+
+
 def read_consent(text: str) -> Reading:
     """yes / later / no / unclear, to "is now a good time to listen?"."""
     words = _norms(text)
@@ -525,7 +532,8 @@ def read_consent(text: str) -> Reading:
     later = (cu._any(words, cu.TIME) or _LATER.search(line)) and not re.search(
         r" (?:it|that|this|the \w+|my \w+) can wait ", line)
     decline = cu._any(words, cu.DECLINE) or re.search(
-        r"^ (?:no|nope|nah|not)\b| (?:can not|do not want|would rather not|not now) ", line)
+        r"^ (?:no(?! problem| worries| bother)|nope|nah|not)\b| (?:can not|do not want|"
+        r"would rather not|not now) ", line)
     yes = cu._first(words, cu.YES, within=3) or cu._any(words, cu.READY)
     question = "?" in text or words[0] in cu.QUESTION_LEADS
     if later and not re.search(r" now (?:is|works) | i will listen | i am (?:here|ready) ", line):
@@ -537,10 +545,13 @@ def read_consent(text: str) -> Reading:
         return ("unclear", None)  # both answers heard: the microphone caught a jumble
     if decline and yes:
         # "I'd rather not, but okay, I'll listen": people say where they land last
+        # a yes-word inside the decline itself ("not ready") is not a landing
+        declined = {j for seq in cu.DECLINE for k in _starts(words, seq)
+                    for j in range(k, k + len(seq))}
         last_yes = max((k for k, w in enumerate(words) if w in {"okay", "ok", "fine", "yes",
                                                                   "yeah", "sure", "listen",
-                                                                  "ready", "alright"}),
-                       default=-1)
+                                                                  "ready", "alright"}
+                        and k not in declined), default=-1)
         last_no = max((k for k, w in enumerate(words) if w in {"not", "no", "nope", "nah",
                                                                  "rather"}), default=-1)
         return ("yes", None) if last_yes > last_no else ("no", None)

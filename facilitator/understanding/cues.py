@@ -309,4 +309,11 @@ def _validation_at(words: list[str]) -> int | None:
                 negated = True
                 continue
             return k
+    # said with the negation inside: "I don't understand why", "I can't see how"
+    for seq in VALIDATE:
+        if seq[0] == "i" and len(seq) >= 3:
+            core = seq[2:] if seq[1] == "can" else seq[1:]
+            k = _find(words, core)
+            if k >= 1 and any(x in tn.NEGATORS for x in words[max(0, k - 3):k]):
+                negated = True
     return -1 if negated else None

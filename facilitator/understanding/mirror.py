@@ -57,7 +57,7 @@ class PointCheck:
     status: str  # carried, missed, changed, unsure
     coverage: float
     similarity: float
-    change: str | None = None  # polarity, person, intensity, interpretation
+    change: str | None = None  # polarity, person, intensity, feeling, interpretation
     mirror_says: str = ""  # the mirror's words for it
     chunk: int = 0
     aligned: tuple[int, ...] = field(default=(), compare=False)  # mirror word positions
@@ -117,20 +117,24 @@ class MirrorChecker:
         if mirror_weight <= 0:
             return _all_missed(points)
         # judge every try; a point carried by an earlier try stays carried
-        per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock)) for t in tries[:-1]]
-        last = self._judge(senders, m)
+        per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock))[0]
+                   for t in tries[:-1]]
+        last, support = self._judge(senders, m)
         if _arguing(senders, m, last) or _own_reply(points, m, last) or _own_side(senders, m):
             return _all_missed(points)
         last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
-        added = _added(senders, m, last, self._support)
+        added = _added(senders, m, last, support)
         return _verdict(points, results, added, summary=summary)
 
-    def _judge(self, senders: list[Analysis], m: Analysis) -> list[PointCheck]:
+    def _judge(self, senders: list[Analysis],
+               m: Analysis) -> tuple[list[PointCheck], dict[int, float]]:
+        """Each point of the sender's against the mirror, and how well each mirror clause
+        is backed by some point (its best similarity, by clause number: for additions)."""
         points = [(a, p) for a in senders for p in a.points]
         if not m.words:
             return [PointCheck(p.text, p.kind, "missed", 0.0, 0.0, chunk=p.chunk)
-                    for _, p in points]
+                    for _, p in points], {}
         clauses = [c for c in _clauses_of(m) if any(m.weights[k] > 0 for k in c)]
         # Each point and each clause of the mirror is read on its own: in one sentence the
         # model's vectors of a word or a clause lean towards the whole turn's topic.
@@ -149,20 +153,20 @@ class MirrorChecker:
                         m_vectors.append(v)
         M = np.stack(m_vectors) if m_vectors else np.zeros((0, 384), dtype=np.float32)
         windows = _windows(clauses, clause_enc)
-        # how well each mirror clause is backed by some point of the sender's (for additions)
         point_vectors = np.stack([e.sentence for e in point_enc]) if point_enc else None
-        self._support = {}
+        support = {}
         for c, enc in zip(clauses, clause_enc, strict=True):
             best = float((point_vectors @ enc.sentence).max()) if point_vectors is not None else 0
-            self._support[m.clause_of[c[0]]] = best
+            support[m.clause_of[c[0]]] = best
         index = wm.index(wm.Text(m.source, m.words, m.weights))
         found_by = {id(a): _lexical(wm.Text(a.source, a.words, a.weights), index)
                     for a in senders}
         feelings_by = {id(a): _feelings(a) for a in senders}
+        self._sender_feelings = [f for a in senders for f in feelings_by[id(a)]]
         m_feelings = _feelings(m)
         return [self._point(p, a, enc, found_by[id(a)], m, m_positions, M, windows,
                             feelings_by[id(a)], m_feelings)
-                for (a, p), enc in zip(points, point_enc, strict=True)]
+                for (a, p), enc in zip(points, point_enc, strict=True)], support
 
     def _point(self, p: Point, a: Analysis, enc, found, m: Analysis,
                m_positions: list[int], M: np.ndarray, windows, s_feelings,
@@ -171,6 +175,7 @@ class MirrorChecker:
         # Where each word of the point could have come back: {mirror position: strength}.
         candidates: dict[int, dict[int, float]] = {}
         unmatched: list[tuple[int, int, float]] = []  # (sender pos, nearest mirror pos, cos)
+        signals_feel: list[float] = []
         # A feeling comes back as any word or idiom of its family ("gutted" as "knocked the
         # stuffing out of you").
         inside = set(p.positions)
@@ -196,6 +201,11 @@ class MirrorChecker:
                 q, sem = m_positions[int(j)], float(sims[j])
                 here = candidates.setdefault(k, {})
                 here[q] = max(here.get(q, 0.0), 1.0 if sem >= WORD_MEANS + 0.1 else 0.8)
+            if any(k in pos for pos, _ in mine):
+                m_feel = [j for j, q in enumerate(m_positions)
+                          if any(q in mp for mp, _ in m_feelings)]
+                if m_feel:
+                    signals_feel.append(max(float(sims[j]) for j in m_feel))
             if not hit:
                 j = int(np.argmax(sims))
                 unmatched.append((k, m_positions[j], float(sims[j])))
@@ -219,16 +229,27 @@ class MirrorChecker:
                    "lexical": lexical, "global_sim": max((float(v @ enc.sentence)
                                                           for v, _ in windows), default=0.0),
                    "weight": p.weight, "words": len(p.content), "feeling": bool(mine),
-                   "felt_back": bool(pairs), "kind": p.kind}
+                   "felt_back": bool(pairs), "kind": p.kind,
+                   "feeling_sim": max(signals_feel, default=0.0)}
         aligned = sorted({q for k in p.content for q in candidates.get(k, {}) if q in span})
         change = _change(p, a, found, unmatched, aligned, m) or _feeling_changed(
             p, a, mine, [(s_f, m_f) for s_f, m_f in pairs if set(m_f[0]) & span], aligned, m,
-            m_feelings) or _frequency_changed(p, a, aligned, m)
+            m_feelings, found, [x for x in self._sender_feelings if x not in mine],
+            signals["feeling_sim"]) or _frequency_changed(p, a, aligned, m)
         if change is not None:
             kind, says = change
             return PointCheck(p.text, p.kind, "changed", coverage, similarity, kind, says,
                               p.chunk, tuple(aligned or window), signals)
-        if coverage >= CARRIED or similarity >= SPAN_CARRIED:
+        # A named feeling that came back in no form (no word of it, no word of its family,
+        # nothing near it in meaning) leaves the point unheard however much else came back:
+        # "you sit at home" for "I sit at home and feel invisible".
+        feeling_dropped = p.kind == "feeling" and bool(mine) and not pairs and not any(
+            candidates.get(k) for pos, _ in mine for k in pos if k in p.content) and (
+            signals["feeling_sim"] < FEELING_NEAR)
+        signals["feeling_dropped"] = feeling_dropped
+        if feeling_dropped and similarity < SPAN_MISSED:
+            status = "missed"
+        elif coverage >= CARRIED or similarity >= SPAN_CARRIED:
             status = "carried"
         elif coverage < LOW and similarity < SPAN_MISSED or (
                 similarity < SPAN_NOTHING and coverage < CARRIED - 0.1):
@@ -275,8 +296,15 @@ def _pair_leftovers(points: list[Point], results: list[PointCheck],
         if place:
             clause = place[0]
             free.remove(clause)
-            status = "carried" if r.similarity >= LEFTOVER_CARRIED or r.coverage >= LOW else (
-                "unsure")
+            # A named feeling that never came back needs a clause close in meaning: "you
+            # feel in charge" in its place is another feeling, not "unheard" in other words.
+            if r.signals.get("feeling_dropped") or r.kind == "feeling" and not (
+                    r.signals.get("felt_back") or r.coverage >= LOW
+                    or r.signals.get("feeling_sim", 0.0) >= FEELING_NEAR):
+                status = "carried" if r.similarity >= SPAN_MISSED else "unsure"
+            else:
+                status = "carried" if r.similarity >= LEFTOVER_CARRIED or r.coverage >= LOW \
+                    else "unsure"
             out[n] = _with(r, status, clause)
         elif r.status == "unsure" and r.coverage < LOW:
             out[n] = _with(r, "missed")
@@ -363,6 +391,8 @@ def _own_side(senders: list[Analysis], m: Analysis) -> bool:
     my heart too") where the sender spoke of none of theirs."""
     line = " " + " ".join(w.norm for w in m.words) + " "
     sender_line = " " + " ".join(w.norm for a in senders for w in a.words) + " "
+    if any(line == " " + " ".join(w.norm for w in a.words) + " " for a in senders):
+        return False  # the sender's turn said back word for word, "I" and all: a parrot
     clauses = [c for c in _clauses_of(m) if sum(m.weights[k] for k in c) > 0]
     if not clauses:
         return False
@@ -472,12 +502,17 @@ _HEDGES = frozenset({"kind of", "sort of", "kinda", "sorta", "kind", "sort", "a 
                      "i guess", "like", "just", "honestly", "actually", "pretty"})
 # Below this difference in strength a feeling said back is the same feeling.
 INTENSITY_SHIFT = 3
+# Two feelings of different families this close in meaning, word in context (cosine), say
+# much the same ("awkward" / "uncomfortable"); further apart ("unheard" / "annoyed", 0.06)
+# one came back in place of the other.
+FEELING_NEAR = 0.3
 
 
 def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: Analysis,
-                     m_feelings) -> tuple[str, str] | None:
-    """A feeling said back flipped ("relieved" -> "regretting") or much stronger or
-    weaker ("deeply hurt" -> "bothered you a little")."""
+                     m_feelings, found, others=(), near: float = 0.0) -> tuple[str, str] | None:
+    """A feeling said back flipped ("relieved" -> "regretting"), much stronger or weaker
+    ("deeply hurt" -> "bothered you a little"), or another one in its place ("unheard" ->
+    "annoyed")."""
     clauses = {m.clause_of[k] for k in aligned}
     loose = []
     if not pairs and mine and aligned:
@@ -496,6 +531,14 @@ def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: 
         idiom = any(" " in e and not e.startswith(_DEGREE_LEADS) for e in (f.entry, g.entry))
         if (shift >= INTENSITY_SHIFT and not idiom) or shift >= INTENSITY_SHIFT - 1 and said_so:
             return "intensity", _clause_text(m, m_pos[0])
+    for (s_pos, f), (m_pos, g) in ([] if pairs else loose):
+        if any(k in found for k in s_pos) or lexicon.related(f.family, g.family) or any(
+                lexicon.related(g.family, o.family) for _, o in others):
+            continue  # heard (misheard or split), near, or the mirror of another feeling
+        if near < FEELING_NEAR:
+            # another feeling of the same kind in its place ("annoyed" for "unheard"), far
+            # from it in meaning: the sender is not heard
+            return "feeling", _clause_text(m, m_pos[0])
     pairs = pairs + loose
     if pairs or not mine or not aligned:
         return None

@@ -26,8 +26,10 @@ import numpy as np
 
 from facilitator.understanding import answers, rules
 from facilitator.understanding.classify import Ridge, balanced_weights
+from facilitator.understanding.commands import CommandReader
 from facilitator.understanding.cues import cues
 from facilitator.understanding.examples import Example, example_vectors, load_examples
+from facilitator.understanding.safety import SafetyReader
 
 # The steps whose answers are read by a classifier, with their outcomes.
 STEP_OUTCOMES: dict[str, tuple[str, ...]] = {
@@ -48,10 +50,6 @@ MIRROR_STEPS = ("mirror", "summary", "appreciate_mirror", "reason_mirror")
 WHY_OUTCOMES = {("send", "blame"), ("more", "blame"), ("validate", "retry"),
                 ("empathize", "retry")}
 
-COMMANDS = ("repeat", "slower", "faster", "louder", "quieter", "voice", "pause", "resume",
-            "help", "skip", "back", "stop")
-SAFETY_KINDS = ("self-harm", "violence", "threats", "coercive-control", "fear-for-safety",
-                "danger-to-children")
 
 # How the meaning vector and the cues are weighed against each other, and how strongly the
 # classifiers are pulled towards simple answers; chosen by cross-validation on the dev split.
@@ -111,8 +109,8 @@ class TurnReader:
                 Xw = np.stack([features(vectors[k], examples[k].text) for k in why_rows])
                 self.why_readers[step] = Ridge.fit(Xw, [examples[k].why for k in why_rows],
                                                    alpha=ALPHA)
-        self.safety_reader = _make_safety_reader(self.model, examples)
-        self.command_reader = _make_command_reader(self.model, examples)
+        self.safety_reader = SafetyReader(self.model, examples)
+        self.command_reader = CommandReader(self.model, examples)
 
     # ------------------------------------------------------------------ reading
 
@@ -163,29 +161,3 @@ class TurnReader:
         return Turn(step, outcome, why=why, addition=addition, when=when,
                     confident=margin >= CONFIDENT_MARGIN)
 
-
-def _make_safety_reader(model, examples):
-    try:
-        from facilitator.understanding.safety import SafetyReader
-    except ImportError:
-        return _RuleSafety()
-    return SafetyReader(model, examples)
-
-
-def _make_command_reader(model, examples):
-    try:
-        from facilitator.understanding.commands import CommandReader
-    except ImportError:
-        return _RuleCommands()
-    return CommandReader(model, examples)
-
-
-class _RuleSafety:
-    def read(self, text, vector=None):
-        kinds = rules.safety_kinds(text)
-        return sorted(kinds)[0] if kinds else None
-
-
-class _RuleCommands:
-    def read(self, step, text, vector=None):
-        return rules.read_command(text)

@@ -269,6 +269,11 @@ def _surface(t: Text, p: int) -> str:
     return t.source[t.ws[p].start:t.ws[p].end].casefold().replace("'", "")
 
 
+#: How alike (0-100, sound code or spelling) a word heard in a feeling's slot must be to be
+#: taken as that feeling misheard.
+FEELING_SOUND = 75
+
+
 def slot_hits(s: Text, m: Index, found: dict[int, Hit]) -> None:
     """Sound-alikes in the slot the alignment puts them: "feel [unheard] when" against
     "feel [empowered] when". Only small substitutions between matching words count; a
@@ -283,8 +288,9 @@ def slot_hits(s: Text, m: Index, found: dict[int, Hit]) -> None:
             continue
         one_for_one = i2 - i1 == 1 and j2 - j1 == 1 and 0 < n < len(ops) - 1
         slot = list(range(j1, j2))
-        cands = [_surface(m.t, p) for p in slot]
-        cands.append("".join(cands))
+        heard = [_surface(m.t, p) for p in slot]
+        # each candidate as written for the sound comparison and as said for the lexicon
+        cands = [(w, w) for w in heard] + [("".join(heard), " ".join(heard))]
         for i in range(i1, i2):
             if s.weight[i] <= 0 or i in found:
                 continue
@@ -292,11 +298,19 @@ def slot_hits(s: Text, m: Index, found: dict[int, Hit]) -> None:
             if not word.isalpha():
                 continue
             code = tn.sound(word)
+            feeling = lexicon.feeling(word)
             best = 0.0
-            for cand in cands:
-                if cand.isalpha() and not tn.antonyms(word, cand):
-                    best = max(best, fuzz.ratio(code, tn.sound(cand)), fuzz.ratio(word, cand))
-            if best >= 60 or (one_for_one and best >= 50 and not tn.is_feeling(word)):
+            for cand, said in cands:
+                if not cand.isalpha() or tn.antonyms(word, cand):
+                    continue
+                other = lexicon.feeling(said) if feeling else None
+                if other and not lexicon.related(feeling.family, other.family):
+                    continue  # another feeling said outright ("annoyed" for "unheard")
+                best = max(best, fuzz.ratio(code, tn.sound(cand)), fuzz.ratio(word, cand))
+            # A feeling the sender named needs a closer sound ("a third" for "unheard", not
+            # "in charge"): a mirror that hears it wrong leaves the sender unheard.
+            if best >= (FEELING_SOUND if feeling else 60) or (
+                    one_for_one and best >= 50 and not tn.is_feeling(word)):
                 found[i] = Hit(0.7, tuple(slot))
 
 

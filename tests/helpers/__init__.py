@@ -22,6 +22,20 @@ FAKE_SOUNDDEVICE = Path(__file__).resolve().parent / "fake_sounddevice"
 NO_NETWORK = Path(__file__).resolve().parent / "no_network"
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def unavailable(message: str) -> None:
+    """Skip a test whose tool is missing on this machine; in CI (CI=true), where `make
+    install` put everything in place, fail it instead, so nothing goes untested unseen."""
+    import pytest
+
+    if in_ci():
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
 def cli_env(tmp_path: Path, *, pythonpath: tuple[Path, ...] = (), **extra: str) -> dict:
     """The environment of a facilitator subprocess: private config and data folders."""
     env = dict(os.environ)
