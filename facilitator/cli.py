@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     session = sub.add_parser(
         "session", help="run a dialogue live (microphone and speaker), or typed with --text"
     )
-    _dialogue_options(session)
+    _dialogue_options(session, names_default=None)
     _screen_options(session)
     _voice_options(session)
     _audio_options(session)
@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     session.add_argument(
         "--mute", action="store_true", help="show the prompts without speaking them"
+    )
+    session.add_argument(
+        "--no-sound-check", action="store_true",
+        help="do not check the sound before the first prompt (saying \"check the sound\" "
+        "still does)",
     )
 
     replay = sub.add_parser(
@@ -224,7 +229,7 @@ def _dialogue_options(p: argparse.ArgumentParser, names_default=DEFAULT_NAMES) -
         nargs=2,
         metavar=("NAME_A", "NAME_B"),
         default=names_default,
-        help="the two partners, the first sender first",
+        help="the two partners, the first sender first (a live session asks when not given)",
         **_checked("names"),
     )
     p.add_argument(
@@ -367,7 +372,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     read); options are checked as they are parsed; then what needs both (a ``--typed`` name
     must be a partner's) is checked, naming wherever the value came from.
     """
-    from facilitator.config import config_for_command, read_settings
+    from facilitator.config import config_for_command, read_settings, remembered
     from facilitator.settings_schema import check_together
 
     parser = build_parser()
@@ -384,6 +389,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             settings = None  # `facilitator config` shows a broken file, then says what is wrong
         _subparsers(parser).choices[command].set_defaults(**from_file)
     args = parser.parse_args(argv)
+    # Where each setting came from: the setup (setup.py) asks only what nobody has settled.
+    given = vars(args).pop(GIVEN, set())
+    args.origins = {**{name: "file" for name in from_file},
+                    **{name: "command line" for name in given}}
+    args.remembered = remembered(parser, settings) if settings is not None else {}
 
     def where(name: str) -> str | None:
         if settings is not None and name in from_file and getattr(args, name) == from_file[name]:
@@ -392,6 +402,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     check_together(args, where)
     return args
+
+
+#: The namespace attribute in which checked options note that the command line gave them.
+GIVEN = "_given_options"
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:

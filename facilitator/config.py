@@ -28,7 +28,7 @@ import platformdirs
 import tomli_w
 
 from facilitator.errors import FacilitatorError
-from facilitator.settings_schema import SETTINGS, suggestion, toml_value
+from facilitator.settings_schema import FILE_ONLY, SETTINGS, suggestion, toml_value
 from facilitator.toml_lines import key_lines
 
 APP_NAME = "imago-facilitator"
@@ -131,7 +131,7 @@ def check_settings(settings: SettingsFile, known_options: set[str] | None = None
     is not allowed is a one-line error naming the file, the line, the key and the value.
     """
     known = set(SETTINGS) if known_options is None else {
-        normalize_key(option) for option in known_options}
+        normalize_key(option) for option in known_options} | FILE_ONLY
     defaults: dict = {}
     for key, value in settings.values.items():
         name = normalize_key(key)
@@ -187,6 +187,12 @@ def config_for_command(parser: argparse.ArgumentParser, command: str | None, *,
         key: value for key, value in checked.items()
         if key in own and not os.environ.get(ENV_OVERRIDES.get(key, ""))
     }
+
+
+def remembered(parser: argparse.ArgumentParser, settings: SettingsFile) -> dict:
+    """What the program keeps in the file for itself (``usual_dialogue``...), checked."""
+    checked = check_settings(settings, set(parser_defaults(parser)))
+    return {key: value for key, value in checked.items() if key in FILE_ONLY}
 
 
 def _subparser(parser: argparse.ArgumentParser, command: str | None

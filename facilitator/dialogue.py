@@ -294,11 +294,17 @@ class Dialogue:
 
     # ------------------------------------------------------------------ public API
 
-    def start(self) -> list:
+    def start(self, *, welcome: bool = True) -> list:
+        """The opening actions. ``welcome=False`` after the setup (setup.py), which has
+        greeted the couple already: the dialogue then opens without a second welcome, and
+        after a long gap only offers the short dialogue."""
         opening = DIALOGUES[self.dialogue]["opening"]
-        actions: list = [Say(self._text(f"{self.dialogue}.welcome"))]
-        if self.gap and self.prompts.has(f"{self.dialogue}.welcome_back"):
-            actions.append(Say(self._text(f"{self.dialogue}.welcome_back", gap=self.gap)))
+        actions: list = [Say(self._text(f"{self.dialogue}.{'welcome' if welcome else 'begin'}"))]
+        if self.gap:
+            # After the setup's own greeting the gap is offered without a second welcome.
+            key = f"{self.dialogue}.{'welcome_back' if welcome else 'gap_offer'}"
+            if self.prompts.has(key):
+                actions.append(Say(self._text(key, gap=self.gap)))
         return actions + self._enter(opening)
 
     def receive(self, event) -> list:
@@ -330,9 +336,12 @@ class Dialogue:
             self._understanding = default_understanding()
         return self._understanding
 
-    def load_understanding(self) -> None:
-        """Load the understanding layer now (seconds), so the first turn is not kept waiting."""
-        self.understand  # noqa: B018 - the property loads it
+    def load_understanding(self, *, background: bool = False) -> None:
+        """Load the understanding layer now (seconds), so the first turn is not kept waiting;
+        ``background``: its readers learn while the first prompts are said
+        (``understanding.default``)."""
+        if self._understanding is None:
+            self._understanding = default_understanding(background=background)
 
     @property
     def listening_to(self) -> str | None:

@@ -161,7 +161,47 @@ def plain_line(e: dict) -> str:
         return f"Command: {e['name']}."
     if kind == "end":
         return f"Session ended: {e['reason']}."
+    if kind == "setup":
+        return setup_line(e)
     return ""  # coaching is spoken, so it already appears as a `say` line
+
+
+def setup_line(e: dict) -> str:
+    """What the setup before the dialogue found or settled (facilitator/setup.py)."""
+    step = e.get("step")
+    if step == "name":
+        who = f"Partner {e.get('partner')}"
+        if e.get("typed"):
+            return f"Setup: {who} typed the name {e.get('name')}."
+        if e.get("confirmed"):
+            return f"Setup: {who}'s name confirmed: {e.get('name')}."
+        return f"Setup: {who}'s name heard as {e.get('read')}, to confirm."
+    if step == "sound":
+        if not e.get("measured", True):
+            return f"Sound check: {e.get('partner')}, typed, nothing to measure."
+        noise = "" if e.get("noise_db") is None else f", room noise {e['noise_db']} dBFS"
+        return (f"Sound check: {e.get('partner')}, speech {e.get('speech_db')} dBFS{noise}: "
+                f"{e.get('verdict')}.")
+    if step == "voice":
+        if e.get("change"):
+            return f"Setup: voice {e['change']}."
+        return "Setup: the voice is fine."
+    if step == "choice":
+        parts = [f"the {DIALOGUE_LABELS.get(e['dialogue'], e['dialogue'])}"
+                 ] if e.get("dialogue") else []
+        if e.get("first"):
+            parts.append(f"{e['first']} shares first")
+        return f"Setup: {', '.join(parts)} (by {e.get('by')})."
+    if step == "begin":
+        names = " and ".join(e.get("names") or [])
+        label = DIALOGUE_LABELS.get(e.get("dialogue"), e.get("dialogue"))
+        return f"Setup done: {names}, the {label}, {e.get('first')} shares first."
+    if step == "resume":
+        return "Sound check done: back to the dialogue."
+    return ""
+
+
+DIALOGUE_LABELS = {"intentional": "full dialogue", "appreciation": "appreciation dialogue"}
 
 
 STAGE_LABELS = {

@@ -122,14 +122,23 @@ def held(summary: dict) -> bool:
 
 
 def days_since_last_dialogue(data_dir: str | Path, today: date | None = None) -> int | None:
-    """Days since the couple last held a dialogue; None if they never have (or the data
-    folder cannot be read: a missing history must never stop a session)."""
+    """Days since the couple last held a dialogue (as ``reflect`` counts them); None if they
+    never have, or the data folder cannot be read: a missing history must never stop a
+    session. The returning couple's greeting, the long-gap offer and ``remind`` all ask this.
+
+    Newest first (a folder's id is its start time), so only the sessions since the last
+    dialogue are read.
+    """
     today = today or date.today()
     try:
-        days = [m.date() for m, s in load_sessions(data_dir) if held(s) and m.date() <= today]
+        for folder in reversed(session_folders(data_dir)):
+            summary = read_session(folder)
+            moment = parse_started(summary.get("started"))
+            if moment is not None and moment.date() <= today and held(summary):
+                return (today - moment.date()).days
     except FacilitatorError:
         return None
-    return (today - max(days)).days if days else None
+    return None
 
 
 def weekly_streak(days: list[date], today: date) -> int:

@@ -23,9 +23,11 @@ prompt, calls ``source.skip(d + tail)``, then calls ``listen_for_turn`` again.
 
 from __future__ import annotations
 
+import math
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,11 @@ class Heard:
     decided_at: float  # when the endpointer decided the turn was over
     text_ready_at: float  # when the final transcript was ready (>= decided_at)
     reason: str = ""  # what ended the turn: closer, answer, complete, open, trailing, ...
+    # How it sounded (the sound check reads these): the speech level, the noise floor around
+    # it (None when nothing around it was measurable) and the share of clipped samples.
+    speech_db: float | None = None
+    noise_db: float | None = None
+    clipped: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -277,6 +284,87 @@ class _TurnStream:
             raise job.error
 
 
+# --------------------------------------------------------------------------- levels
+
+
+class _Levels:
+    """Frame levels around one turn: how loud the speech was, and how loud the room.
+
+    The speech level is the RMS over the frames the voice detector took for speech; the
+    noise floor is the median level of the other frames in the second before the speech and
+    after its last word (the room heard while the endpointer waited). Frames quieter than any
+    microphone (digital silence from a virtual device between sounds) say nothing about a
+    room and are left out. When the detector took the whole room for speech (a fan under
+    the voice), no quiet frame is left: the floor is then the quietest tenth of the speech
+    frames, the gaps between words. Running sums and a histogram of 1 dB bins, so a turn of
+    an hour costs no more memory than one of a second.
+    """
+
+    BEFORE = 1.0  # seconds before the speech that count as "around it"
+    CLIP = 0.99
+    SILENT = 1e-10  # mean square under -100 dBFS: no microphone is that quiet
+    GAPS = 0.1  # the share of speech frames taken for the gaps between words
+
+    def __init__(self, frame_seconds: float):
+        self._waiting: deque = deque(maxlen=max(1, round(self.BEFORE / frame_seconds)) + 100)
+        self._before: list[float] = []
+        self._after: list[float] = []  # quiet frames since the last speech frame
+        self._power = 0.0  # speech: summed mean squares, frames, clipped and all samples
+        self._histogram = np.zeros(121, np.int64)  # speech frames by level, -120..0 dBFS
+        self._frames = 0
+        self._clipped = 0
+        self._samples = 0
+        self._started = False
+        self._frame_seconds = frame_seconds
+
+    def add(self, frame: np.ndarray, t: float, speech: bool, in_turn: bool) -> None:
+        power = float(np.mean(np.square(frame, dtype=np.float64)))
+        clipped = int(np.count_nonzero(np.abs(frame) >= self.CLIP))
+        if not in_turn:
+            self._waiting.append((t, power, speech, clipped, len(frame)))
+            return
+        if speech:
+            self._speech(power, clipped, len(frame))
+            self._after = []
+        elif power > self.SILENT:
+            self._after.append(power)
+
+    def start(self, speech_start: float) -> None:
+        """The turn began at ``speech_start``: what was heard while waiting is sorted out."""
+        for t, power, speech, clipped, samples in self._waiting:
+            if t - self._frame_seconds >= speech_start - 1e-9 and speech:
+                self._speech(power, clipped, samples)
+                self._after = []
+            elif t - self._frame_seconds >= speech_start - 1e-9:
+                if power > self.SILENT:
+                    self._after.append(power)
+            elif not speech and power > self.SILENT and t > speech_start - self.BEFORE:
+                self._before.append(power)
+        self._waiting.clear()
+
+    def _speech(self, power: float, clipped: int, samples: int) -> None:
+        self._histogram[min(120, max(0, round(_db(power)) + 120))] += 1
+        self._power += power
+        self._frames += 1
+        self._clipped += clipped
+        self._samples += samples
+
+    def measure(self) -> tuple[float | None, float | None, float]:
+        if not self._frames:
+            return None, None, 0.0
+        quiet = self._before + self._after
+        if quiet:
+            noise_db = _db(float(np.median(quiet)))
+        else:
+            gaps = int(np.searchsorted(np.cumsum(self._histogram), self.GAPS * self._frames))
+            noise_db = float(gaps - 120) if self._histogram[:gaps + 1].any() else None
+        return _db(self._power / self._frames), noise_db, self._clipped / self._samples
+
+
+def _db(power: float) -> float:
+    return 10 * math.log10(max(power, 1e-12))
+
+
 # --------------------------------------------------------------------------- the listener
 
 
@@ -331,6 +419,7 @@ def _one_turn(source, vad, worker, expect, waits, silence_only, options, on_part
     endpointer = Endpointer(expect, waits=waits, silence_only=silence_only,
                             frame_seconds=vad.frame_seconds)
     stream = _TurnStream(worker, options, vad.frame_samples)
+    levels = _Levels(vad.frame_seconds)
     pending = np.zeros(0, np.float32)
     while True:
         try:
@@ -341,12 +430,13 @@ def _one_turn(source, vad, worker, expect, waits, silence_only, options, on_part
             if end is None:
                 raise
             tell("deciding")
-            return _heard(stream, end)
+            return _heard(stream, end, levels)
         frame, pending = pending[:vad.frame_samples], pending[vad.frame_samples:]
         now = source.position / RATE - len(pending) / RATE
         speech = vad.is_speech(frame)
         was_in_turn = endpointer.in_turn
         stream.add(frame, speech, now, was_in_turn)
+        levels.add(frame, now, speech, was_in_turn)
         update = stream.text_so_far(now)
         if update is not None:
             endpointer.update_text(update[0], upto=update[1])
@@ -355,19 +445,22 @@ def _one_turn(source, vad, worker, expect, waits, silence_only, options, on_part
         end = endpointer.push(now, speech)
         if endpointer.in_turn and not was_in_turn:
             stream.start_turn(endpointer.speech_start)
+            levels.start(endpointer.speech_start)
             tell("hearing")
         if end is not None:
             tell("deciding")
-            return _heard(stream, end)
+            return _heard(stream, end, levels)
         stream.after_frame(endpointer, speech, now)
         if (silence_timeout is not None and not endpointer.in_turn
                 and now - listen_start >= silence_timeout):
             return None
 
 
-def _heard(stream: _TurnStream, end: TurnEnd) -> Heard:
+def _heard(stream: _TurnStream, end: TurnEnd, levels: _Levels) -> Heard:
     text, ready_at = stream.final_text(end)
-    return Heard(text, end.speech_start, end.speech_end, end.decided_at, ready_at, end.reason)
+    speech_db, noise_db, clipped = levels.measure()
+    return Heard(text, end.speech_start, end.speech_end, end.decided_at, ready_at, end.reason,
+                 speech_db, noise_db, clipped)
 
 
 def detect_turns(path: str | Path, *, model: str | Path | None = None,

@@ -29,9 +29,13 @@ DEFAULT_PROMPTS = Path(__file__).parent / "data" / "prompts.en.toml"
 # of the dialogue gets the partners and the topic (dialogue.py); a few get more.
 _PARTNERS = ("sender", "receiver", "first", "second", "topic")
 _FEEDBACK = ("sender", "Sender", "receiver")  # feedback.py, after a mirror check
+# setup.py, before the dialogue: the partners as far as known, the one asked or checked now,
+# and the days since the last dialogue.
+_SETUP = ("first", "second", "name", "days")
 FIELDS: dict[str, tuple[str, ...]] = {
     "coach.blame": _PARTNERS + ("phrase",),
     "intentional.welcome_back": _PARTNERS + ("gap",),
+    "intentional.gap_offer": _PARTNERS + ("gap",),
     **{f"coach.validation{why}": _PARTNERS + ("feeling",) for why in (
         "", "_contempt", "_sarcasm", "_rebuttal", "_dismissal")},
     **{f"coach.empathy{why}": _PARTNERS + ("feeling",) for why in ("", "_thought", "_contempt")},
@@ -50,6 +54,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 
 def fields_for(key: str) -> tuple[str, ...]:
     """The ``{fields}`` the sentence ``key`` ("section.name") may use."""
+    if key.startswith("setup."):
+        return _SETUP
     return FIELDS.get(key, _PARTNERS)
 
 

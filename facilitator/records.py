@@ -233,6 +233,16 @@ class SessionRecorder:
         """Keep one event; on disk it is complete and synced before this returns."""
         clean = json.loads(_to_json(event))  # numpy numbers and the like become plain JSON
         self.events.append(clean)
+        names = _setup_names(clean)
+        if names:
+            # The setup has learned who is talking, and which dialogue: the record says so.
+            self.names, self.dialogue = names, clean.get("dialogue") or self.dialogue
+            if self._folder is not None and not self.write_error:
+                try:
+                    write_private_file(self._folder / SUMMARY_FILE,
+                                       _to_json(self._meta(), indent=2))
+                except OSError as exc:
+                    self.write_error = exc.strerror or str(exc)
         if self._events_fd is None or self.write_error:
             return
         line = (_to_json(clean) + "\n").encode("utf-8")
@@ -626,6 +636,7 @@ def summarize(events: list[dict], *, session_id: str, partners: list[str],
     ended = False
     last_speaker: str | None = None
     first_sender: str | None = None
+    setting_up = True  # until the dialogue's first stage
 
     def note_partner(name: object) -> None:
         if isinstance(name, str) and name and name not in partners:
@@ -633,7 +644,14 @@ def summarize(events: list[dict], *, session_id: str, partners: list[str],
 
     for index, event in enumerate(events):
         kind = event.get("event")
-        if kind == "stage":
+        if _setup_names(event):
+            names = _setup_names(event)
+            partners = names + [p for p in partners if p not in names]
+            dialogue = event.get("dialogue") or dialogue
+        elif kind == "setup" and event.get("step") == "resume":
+            setting_up = False
+        elif kind == "stage":
+            setting_up = False
             stage = event.get("name")
             last_stage_name = stage
             sender, receiver = event.get("sender"), event.get("receiver")
@@ -641,6 +659,8 @@ def summarize(events: list[dict], *, session_id: str, partners: list[str],
                 first_sender = sender
             note_partner(sender)
             note_partner(receiver)
+        elif kind == "heard" and setting_up:
+            continue  # the setup's answers (names, a sound check) are not the dialogue
         elif kind == "heard":
             partner = event.get("partner")
             text = _text(event.get("text"))
@@ -727,6 +747,8 @@ def summarize(events: list[dict], *, session_id: str, partners: list[str],
         elif kind == "command":
             commands.append({"t": event.get("t"), "stage": stage, "name": event.get("name"),
                              "partner": last_speaker})
+            if event.get("name") == "check the sound" and stage is not None:
+                setting_up = True  # a sound check mid-dialogue, up to the setup's "resume"
         elif kind == "end":
             ended = True
             end_reason = event.get("reason")
@@ -785,6 +807,15 @@ def summarize(events: list[dict], *, session_id: str, partners: list[str],
         "words": dict(words),
         "damaged_lines": 0,  # lines of the log a crash cut off; set when read back from disk
     }
+
+
+def _setup_names(event: dict) -> list[str] | None:
+    """The partners a setup ``begin`` event names (setup.py), or None."""
+    names = event.get("names")
+    if event.get("event") == "setup" and event.get("step") == "begin" and isinstance(
+            names, list) and len(names) == 2 and all(isinstance(n, str) and n for n in names):
+        return list(names)
+    return None
 
 
 def speech_seconds(event: dict) -> float:

@@ -27,6 +27,7 @@ from facilitator.session import (
     VoiceTurns,
     run_dialogue,
 )
+from facilitator.setup import PLACEHOLDERS, Begin, Known, Setup, Usual
 
 
 def make_dialogue(args, names, *, gap: str | None = None) -> Dialogue:
@@ -52,21 +53,102 @@ def make_dialogue(args, names, *, gap: str | None = None) -> Dialogue:
     )
 
 
-def long_gap(args) -> str | None:
+def long_gap(args, *, dialogue: str | None = None, days: int | None = -1) -> str | None:
     """How long since the couple's last dialogue, in words, when it has been long enough to
-    offer the short appreciation dialogue (only before an intentional one)."""
-    from facilitator.history import LONG_GAP_DAYS, days_since_last_dialogue, gap_words
-    from facilitator.records import resolve_data_dir
+    offer the short appreciation dialogue (only before an intentional one). ``dialogue``
+    defaults to ``args.dialogue``; ``days``, when already read, saves reading the history."""
+    from facilitator.history import LONG_GAP_DAYS, gap_words
 
-    if args.dialogue != "intentional":
+    if (dialogue or args.dialogue) != "intentional":
         return None
-    days = days_since_last_dialogue(resolve_data_dir(args.data_dir))
+    if days == -1:
+        days = _days_since_last(args)
     return gap_words(days) if days is not None and days >= LONG_GAP_DAYS else None
 
 
-def _setup(dialogue: Dialogue, args) -> tuple[Dialogue, EventLogFile | None]:
+def _days_since_last(args) -> int | None:
+    from facilitator.history import days_since_last_dialogue
+    from facilitator.records import resolve_data_dir
+
+    try:
+        return days_since_last_dialogue(resolve_data_dir(args.data_dir))
+    except FacilitatorError:
+        return None  # an unreadable data folder must not spoil a welcome
+
+
+def _event_log(args) -> EventLogFile | None:
     # Made before the session folder, so a bad option leaves no empty session behind.
-    return dialogue, EventLogFile(args.events) if args.events else None
+    return EventLogFile(args.events) if args.events else None
+
+
+class LiveStart:
+    """What a live session starts with: the setup (names, sound check, choices), and how its
+    Begin becomes the dialogue. The prompts are loaded here, before any device opens: a
+    broken prompts file is said before anything. The understanding layer is loaded once the
+    devices are known good (``load_understanding``)."""
+
+    def __init__(self, args, names: list[str] | None):
+        self.args = args
+        self.names = names
+        self.prompts = load_prompts(args.prompts)
+        self.understanding = None
+        self.days_since_last: int | None = None
+        self.turns = None  # MixedTurns learns who types once the names are known
+
+    def load_understanding(self) -> None:
+        """The meaning model opens now, so a missing or broken one is said before the first
+        prompt; the readers learn in the background while the couple is greeted."""
+        from facilitator.understanding import default as default_understanding
+
+        self.understanding = default_understanding(background=True)
+
+    def setup(self, *, microphone: bool, speaks: bool) -> Setup:
+        args = self.args
+        origins = getattr(args, "origins", {})
+        remembered = getattr(args, "remembered", {})
+        usual = None
+        if remembered.get("usual_dialogue") and remembered.get("usual_first"):
+            usual = Usual(remembered["usual_dialogue"], remembered["usual_first"])
+        # Read once: the returning couple's greeting and the long-gap offer both use it.
+        self.days_since_last = _days_since_last(args)
+        known = Known(
+            names=tuple(self.names) if self.names else None,
+            names_from=origins.get("names") if self.names else None,
+            dialogue=args.dialogue if "dialogue" in origins else None,
+            usual=usual,
+            days_since_last=self.days_since_last,
+            sound_check=not args.no_sound_check,
+            microphone=microphone,
+            speaks=speaks,
+            typed=tuple(args.typed),
+        )
+        return Setup(known, prompts=self.prompts, understanding=self.understanding,
+                     silence_timeout=None if args.no_timeouts else args.silence_timeout)
+
+    def begin(self, begin: Begin) -> Dialogue:
+        args = self.args
+        if not args.no_save:
+            # Kept for next time: the names asked for, and what "the usual" means.
+            if begin.learned_names and not set(begin.names) & set(PLACEHOLDERS):
+                _remember_setting("names", list(begin.names))
+            _remember_setting("usual_dialogue", begin.dialogue)
+            _remember_setting("usual_first", begin.names[0])
+        if isinstance(self.turns, MixedTurns):
+            typed = {n.casefold() for n in args.typed}
+            if not typed & {n.casefold() for n in begin.names}:
+                typed = set(begin.typed)  # the one who typed their name at the setup types
+            self.turns.set_names(begin.names, typed)
+        return Dialogue(
+            begin.names,
+            dialogue=begin.dialogue,
+            prompts=self.prompts,
+            silence_timeout=None if args.no_timeouts else args.silence_timeout,
+            max_mirror_tries=args.mirror_tries,
+            understanding=self.understanding,
+            # Offered by the setup's question already, or (below) by the dialogue's opening.
+            gap=None if begin.gap_offered else long_gap(args, dialogue=begin.dialogue,
+                                                         days=self.days_since_last),
+        )
 
 
 def make_voice(args):
@@ -96,7 +178,8 @@ def _screen(args, names):
         return None
     from facilitator.screen import Screen
 
-    return Screen(names=names, controls=Controls(), text_size=args.screen_text_size,
+    # Names asked by voice are not known yet: the page learns them from the setup's end.
+    return Screen(names=names or PLACEHOLDERS, controls=Controls(), text_size=args.screen_text_size,
                   theme=args.screen_theme, on_setting=_remember_setting)
 
 
@@ -133,12 +216,16 @@ def _controlled_source(source, screen):
 def _recorder(args, names):
     from facilitator.records import SessionRecorder, data_dir
 
+    # A live session's names and dialogue may still change in the setup: the recorder takes
+    # them from its `begin` event.
+    names = names or list(PLACEHOLDERS)
+    dialogue = args.dialogue or "intentional"
     if args.no_save:
-        return SessionRecorder(None, names=names, dialogue=args.dialogue, save=False)
+        return SessionRecorder(None, names=names, dialogue=dialogue, save=False)
     return SessionRecorder(
         data_dir(args.data_dir),
         names=names,
-        dialogue=args.dialogue,
+        dialogue=dialogue,
         save=True,
         record_audio=getattr(args, "record_audio", False),
     )
@@ -156,19 +243,24 @@ def _load_transcriber(args):
     return Transcriber(args.model, allow_download=args.allow_download)
 
 
-def _run(args, recorder, turns, speech, clock, *, setup, closers=(), echoed=False,
-         screen=None) -> int:
-    dialogue, event_log = setup
+def _run(args, recorder, turns, speech, clock, *, event_log, dialogue=None, start=None,
+         microphone=False, closers=(), echoed=False, screen=None) -> int:
+    """Run the session: the dialogue itself (replay), or a live ``start`` (its setup first)."""
     display = make_display(captions=args.captions, plain=args.plain, echoed_input=echoed)
     consumers = [recorder.on_event, display]
     if event_log:
         consumers.insert(0, event_log)
+    setup = begin = None
+    if start is not None:
+        setup = start.setup(microphone=microphone, speaks=getattr(speech, "speaks", True))
+        begin = start.begin
     if screen is not None:
         consumers.append(screen)
         closers = [*closers, screen.close]
         screen.open()
     try:
-        outcome = run_dialogue(dialogue, turns, speech, consumers, clock)
+        outcome = run_dialogue(dialogue, turns, speech, consumers, clock, setup=setup,
+                               begin=begin)
     except FacilitatorError as exc:  # a lost device, a file or the speech engine failing
         recorder.close(f"interrupted: {exc}")
         where = f" The session so far is saved in {recorder.folder}." if recorder.folder else ""
@@ -205,22 +297,21 @@ def _readable(text: str) -> str:
 
 
 def run_live_session(args) -> int:
-    names = [_readable(n) for n in args.names]
+    names = [_readable(n) for n in args.names] if args.names else None
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")  # typed bytes that are not UTF-8, likewise
     read_line = _read_line_plain if args.plain else input
     # At a terminal a typed line is already on the screen: the display does not repeat it.
     echoed = (args.text or bool(args.typed)) and _is_terminal(sys.stdin)
-    # A broken prompts file is said before anything.
-    dialogue = make_dialogue(args, names, gap=long_gap(args))
+    start = LiveStart(args, names)  # a broken prompts file is said before anything
     if args.text:
-        dialogue.load_understanding()
-        setup = _setup(dialogue, args)
+        start.load_understanding()
+        event_log = _event_log(args)
         screen = _screen(args, names)
         keyboard = _keyboard(read_line, screen)
         speech = NoSpeech() if args.mute else _speaker_or_mute(args)
         return _run(args, _recorder(args, names), _controlled(keyboard, screen), speech,
-                    Clock(), setup=setup, echoed=echoed, screen=screen,
+                    Clock(), event_log=event_log, start=start, echoed=echoed, screen=screen,
                     closers=[keyboard.stop_reading])
 
     from facilitator.devices import MicrophoneSource, SpeakerSink
@@ -239,8 +330,9 @@ def run_live_session(args) -> int:
             voice = make_voice(args)
             undo.callback(voice.close)
         transcriber = _load_transcriber(args)
-        dialogue.load_understanding()  # once the devices are known good
-        setup = _setup(dialogue, args)
+        # Once the devices are known good; its readers learn while the couple is greeted.
+        start.load_understanding()
+        event_log = _event_log(args)
         screen = _screen(args, names)
         undo.pop_all()
     recorder = _recorder(args, names)
@@ -250,7 +342,8 @@ def run_live_session(args) -> int:
     if typed:
         keyboard = _keyboard(read_line, screen, background=True)
         closers.append(keyboard.stop_reading)
-        turns = MixedTurns(typed, keyboard, voice_turns, names=names)
+        turns = MixedTurns(typed, keyboard, voice_turns, names=names or ())
+        start.turns = turns  # told who types once the setup settles the names
     else:
         turns = voice_turns
     turns = _controlled(turns, screen)
@@ -261,8 +354,8 @@ def run_live_session(args) -> int:
             voice, sink, source=source, cues=not args.no_cues, on_setting=_remember_setting
         )
     closers += [sink.close, voice.close] if sink else []
-    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers,
-                echoed=echoed, screen=screen)
+    return _run(args, recorder, turns, speech, Clock(source), event_log=event_log, start=start,
+                microphone=True, closers=closers, echoed=echoed, screen=screen)
 
 
 def _is_terminal(stream) -> bool:
@@ -318,7 +411,8 @@ def run_replay(args) -> int:
             source = ScriptedSource(manifest, realtime=not args.fast)
         undo.callback(source.close)
         transcriber = _load_transcriber(args)
-        dialogue.load_understanding()  # once the recording is known good
+        # Once the recording is known good; its readers learn while the first prompt is said.
+        dialogue.load_understanding(background=True)
         voice = make_voice(args)
         undo.callback(voice.close)
         if args.record_facilitator:
@@ -330,7 +424,7 @@ def run_replay(args) -> int:
         else:
             sink = SilentSink()
         undo.callback(sink.close)
-        setup = _setup(dialogue, args)
+        event_log = _event_log(args)
         screen = _screen(args, names)
         undo.pop_all()
     recorder = _recorder(args, names)
@@ -341,8 +435,8 @@ def run_replay(args) -> int:
     )
     turns = _controlled(VoiceTurns(source, transcriber, listen_options=listen_options), screen)
     closers = [sink.close, source.close, voice.close]
-    return _run(args, recorder, turns, speech, Clock(source), setup=setup, closers=closers,
-                screen=screen)
+    return _run(args, recorder, turns, speech, Clock(source), event_log=event_log,
+                dialogue=dialogue, closers=closers, screen=screen)
 
 
 def speak_lines(lines: list[str], args) -> None:

@@ -105,6 +105,8 @@ class Screen:
             data = json.dumps(payload, ensure_ascii=False, default=_plain)
             message = f"id: {seq}\ndata: {data}\n\n".encode()
             kind = event.get("event")
+            if kind == "setup" and event.get("step") == "begin" and event.get("names"):
+                self.names = list(event["names"])  # a page opened later greets them by name
             if kind == "partial" and self._partial is not None:
                 self._forget(self._partial)  # a page catching up needs only the latest
             self._partial = seq if kind == "partial" else (

@@ -16,6 +16,7 @@ import queue
 import select
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -39,6 +40,7 @@ from facilitator.dialogue import (
 )
 from facilitator.errors import FacilitatorError
 from facilitator.settings_schema import MIN_VOLUME
+from facilitator.setup import Begin, Levels, Note, Resume, Setup
 
 EventConsumer = Callable[[dict], None]
 
@@ -54,9 +56,11 @@ class Interrupted(Exception):
 
 @dataclass(frozen=True)
 class Heard(Utterance):
-    """An utterance from a known partner, when the engine listened to either of them."""
+    """A spoken turn with how it sounded, or a turn from a known partner when the engine
+    listened to either of them."""
 
     partner: str | None = None
+    levels: Levels | None = None  # measured by the listener (the sound check reads them)
 
 
 class TurnInput(Protocol):
@@ -269,7 +273,10 @@ class VoiceTurns:
         )
         if heard is None:
             return Silence()
-        return Utterance(heard.text, heard.speech_start, heard.speech_end, heard.decided_at)
+        levels = None if heard.speech_db is None else Levels(heard.speech_db, heard.noise_db,
+                                                              heard.clipped)
+        return Heard(heard.text, heard.speech_start, heard.speech_end, heard.decided_at,
+                     levels=levels)
 
 
 class MixedTurns:
@@ -284,10 +291,14 @@ class MixedTurns:
 
     def __init__(self, typed_names: set[str], typed: TypedTurns, voice: TurnInput, *,
                  names: list[str] | tuple[str, ...] = ()):
-        self.typed_names = {n.casefold() for n in typed_names}
         self.typed, self.voice = typed, voice
         # Who answers when either may: the one who types, or the one who speaks, when each
-        # of those is a single partner.
+        # of those is a single partner (unknown until the setup has the names).
+        self.set_names(names, typed_names)
+
+    def set_names(self, names, typed: set[str]) -> None:
+        """The partners once the setup knows them, and which of them types."""
+        self.typed_names = {n.casefold() for n in typed}
         typists = [n for n in names if n.casefold() in self.typed_names]
         speakers = [n for n in names if n.casefold() not in self.typed_names]
         self._typist = typists[0] if len(typists) == 1 else None
@@ -313,7 +324,7 @@ class MixedTurns:
             heard = self.voice.next_turn(short)
             if isinstance(heard, Utterance):
                 return Heard(heard.text, heard.speech_start, heard.speech_end, heard.decided_at,
-                             partner=self._speaker)
+                             partner=self._speaker, levels=getattr(heard, "levels", None))
 
 
 class Controls:
@@ -486,13 +497,21 @@ class Outcome:
 
 
 def run_dialogue(
-    dialogue: Dialogue,
+    dialogue: Dialogue | None,
     turns: TurnInput,
     speech: SpeechOutput,
     consumers: list[EventConsumer],
     clock: Callable[[], float],
+    *,
+    setup: Setup | None = None,
+    begin: Callable[[Begin], Dialogue] | None = None,
 ) -> Outcome:
-    """Carry out the engine's actions until it ends or the input runs out."""
+    """Carry out the engines' actions until the dialogue ends or the input runs out.
+
+    With ``setup`` the session starts there (setup.py: names, sound check, choices) and
+    ``begin`` makes the dialogue from its Begin; ``dialogue`` is then None. The setup also
+    answers "check the sound" during the dialogue, which then goes on where it was.
+    """
 
     def emit(event: str, **fields) -> None:
         record = {"t": round(clock(), 3), "event": event, **fields}
@@ -502,7 +521,7 @@ def run_dialogue(
     if hasattr(turns, "watch"):
         turns.watch(emit)
     try:
-        return _loop(dialogue, turns, speech, emit)
+        return _loop(dialogue, setup, begin, turns, speech, emit)
     except KeyboardInterrupt:
         # Ctrl-C or SIGTERM: end kindly, and the record closes with what was said so far.
         emit("end", reason="interrupted")
@@ -514,18 +533,20 @@ def run_dialogue(
         raise
 
 
-def _loop(dialogue, turns, speech, emit) -> Outcome:
-    actions = dialogue.start()
+def _loop(dialogue, setup, begin, turns, speech, emit) -> Outcome:
+    engine = setup or dialogue  # the machine the partners are answering now
+    actions = deque(engine.start())
     while True:
         listen: Listen | None = None
         voiceless = False  # "slower" with nothing spoken: say so, not "I'll speak more slowly"
-        for action in actions:
+        while actions:
+            action = actions.popleft()
             if isinstance(action, Stage):
                 emit("stage", name=action.name, sender=action.sender, receiver=action.receiver)
             elif isinstance(action, Say):
                 text = action.text
                 if voiceless:
-                    text, voiceless = dialogue.prompts.text("command.muted"), False
+                    text, voiceless = engine.prompts.text("command.muted"), False
                 emit("say", text=text)
                 speech.say(text)
             elif isinstance(action, Listen):
@@ -547,13 +568,25 @@ def _loop(dialogue, turns, speech, emit) -> Outcome:
                     speech.adjust_volume(action.volume_step)
                 if action.next_voice:
                     speech.next_voice()
+            elif isinstance(action, Note):
+                emit("setup", step=action.step, **action.fields)
+            elif isinstance(action, Begin):
+                emit("setup", step="begin", **action.as_event())
+                engine = dialogue = begin(action)
+                actions.extend(dialogue.start(welcome=action.welcome))
+            elif isinstance(action, Resume):
+                # Back from a sound check: say again what was said before it, and listen.
+                emit("setup", step="resume")
+                engine = dialogue
+                actions.extend(a for a in dialogue.receive(Command("repeat"))
+                               if not isinstance(a, CommandDone))
             elif isinstance(action, End):
                 emit("end", reason=action.reason)
                 return Outcome(action.reason)
         if listen is None:  # the engine always listens or ends; anything else is a bug
             raise AssertionError(f"engine neither listened nor ended: {actions}")
         emit("listen", partner=listen.partner, role=listen.role, stage=listen.stage)
-        if dialogue.paused:
+        if engine.paused:
             emit("state", state="paused")
         speech.cue("listening")
         try:
@@ -575,4 +608,8 @@ def _loop(dialogue, turns, speech, emit) -> Outcome:
                 )
             emit("heard", **heard)
             speech.cue("got_it")
-        actions = dialogue.receive(event)
+        if engine is dialogue and setup is not None and setup.wants_sound_check(event):
+            engine = setup
+            actions.extend(setup.check_sound())
+            continue
+        actions.extend(engine.receive(event))

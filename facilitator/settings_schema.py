@@ -68,6 +68,8 @@ class Setting:
     hint: str = ""  # what is allowed, for kinds that need words (text, paths)
     example: object = None  # a good value, shown in the message
     also: tuple[str, ...] = ()  # other words people use for it, for "did you mean"
+    # Kept in the settings file by the program itself (last time's choices), never an option.
+    file_only: bool = False
 
     @property
     def option(self) -> str:
@@ -146,6 +148,13 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("text", "flag", also=("typed_only", "keyboard")),
     Setting("typed", "partners", example=["Ben"], also=("type", "typing", "keyboard_partner")),
     Setting("mute", "flag", also=("silent", "quiet", "no_speech")),
+    Setting("no_sound_check", "flag", also=("skip_sound_check", "sound_check_off",
+                                             "no_check")),
+    # Remembered after each setup (setup.py): what "the usual" means next time.
+    Setting("usual_dialogue", "choice", choices=DIALOGUE_KINDS, file_only=True,
+            also=("last_dialogue", "usual")),
+    Setting("usual_first", "text", hint="the name of the partner who shared first last time",
+            example="Ana", file_only=True, also=("last_first", "first", "first_sender")),
     # the screen
     Setting("screen", "flag", also=("web", "browser", "page", "big_screen", "companion")),
     Setting("screen_text_size", "whole", low=MIN_TEXT_SIZE, high=MAX_TEXT_SIZE, default=100,
@@ -215,6 +224,10 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
 )}
 
 
+#: Settings the program keeps in the file for itself; every other setting is also an option.
+FILE_ONLY = frozenset(name for name, s in SETTINGS.items() if s.file_only)
+
+
 def suggestion(name: str, known: set[str] | None = None) -> str | None:
     """The setting a mistyped or other word most likely means: "speed" -> "rate"."""
     known = set(SETTINGS) if known is None else known
@@ -236,6 +249,8 @@ def option_action(name: str) -> type[argparse.Action]:
     class Checked(argparse.Action):
         def __call__(self, parser, namespace, values, option_string=None):
             value = setting.parse(values)
+            # Noted so the program can tell "--dialogue intentional" from the default.
+            namespace.__dict__.setdefault("_given_options", set()).add(self.dest)
             if setting.kind in ("partners", "reports", "phrases"):
                 current = getattr(namespace, self.dest, None)
                 if current is self.default:  # the first --typed: the command line wins

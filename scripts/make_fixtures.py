@@ -118,10 +118,16 @@ class Variant:
     typed: str | None = None  # letter of the partner who types instead of speaking
 
 
-TURN_EXTRAS = ("verdict", "mirrors", "missed", "coach", "command", "content_command_word")
+TURN_EXTRAS = ("verdict", "mirrors", "missed", "coach", "command", "content_command_word",
+               # the setup before the dialogue (facilitator/setup.py): the question a turn
+               # answers, the name it should leave confirmed, the sound check's verdict
+               "setup_step", "name", "sound",
+               # how one turn is recorded, unlike the voice's others: a partner far from the
+               # laptop, a fan in the room (pink noise at this SNR), longer quiet around it
+               "level_dbfs", "snr_db", "lead_in", "tail")
 TURN_KEYS = {"partner", "stage", "text", "gap_before", *TURN_EXTRAS}
-# Where the engine listens: a scripted turn can only be at one of these.
-STAGES = {step.stage for step in STEPS.values()}
+# Where the engine listens: a scripted turn can only be at one of these, or in the setup.
+STAGES = {step.stage for step in STEPS.values()} | {"setup"}
 
 
 def seed_for(name: str) -> int:
@@ -165,6 +171,8 @@ def split_markup(text: str, rng: np.random.Generator) -> list[Sentence]:
 
 def expect_for(dialogue: str, stage: str, role: str, sends_this_round: int) -> str:
     """What the engine's Listen says to expect at this point (facilitator/dialogue.py STEPS)."""
+    if stage == "setup":
+        return "answer"  # setup.py listens for short answers throughout
     if stage == "appointment":
         return "topic" if role == "sender" else "answer"
     if stage == "send":
@@ -194,7 +202,7 @@ def closer_of(text: str) -> str | None:
 
 
 def audio_name(index: int, stage: str, letter: str, turn: dict) -> str:
-    tag = turn.get("command") or turn.get("coach")
+    tag = turn.get("command") or turn.get("coach") or turn.get("setup_step")
     if not tag and turn.get("verdict") == "partial":
         tag = "partial"
     middle = f"{stage}_{tag}" if tag else stage
@@ -213,8 +221,9 @@ def plan_session(script: dict) -> list[PlannedTurn]:
             if letter != sender:
                 sender, sends_this_round = letter, 0  # the other partner sends: roles switched
             sends_this_round += 1
-        # The closing appreciations belong to neither role: the engine says "partner".
-        role = "partner" if stage == "close" else ("sender" if letter == sender else "receiver")
+        # The closing appreciations and the setup belong to neither role: "partner".
+        role = "partner" if stage in ("close", "setup") else (
+            "sender" if letter == sender else "receiver")
         extra = {k: turn[k] for k in TURN_EXTRAS if k in turn}
         # After "pause" the facilitator listens to either partner until "resume".
         if paused:
@@ -345,12 +354,13 @@ def render_turn(turn: PlannedTurn, voice: dict, speakers: Speakers) -> np.ndarra
     # sound like two people at different distances from one microphone.
     rms = np.concatenate([frame_rms(p, SYNTH_RATE) for p in pieces])
     speech_rms = float(np.sqrt(np.mean(rms[rms > 0.01] ** 2)))
-    gain = min(10 ** (voice["level_dbfs"] / 20) / speech_rms, 0.89)
-    parts = [np.zeros(round(LEAD_IN * SYNTH_RATE))]
+    level = turn.extra.get("level_dbfs", voice["level_dbfs"])
+    gain = min(10 ** (level / 20) / speech_rms, 0.89)
+    parts = [np.zeros(round(turn.extra.get("lead_in", LEAD_IN) * SYNTH_RATE))]
     for piece, sentence in zip(pieces, turn.sentences):
         parts.append(trim(piece * gain, SYNTH_RATE))
         parts.append(np.zeros(round(sentence.pause_after * SYNTH_RATE)))
-    parts.append(np.zeros(round(TAIL * SYNTH_RATE)))
+    parts.append(np.zeros(round(turn.extra.get("tail", TAIL) * SYNTH_RATE)))
     return np.concatenate(parts)
 
 
@@ -590,6 +600,10 @@ def build_session(script: dict, variant: Variant | None, speakers: Speakers, out
         level = speech_level(np.concatenate(list(clean.values())), variant.rate)
         for turn in spoken:
             audio = clean[turn.index] + background(len(clean[turn.index]), level)
+            if "snr_db" in turn.extra:  # this turn only: a fan on while it was said
+                own = speech_level(clean[turn.index], variant.rate)
+                audio = audio + pink_noise(len(audio), rng, own / 10 ** (
+                    turn.extra["snr_db"] / 20))
             if variant.channels == 2:
                 # As if one partner sat nearer the left microphone and the other the right.
                 left, right = (1.0, 0.7) if turn.letter == "A" else (0.7, 1.0)
@@ -657,15 +671,18 @@ def build_session(script: dict, variant: Variant | None, speakers: Speakers, out
         (folder / "session.wav").write_bytes(wav_bytes(recording, variant.rate))
         truth["recording"] = "session.wav"
         truth["recording_duration"] = round(len(recording) / variant.rate, 4)
+    manifest = script.get("manifest", "manifest.toml")
     header = (
-        f"# What each turn of {variant.name}/manifest.toml is meant to be. Times are seconds;\n"
+        f"# What each turn of {variant.name}/{manifest} is meant to be. Times are seconds;\n"
         "# speech_start, speech_end and pauses are on the turn WAV's clock (10 ms frames under\n"
         f"# {SILENCE_DBFS:g} dBFS are quiet; a quiet run of {MIN_PAUSE:g} s or more inside the "
         "speech is a pause);\n"
         "# offset, start and end are on session.wav's clock. See audio_fixtures/README.md.\n\n"
     )
     (folder / "truth.toml").write_text(header + toml_document(truth, "turn", truth_turns))
-    write_manifest(folder / "manifest.toml", variant.name, script["names"], manifest_turns,
+    # The setup's turns are not a dialogue to replay: they get a name of their own, so
+    # `facilitator replay` and the replay tests never take them for one.
+    write_manifest(folder / manifest, variant.name, script["names"], manifest_turns,
                    script["dialogue"])
 
 
@@ -698,8 +715,11 @@ def toml_document(top: dict, tables_key: str, tables: list[dict]) -> str:
 
 
 def write_manifest(path: Path, name: str, names: list[str], turns: list, dialogue: str) -> None:
+    first = (f"# facilitator replay audio_fixtures/{name}/manifest.toml" if path.name ==
+             "manifest.toml" else "# Played into the sound room by tests/test_room.py (the "
+             "setup asks for names: not a session to replay).")
     lines = [
-        f"# facilitator replay audio_fixtures/{name}/manifest.toml",
+        first,
         "# Each [[turn]] is what the microphone hears the next time the facilitator listens.",
         "# truth.toml beside this file says what each turn is meant to be.",
         "",
@@ -1060,7 +1080,11 @@ TRUTH_TURN_KEYS = [
         '"sender" or "receiver"; "partner" for the closing appreciations (as the engine\'s'
         " Listen says)",
     ),
-    ("`stage`", "appointment, send, mirror, confirm, more, summary, validate, empathize, close"),
+    (
+        "`stage`",
+        "appointment, send, mirror, confirm, more, summary, validate, empathize, close; "
+        "setup for the questions before the dialogue (`setup/`)",
+    ),
     (
         "`expect`",
         "the kind of turn the engine expects there: topic, answer, share, mirror, "
@@ -1090,6 +1114,17 @@ TRUTH_TURN_KEYS = [
         "`paused`",
         "true for a turn heard while the session is paused (after `pause`, up to and "
         "including `resume`): the facilitator listens to either partner then",
+    ),
+    (
+        "`setup_step`, `name`, `sound`",
+        "setup turns: the question answered (name_first, confirm_first, level, voice, "
+        "dialogue...), the name confirmed by it, the sound check's verdict for it (clear, "
+        "quiet, noisy)",
+    ),
+    (
+        "`level_dbfs`, `snr_db`, `lead_in`, `tail`",
+        "a turn recorded unlike its voice's others: its speech level, pink noise at this "
+        "signal-to-noise ratio under the whole WAV (a fan), seconds of room before and after",
     ),
     ("`duration`", "length of the turn WAV"),
     ("`speech_start`, `speech_end`", "first and last speech in the turn WAV"),
@@ -1161,6 +1196,12 @@ Each session folder holds:
   23.5 s at the role switch. A replay with much longer prompts or a slower voice would talk
   over the start of a turn. Every turn WAV is an exact slice of it, starting at `offset`.
 - `truth.toml`: what each turn is meant to be (below).
+
+`setup/` is not a dialogue: it is a couple starting without names (a name corrected, a
+quiet partner, a fan in the room, the choice of dialogue). Its turns are listed in
+`setup.toml` (the manifest's format, another name, so nothing replays it as a dialogue);
+`tests/test_room.py` plays them into the sound room as the facilitator asks. Made from
+`scripts/fixture_scripts/setup.toml` with `make fixtures ARGS="--only setup"`.
 
 ## truth.toml: schema 1
 

@@ -420,10 +420,13 @@ class SessionFixture:
         return all(t.audio is not None for t in self.turns)
 
 
-def load_fixture(folder: str | os.PathLike) -> SessionFixture:
-    """``audio_fixtures/<session>/``: manifest.toml (names, ordered [[turn]]) + truth.toml."""
+def load_fixture(folder: str | os.PathLike, manifest: str = "manifest.toml") -> SessionFixture:
+    """``audio_fixtures/<session>/``: manifest.toml (names, ordered [[turn]]) + truth.toml.
+
+    ``audio_fixtures/setup/`` lists its turns in setup.toml instead (a setup, not a dialogue
+    to replay)."""
     folder = Path(folder)
-    manifest = tomllib.loads((folder / "manifest.toml").read_text())
+    manifest = tomllib.loads((folder / manifest).read_text())
     turns = [
         Turn(folder / t["audio"] if t.get("audio") else None, t.get("text"))
         for t in manifest.get("turn", [])
@@ -497,6 +500,12 @@ class DriveResult:
 QUIET_BEFORE_TURN = 0.6
 
 
+def _no_sound_check(code: Path) -> list[str]:
+    # Code from before the hands-free start (bench screen --before) has no sound check to skip.
+    schema = code / "facilitator" / "settings_schema.py"
+    return ["--no-sound-check"] if '"no_sound_check"' in schema.read_text() else []
+
+
 def drive_session(
     room: Room,
     fixture: SessionFixture,
@@ -506,11 +515,15 @@ def drive_session(
     timeout: float = 240,
     quiet_before_turn: float = QUIET_BEFORE_TURN,
     stall_after: float = 20,
+    setup: bool = False,
     cwd: Path = REPO,
     env: dict[str, str] | None = None,
 ) -> DriveResult:
     """Run ``facilitator session`` in the room with its default devices, and play each
     partner's turn into the room each time it listens (after its prompt and cue are over).
+
+    A dialogue fixture gives the names and skips the sound check: its turns are the
+    dialogue's. ``setup=True`` gives neither, so the facilitator asks (audio_fixtures/setup).
 
     When the turns run out while it still listens, the session is ended the way a person
     would end it (SIGTERM == Ctrl-C: it says goodbye and saves). A turn that is played but
@@ -524,8 +537,9 @@ def drive_session(
     output_path = workdir / "output.txt"
     events_path.unlink(missing_ok=True)  # a previous run's log would be followed otherwise
     names = fixture.names
+    settled = [] if setup else ["--names", *names, *_no_sound_check(cwd)]
     command = [
-        sys.executable, "-m", "facilitator", "session", "--names", *names,
+        sys.executable, "-m", "facilitator", "session", *settled,
         "--events", str(events_path), "--data-dir", str(workdir / "data"),
         "--no-timeouts", *extra_args,
     ]

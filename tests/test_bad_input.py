@@ -323,7 +323,9 @@ def assert_saved_after_device_loss(tmp_path: Path, result, device: str) -> Path:
 @pytest.mark.audio
 def test_a_microphone_unplugged_mid_session_saves_what_was_said(tmp_path):
     # The microphone hears Tom name the topic, then is unplugged while Maya is asked.
+    # Names and dialogue given, no sound check: the dialogue itself begins (setup.py).
     result = with_devices(tmp_path, "session", "--mute", "--names", "Tom", "Maya",
+                          "--dialogue", "intentional", "--no-sound-check",
                           FAKE_SD_MIC_WAV=str(SPEECH), FAKE_SD_MIC_STOP_AFTER="8")
     folder = assert_saved_after_device_loss(tmp_path, result, "microphone device 0")
     assert "unplugged" in result.stderr
@@ -336,6 +338,7 @@ def test_a_microphone_unplugged_mid_session_saves_what_was_said(tmp_path):
 def test_a_speaker_that_goes_away_mid_session_saves_what_was_said(tmp_path):
     # The welcome plays; the speaker is gone for the next prompt.
     result = with_devices(tmp_path, "session", "--names", "Tom", "Maya",
+                          "--dialogue", "intentional", "--no-sound-check",
                           FAKE_SD_SPEAKER_FAIL_AFTER="1")
     folder = assert_saved_after_device_loss(tmp_path, result, "speaker device 1")
     said = [e["text"] for e in read_events(folder / "events.jsonl") if e["event"] == "say"]
@@ -431,7 +434,7 @@ def test_text_that_is_not_utf8_is_kept_not_fatal(tmp_path):
     events = tmp_path / "events.jsonl"
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "session", "--text", "--mute",
-         "--names", name, "Ben", "--events", str(events)],
+         "--names", name, "Ben", "--dialogue", "intentional", "--events", str(events)],
         input=b"I'd like to talk about the caf\xe9. Is now a good time?\n",
         cwd=ROOT, env=cli_env(tmp_path), capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode(errors="replace")

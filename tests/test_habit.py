@@ -76,13 +76,36 @@ def test_a_live_session_after_three_weeks_says_so(tmp_path, monkeypatch):
 
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
     write_session(tmp_path / "data", datetime.now() - timedelta(days=22), AN_APPRECIATION)
+    # The dialogue given, so the setup asks nothing: the dialogue's own welcome says it.
     code, out, err = run_main(["session", "--text", "--mute", "--names", *NAMES,
-                               "--data-dir", str(tmp_path / "data"),
+                               "--dialogue", "intentional", "--data-dir", str(tmp_path / "data"),
                                "--events", str(tmp_path / "events.jsonl")], stdin="stop\n")
     assert code == 0, err
     said = [e["text"] for e in read_events(tmp_path) if e["event"] == "say"]
-    assert said[1].startswith("It has been three weeks since your last dialogue")
+    assert said[0].startswith("Welcome, Maya and Leo.")
+    assert said[1].startswith("It has been three weeks since your last dialogue, so welcome back")
     assert "It has been three weeks" in out
+
+
+def test_after_a_long_gap_the_setup_offers_the_short_dialogue_with_its_question(tmp_path,
+                                                                               monkeypatch):
+    # The dialogue asked by voice: the question offers the way back in, and the full dialogue
+    # chosen then opens without offering it again.
+    from tests.test_settings_schema import run_main
+
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    write_session(tmp_path / "data", datetime.now() - timedelta(days=22), AN_APPRECIATION)
+    code, out, err = run_main(["session", "--text", "--mute", "--names", *NAMES,
+                               "--data-dir", str(tmp_path / "data"),
+                               "--events", str(tmp_path / "events.jsonl")],
+                              stdin="the full dialogue\nMaya\nstop\n")
+    assert code == 0, err
+    said = [e["text"] for e in read_events(tmp_path) if e["event"] == "say"]
+    assert said[1] == ("It's been 22 days since your last dialogue. Which would you like "
+                       "today: the full dialogue, or the short daily appreciation, a gentle way "
+                       "back in?")
+    assert not any("since your last dialogue" in line for line in said[2:])
+    assert sum("welcome" in line.casefold() for line in said) == 1
 
 
 # ------------------------------------------------------------------ the check-in reminder

@@ -515,7 +515,8 @@ def run_text_session(tmp_path: Path, lines: list[str], *options: str):
     env = dict(os.environ, FACILITATOR_CONFIG=str(tmp_path / "config.toml"))
     return subprocess.run(
         [sys.executable, "-m", "facilitator", "session", "--text", "--mute", "--no-save",
-         "--names", *NAMES, "--events", str(tmp_path / "events.jsonl"), *options],
+         "--names", *NAMES, "--dialogue", "intentional",
+         "--events", str(tmp_path / "events.jsonl"), *options],
         input="\n".join(lines) + "\n", capture_output=True, text=True, env=env, timeout=120,
         cwd=ROOT,
     )
@@ -538,6 +539,8 @@ def test_plain_output_is_exactly_one_plain_line_per_event(tmp_path):
     k = next(k for k, e in enumerate(events) if e["event"] == "mirror_check")
     check, feedback = events[k], events[k + 1]["text"]  # the kind words after a mirror
     expected = [
+        # Names and dialogue were given: the setup asks nothing and says how it begins.
+        "Setup done: Maya and Leo, the full dialogue, Maya shares first.",
         says_("intentional.welcome"),
         "Stage: Appointment. Sender Maya, receiver Leo.",
         says_("stage.appointment_topic"),

@@ -180,3 +180,20 @@ def test_transcribe_whole_clip_and_chunk_planning(transcriber):
     clip, voiced = compact_speech(np.ones(48 * 480, np.float32), flags, pad=0.03, max_gap=0.06)
     assert voiced == pytest.approx(40 * 0.03)
     assert len(clip) == (48 - 2) * 480  # the 6-frame gap kept 1 frame each side of its middle
+
+
+def test_levels_find_the_room_under_a_voice_the_detector_took_whole():
+    """A fan under the voice: every frame is "speech" and the room around it is digital
+    silence (a virtual device); the floor is the gaps between words, not that silence."""
+    from facilitator.listener import _Levels
+
+    rng = np.random.default_rng(0)
+    levels = _Levels(0.03)
+    frame = 480
+    for k in range(100):
+        noise = rng.normal(0, 10 ** (-30 / 20), frame)
+        voice = rng.normal(0, 10 ** (-20 / 20), frame) if k % 3 else 0.0  # words, then gaps
+        levels.add(np.zeros(frame, np.float32), k * 0.03, False, True)  # silence: left out
+        levels.add((noise + voice).astype(np.float32), k * 0.03, True, True)
+    speech_db, noise_db, clipped = levels.measure()
+    assert -31.5 < noise_db < -28.5 and speech_db - noise_db < 15 and clipped == 0.0

@@ -217,8 +217,10 @@ def test_patterns_come_from_what_real_sessions_record(tmp_path, monkeypatch, mod
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
     data = tmp_path / "data"
     for _ in range(2):
+        # The dialogue given, so the setup asks nothing and the first line is the topic.
         code, _, err = run_main(["session", "--text", "--mute", "--names", "Maya", "Leo",
-                                 "--data-dir", str(data)], stdin="\n".join(lines) + "\n")
+                                 "--dialogue", "intentional", "--data-dir", str(data)],
+                                stdin="\n".join(lines) + "\n")
         assert code == 0, err
     r = reflect(data, model=model)
     patterns = {p["kind"]: p for p in r["patterns"]}

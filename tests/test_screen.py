@@ -415,7 +415,8 @@ def test_a_typed_session_with_a_screen_takes_buttons_typed_turns_and_the_keyboar
     events_path = tmp_path / "events.jsonl"
     process = subprocess.Popen(
         [sys.executable, "-m", "facilitator", "session", "--text", "--mute", "--screen",
-         "--names", "Maya", "Leo", "--events", str(events_path), "--no-save"],
+         "--names", "Maya", "Leo", "--dialogue", "intentional", "--events", str(events_path),
+         "--no-save"],
         cwd=ROOT, env=cli_env(tmp_path, BROWSER="true"), stdin=subprocess.PIPE,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -275,6 +275,7 @@ SCRIPT = [
 
 def test_the_page_is_readable_in_every_look_and_usable_by_keyboard(tmp_path, browser):
     session = Session(tmp_path, "session", "--text", "--mute", "--names", "Maya", "Leo",
+                      "--dialogue", "intentional",
                       "--screen-theme", "auto", "--screen-text-size", "100")
     for line in SCRIPT:
         session.type(line)

@@ -71,7 +71,7 @@ def test_a_signal_mid_session_ends_it_kindly_and_saves_it(tmp_path, signum):
 def test_sigterm_while_a_partner_is_typing_ends_a_text_session_kindly(tmp_path):
     events = tmp_path / "events.jsonl"
     process = start_cli(tmp_path, "session", "--text", "--mute", "--names", "Tom", "Maya",
-                        "--events", events)
+                        "--dialogue", "intentional", "--events", events)
     process.stdin.write("I'd like to talk about our weekend plans. Is now a good time?\n")
     process.stdin.flush()  # and then Maya takes her time: stdin stays open
     wait_for_events(process, events, "heard", "listen")

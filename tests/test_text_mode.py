@@ -9,6 +9,7 @@ import select
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 from facilitator.prompts import load_prompts
@@ -58,6 +59,8 @@ EVENT_FIELDS = {
     "coach": {"kind", "text"},  # and "why" when the reading says what went wrong
     "command": {"name"},
     "end": {"reason"},
+    # Names and dialogue given: the setup asks nothing, and says how the dialogue began.
+    "setup": {"step", "names", "dialogue", "first", "returning", "days_since_last"},
     # while listening (--screen shows them): speech started, the turn being decided, paused
     "state": {"state"},  # and "partner" where one is listened to
     "partial": {"partner", "text"},  # the transcript so far while a partner speaks
@@ -81,6 +84,8 @@ def run_text_session(tmp_path: Path, lines: list[str], *extra: str) -> subproces
             "--names",
             "Maya",
             "Leo",
+            "--dialogue",
+            "intentional",
             "--events",
             str(tmp_path / "events.jsonl"),
             *extra,
@@ -124,9 +129,11 @@ def test_text_session_plain_output_is_one_line_per_event(tmp_path):
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     assert "\033" not in proc.stdout
-    assert lines[0].startswith("Facilitator says: Welcome, Maya and Leo.")
+    # All was settled on the command line: the setup only says how the dialogue begins.
+    assert lines[0] == "Setup done: Maya and Leo, the full dialogue, Maya shares first."
+    assert lines[1].startswith("Facilitator says: Welcome, Maya and Leo.")
     assert "Stage: Appointment. Sender Maya, receiver Leo." in lines
-    assert lines[3] == "Listening to Maya."
+    assert lines[4] == "Listening to Maya."
     assert lines[-1] == "Session ended: not now."
     assert not (tmp_path / "data").exists()  # --no-save keeps nothing
 
@@ -169,7 +176,8 @@ def test_at_a_terminal_typed_lines_show_once_and_ctrl_d_ends_kindly(tmp_path):
     main, child = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "facilitator", "session", "--text", "--mute",
-         "--names", "Maya", "Leo", "--events", str(tmp_path / "events.jsonl")],
+         "--names", "Maya", "Leo", "--dialogue", "intentional",
+         "--events", str(tmp_path / "events.jsonl")],
         stdin=child, stdout=child, stderr=child, cwd=ROOT, env=cli_env(tmp_path),
         start_new_session=True,
     )
@@ -224,4 +232,7 @@ def test_muted_slower_says_there_is_no_voice_to_change(tmp_path):
     assert said.count(muted) == 3
     for command in ("slower", "louder", "voice"):
         assert load_prompts().text(f"command.{command}") not in said
-    assert not (tmp_path / "config.toml").exists()  # nothing changed, nothing remembered
+    # Nothing about the voice changed, so nothing about it is remembered (only the usual
+    # choices are, setup.py).
+    remembered = tomllib.loads((tmp_path / "config.toml").read_text())
+    assert set(remembered) == {"usual_dialogue", "usual_first"}

@@ -15,6 +15,7 @@ second; a missing or broken model is a one-line error, never a silent fall-back.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 from facilitator.understanding.mirror import MirrorCheck, MirrorChecker
@@ -58,9 +59,43 @@ class Understanding:
 _DEFAULT: Understanding | None = None
 
 
-def default() -> Understanding:
-    """The layer loaded once per process and shared (it holds no per-session state)."""
+def default(*, background: bool = False) -> Understanding:
+    """The layer loaded once per process and shared (it holds no per-session state).
+
+    ``background``: the meaning model is opened now, so a missing or broken one is still a
+    one-line error here, but the readers, which take several seconds to learn from the
+    labelled examples, are made in a thread while the session already speaks; the first
+    answer read waits for them if it must.
+    """
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = Understanding.load()
+        if background:
+            model = MeaningModel()
+            _DEFAULT = Understanding(model, _Soon(lambda: TurnReader(model)))
+        else:
+            _DEFAULT = Understanding.load()
     return _DEFAULT
+
+
+class _Soon:
+    """A value made in a background thread; the first use waits for it (or raises its
+    error there)."""
+
+    def __init__(self, make):
+        self._done = threading.Event()
+        self._value = self._error = None
+        threading.Thread(target=self._make, args=(make,), daemon=True).start()
+
+    def _make(self, make) -> None:
+        try:
+            self._value = make()
+        except BaseException as exc:  # raised where the value is first used
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def __getattr__(self, name: str):
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return getattr(self._value, name)

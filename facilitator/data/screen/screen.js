@@ -226,6 +226,11 @@
       $("sent").textContent = "";
     },
 
+    setup(e) {
+      // The names are settled by voice before the dialogue: whose turn is shown by them.
+      if (e.step === "begin" && Array.isArray(e.names)) view.names = e.names;
+    },
+
     end(e) {
       view.ended = true;
       hideLive();
