@@ -615,7 +615,7 @@ class Setup:
 
     def _unclear(self, key: str) -> list:
         self._retries += 1
-        return self._say_and_listen(self._text(key, name=self._candidate))
+        return self._say_and_listen(self._text(key))
 
     # --------------------------------------------------------- silence and commands
 
@@ -625,8 +625,9 @@ class Setup:
         if self.step == "voice":  # nobody minded the voice
             return [Note("voice", {"comfortable": None})] + self._go("fine")
         line = self._text("silence.reoffer", variant=self._next_variant())
-        return [self._say(line + " " + self._text(self._prompt_key(self.step),
-                                                 name=self._candidate)), self._listen()]
+        # {name} is the name being confirmed, or else the partner whose sound is checked
+        return [self._say(line + " " + self._text(self._prompt_key(self.step))),
+                self._listen()]
 
     def _on_command(self, name: str) -> list:
         note = CommandDone(name)

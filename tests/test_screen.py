@@ -481,7 +481,8 @@ def test_a_partner_who_types_while_the_other_speaks_ends_cleanly(tmp_path):
     events_path = tmp_path / "events.jsonl"
     process = subprocess.Popen(
         [sys.executable, "-m", "facilitator", "session", "--typed", "Ben", "--names", "Ben",
-         "Ana", "--mute", "--no-save", "--screen", "--events", str(events_path)],
+         "Ana", "--dialogue", "intentional", "--no-sound-check", "--mute", "--no-save",
+         "--screen", "--events", str(events_path)],
         cwd=ROOT, env=cli_env(tmp_path, pythonpath=(FAKE_SOUNDDEVICE,), BROWSER="true"),
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))

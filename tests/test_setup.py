@@ -552,6 +552,15 @@ def test_silence_offers_the_question_again_gently():
                              "what's your first name?"]
 
 
+def test_silence_in_the_sound_check_asks_the_same_partner_again_by_name():
+    s = new_setup()
+    actions = through_names(s)
+    assert s.step == "level" and "Maya, please say a short sentence" in said(actions)[-1]
+    actions = s.receive(Silence())
+    assert said(actions) == ["Take your time. Maya, please say a short sentence, like: "
+                             "We're ready to talk."]
+
+
 def test_a_safety_concern_in_the_setup_pauses_it():
     s = new_setup()
     s.start()
