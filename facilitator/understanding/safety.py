@@ -48,21 +48,7 @@ SAFETY_KINDS = ("self-harm", "violence", "threats", "coercive-control", "fear-fo
 
 # --- normalising --------------------------------------------------------------------------------
 
-_BARE = {
-    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
-    "wont": "will not", "isnt": "is not", "arent": "are not", "wasnt": "was not",
-    "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
-    "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not", "aint": "is not",
-    "im": "i am", "ive": "i have", "youre": "you are", "youve": "you have", "youll": "you will",
-    "youd": "you would", "theyre": "they are", "thats": "that is", "whats": "what is",
-    "theres": "there is", "hes": "he is", "shes": "she is", "itll": "it will",
-    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of",
-    "sorta": "sort of", "cuz": "because", "cos": "because", "coz": "because", "cannot": "can not",
-    "til": "until", "till": "until", "dyin": "dying", "tryna": "trying to", "outta": "out of",
-    "hafta": "have to", "ya": "you", "u": "you", "ur": "your", "bc": "because",
-    "theyd": "they would", "theyll": "they will", "theyve": "they have",
-    "hed": "he would", "itd": "it would",
-}
+_BARE = tn.BARE_CONTRACTIONS
 _NT = {"ca": "can", "wo": "will", "ai": "is", "sha": "shall"}
 _S_IS = frozenset({"it", "he", "she", "that", "there", "here", "what", "who", "where", "how",
                    "everything", "nothing", "everyone", "everybody", "someone", "somebody",
