@@ -61,6 +61,11 @@ CONFIDENT_MARGIN = 0.15
 # Safety: a concern when its score beats "none" by more than this (negative: lean to
 # pausing).
 SAFETY_BIAS = 0.0
+# Blame the precise rules did not see ("oh here we go, the great provider wants a thank
+# you") is still named when the learned reader is this sure of it (ridge score units,
+# chosen by cross-validation on the dev split): coaching an honest sharing as blame would
+# hurt more than letting a blame pass once.
+BLAME_MARGIN = 0.6
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,13 @@ class TurnReader:
         if ruled is not None:
             outcome, why = ruled
             margin = CONFIDENT_MARGIN
+            if step in ("send", "more") and outcome in ("shared", "chunk"):
+                vector = self.model.sentences([text])[0] if vector is None else vector
+                x = features(vector, text)
+                scores = dict(zip(reader.labels, reader.scores(x)[0], strict=True))
+                if scores["blame"] - scores[outcome] >= BLAME_MARGIN:
+                    outcome = "blame"
+                    why = self.why_readers[step].predict(x)[0] if step in self.why_readers else None
         else:
             vector = self.model.sentences([text])[0] if vector is None else vector
             x = features(vector, text)
