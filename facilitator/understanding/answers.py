@@ -14,8 +14,7 @@ import re
 
 from facilitator import textnorm as tn
 from facilitator.understanding import cues as cu
-from facilitator.understanding import lexicon
-from facilitator.understanding import rules
+from facilitator.understanding import lexicon, rules
 
 Reading = tuple[str, str | None] | None
 
