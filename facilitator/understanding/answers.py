@@ -24,9 +24,14 @@ _YOUR_AS_YOU_ARE = frozenset({"always", "never", "so", "such", "being", "a", "an
                               "right", "wrong", "acting", "going", "doing", "making", "still"})
 
 
+# textnorm writes ordinals as figures so that "1st" and "first" match in a mirror; the
+# readers' phrases are in words ("shower first, then sure").
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}
+
+
 def _norms(text: str) -> list[str]:
     """Normalised words; "your" heard for "you're" ("your always late") is mended."""
-    words = [w.norm for w in tn.words(text)]
+    words = [_ORDINALS.get(w.norm, w.norm) for w in tn.words(text)]
     out: list[str] = []
     for k, w in enumerate(words):
         nxt = words[k + 1] if k + 1 < len(words) else ""
@@ -382,7 +387,7 @@ _META = frozenset({
     "hearing", "honestly", "really", "it", "that", "done", "well", "job", "eh", "ehh", "ish",
     "hm", "mist", "version", "mine", "word", "robot", "robotic", "parrot", "even", "there",
     "opposite", "repeating", "point", "completely", "nope", "nah", "almost", "nearly", "mostly",
-    "1st", "2nd", "words", "sound", "sounded", "tone",
+    "words", "sound", "sounded", "tone",
     # a name for the partner, not content: "you missed it completely mate"
     "mate", "babe", "hon", "hun", "honey", "darling", "dear", "pal", "buddy", "dude", "sweetheart",
 })
@@ -533,6 +538,9 @@ def read_more(text: str) -> Reading:
 
 _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|okay|we can|i can|"
                     r"fine)"
+                    r"| not (?:while|until|till|before|during|with) "
+                    r"| (?:when|once|after|as soon as) (?:the|i|we|you|my|they|he|she|it) "
+                    r"(?:\w+ ){1,6}(?:yes|yeah|sure|ok|okay|fine|then)\b"
                     r"|^ (?:um |uh |so |ok |okay )?(?:when|once|after|as soon as) "
                     r"(?:the|i|we|you|my|"
                     r"they|he|she|it)\b"
@@ -568,11 +576,22 @@ def read_consent(text: str) -> Reading:
     line = _line(words)
     later = (cu._any(words, cu.TIME) or _LATER.search(line)) and not re.search(
         r" (?:it|that|this|the \w+|my \w+) can wait ", line)
-    decline = cu._any(words, cu.DECLINE) or re.search(
+    # "I don't think I can listen right now": the "listen" in it is not a yes
+    unable = re.search(r" do not think i (?:can|could|will be able to|am able to|have it in me) |"
+                       r" (?:i am )?not (?:up to|up for|in the right place|in a good place|able) ",
+                       line)
+    decline = cu._any(words, cu.DECLINE) or unable or re.search(
         r"^ (?:no(?! problem| worries| bother)|nope|nah|not)\b| (?:can not|do not want|"
         r"would rather not|not now) ", line)
     yes = cu._first(words, cu.YES, within=3) or cu._any(words, cu.READY)
-    question = "?" in text or words[0] in cu.QUESTION_LEADS
+    # a recogniser drops the question mark: "a good time for what exactly"
+    question = "?" in text or words[0] in cu.QUESTION_LEADS or bool(re.search(
+        r" (?:for what|what for|what exactly|about what|meaning what) $", line))
+    # where the answer lands, said last: "I'd rather get it over with, so yes"
+    lands_yes = re.search(r" (?:so|then|and|but|okay so|ok so) (?:yes|yeah|yep|sure|okay|ok|fine|"
+                          r"alright)(?: (?:then|definitely|sure|fine|go on|go ahead))? $", line)
+    if lands_yes and not later:
+        return ("yes", None)
     if later and not re.search(r" now (?:is|works) | i will listen | i am (?:here|ready) ", line):
         return ("later", None)
     if re.fullmatch(r" (?:hmm |um |uh |well )*(?:maybe|i do not know|not sure|i am not sure|"
@@ -580,6 +599,8 @@ def read_consent(text: str) -> Reading:
         return ("unclear", None)
     if re.search(r"^ (?:uh |um |the )*(?:\w+ ){0,4}yes no ", line):
         return ("unclear", None)  # both answers heard: the microphone caught a jumble
+    if unable:
+        return ("no", None)
     if decline and yes:
         # "I'd rather not, but okay, I'll listen": people say where they land last
         # a yes-word inside the decline itself ("not ready") is not a landing
