@@ -120,7 +120,11 @@ class MirrorChecker:
         per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock))[0]
                    for t in tries[:-1]]
         last, support = self._judge(senders, m)
-        if _arguing(senders, m, last) or _own_reply(points, m, last) or _own_side(senders, m):
+        # A reply that says something of the sender ("you'd like me to cheer you on") is a
+        # mirror, however freely it sums things up; only one that says nothing of them can
+        # be the receiver's own reply.
+        if _arguing(senders, m, last) or _own_side(senders, m) or (
+                _own_reply(points, m, last) and not _speaks_of_sender(m)):
             return _all_missed(points)
         last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
@@ -361,7 +365,8 @@ def _own_reply(points: list[Point], m: Analysis, results: list[PointCheck]) -> b
 # How a mirror speaks of the sender: "you feel", "you'd like", "it makes you", "for you".
 _SENDER_FRAME = re.compile(
     r" you (?:are |were |have been |had |get |got |must |might |also |really |just |still |"
-    r"kind of |sort of )*"
+    r"kind of |sort of |do |did |are starting to |have started to |are beginning to |"
+    r"are trying to |keep trying to |seem to |tend to )*"
     r"(?:feel|feeling|felt|like|love|want|wanted|wish|need|needed|hope|mean|said|say|saying|"
     r"think|thought|worry|worried|miss|hate|would|end up|keep|find|notice|noticed|"
     r"appreciate|wouldlike|wouldlove)\b"
@@ -673,6 +678,8 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     # the feeling given to someone else: "I feel judged" -> "you feel like you're judging
     # them", "the kids are worried", "I must feel judged"
     person = _person_changed(p, a, found, m)
+    if person is None:
+        person = _feeler_changed(p, a, m, region)
     if person is not None:
         return "person", _span_text(m, [j for j in region if m.clause_of[j] == m.clause_of[
             person]] or region)
@@ -681,6 +688,8 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     for k, best, sem in unmatched:
         if a.weights[k] < 1.0:
             continue  # "go" / "come", "get" / "give": light words swap freely in a paraphrase
+        if _negated_in_clause(a, k) != _negated_in_clause(m, best):
+            continue  # "it wasn't easy" -> "it was hard": one "not" turns the opposite round
         if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
@@ -814,6 +823,43 @@ def _person_changed(p: Point, a: Analysis, found, m: Analysis) -> int | None:
                     tn.stem(said) == tn.stem(word) or tn.concept(said) == tn.concept(word)) and (
                     _does_it_to_someone(m, q)):
                 return q
+    return None
+
+
+_FEEL = frozenset({"feel", "feels", "felt", "feeling"})
+_ARTICLES = frozenset({"a", "an", "the", "some"})
+
+
+def _feeler(a: Analysis, k: int) -> str | None:
+    """Who "feel" at word k is said of: a pronoun, or a name or noun just before it ("Jo
+    felt left out", "my mum feels")."""
+    who = _experiencer(a, k)
+    if who is None and k > 0 and a.clause_of[k - 1] == a.clause_of[k] and (
+            a.weights[k - 1] > 0 and a.words[k - 1].norm not in _SKIP_LEFT):
+        return "other"
+    return who
+
+
+def _feeler_changed(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int | None:
+    """The sender's own "I feel ..." came back as someone else's feeling ("I felt left out
+    when Jo went" -> "Jo felt left out"), or "I feel like a nag" came back with the receiver
+    as the one who does it ("you feel like I nag you")."""
+    mine = [k for k in p.positions if a.words[k].norm in _FEEL and _feeler(a, k) == "I"]
+    if not mine:
+        return None
+    theirs = [q for q in region if m.words[q].norm in _FEEL]
+    if not theirs:
+        return None
+    if all(_feeler(m, q) in ("I", "other") for q in theirs):
+        return theirs[0]
+    # "feel like" + a role with no one doing it ("like the bad guy", "like a nag"): the
+    # feeler is the one it describes
+    role = [k for k in mine if k + 2 < len(a.words) and a.words[k + 1].norm == "like"
+            and a.words[k + 2].norm in _ARTICLES]
+    for q in theirs:
+        if role and _feeler(m, q) == "you" and q + 2 < len(m.words) and (
+                m.words[q + 1].norm == "like") and m.words[q + 2].norm in ("i", "me", "my"):
+            return q + 2
     return None
 
 
