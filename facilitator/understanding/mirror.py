@@ -904,6 +904,11 @@ _INTERPRETATION = [re.compile(x) for x in (
     r"are trying|were trying|have been)",
     r" you are (?:trying|just trying) to ",
     r" you are feeling \w+ because ",
+    # a reason or a meaning the sender never gave, in a clause of its own that carries none
+    # of their points: "because I care more about my phone than about you", "so basically
+    # you're not attracted to me", "like I'm doing it on purpose"
+    r"^ (?:and |so |but )?(?:because|since|cause|cos|as if|like|basically|so basically|which "
+    r"means|meaning|which is why|that is why) (?:it is |that )?(?:i|you|we|my|your)\b",
 )]
 _ALWAYS_ADDED = frozenset(_INTERPRETATION[:3])
 # A mirror clause this close in meaning to one of the sender's points is not an addition.
