@@ -129,6 +129,11 @@ class MirrorChecker:
         last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
         added = _added(senders, m, last, support)
+        if _SUMS_UP.search(" " + " ".join(w.norm for w in m.words) + " "):
+            # "the whole evening routine", "all these big bills": a list summed up in a word
+            # carries its items
+            results = [_with(r, "carried") if r.status in ("missed", "unsure") and _is_list(p)
+                       else r for p, r in zip(points, results, strict=True)]
         return _verdict(points, results, added, summary=summary)
 
     def _judge(self, senders: list[Analysis],
@@ -982,6 +987,20 @@ def _merge(per_try: list[list[PointCheck]]) -> list[PointCheck]:
 # A mirror that carried this share of the sender's weight may leave out one detail.
 DETAIL_OK = 0.75
 _PERSONAL = frozenset({"i", "me", "my", "you", "your", "we", "us", "our"})
+
+
+# Words a mirror sums a list up with: "all the Christmas prep", "a whole string of
+# appointments", "one app or another", "everything piling up at work".
+_SUMS_UP = re.compile(r" (?:all|every|everything|whole|these|those|stuff|things|lot|lots|"
+                      r"string|pile|piling|load|loads|list|bunch|another|sorts|various|each)\b")
+
+
+def _is_list(p: Point) -> bool:
+    """A point that is a run of short items: "the presents, the cards, the food shop",
+    "Instagram, the news, the group chat"."""
+    items = [x for x in re.split(r",| and | then | or ", p.text) if x.strip()]
+    return len(items) >= 2 and p.text.count(",") >= 1 and all(
+        len(x.split()) <= 5 for x in items)
 
 
 def _is_core(p: Point, a_words) -> bool:
