@@ -265,3 +265,20 @@ def test_a_damaged_model_is_a_one_line_error(tmp_path):
          "yes"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "cannot be loaded" in result.stderr
+
+
+def test_the_check_gives_the_same_answer_in_every_process():
+    # Python orders a set of strings differently in each process; a synonym found by
+    # walking such a set once changed where "tired" was heard back, and with it the verdict.
+    code = (
+        "from facilitator.understanding.mirror import MirrorChecker; "
+        "from facilitator.understanding.model import MeaningModel; "
+        "u = MirrorChecker(MeaningModel()); "
+        "c = u.mirror(\"I'm so tired of being woken when you come in from the late shift, and "
+        "I'd like you to get changed in the spare room.\", \"So you're sick of me waking you "
+        "up when I come in late, and you'd like me to change in the spare room.\"); "
+        "print(c.verdict, [p.mirror_says for p in c.points], c.changed)")
+    answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("0", "1")}
+    assert len(answers) == 1, answers
