@@ -518,6 +518,13 @@ INTENSITY_SHIFT = 3
 FEELING_NEAR = 0.3
 
 
+def _hedged(a: Analysis, pos: tuple[int, ...]) -> bool:
+    """A feeling said with a softener ("I kind of feel left out", "sort of hurt")."""
+    before = " " + " ".join(a.words[j].norm for j in range(max(0, pos[0] - 4), pos[0])) + " "
+    return bool(re.search(r" (?:kind of|sort of|kinda|sorta|a bit|a little|slightly|somewhat) ",
+                          before))
+
+
 def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: Analysis,
                      m_feelings, found, others=(), near: float = 0.0) -> tuple[str, str] | None:
     """A feeling said back flipped ("relieved" -> "regretting"), much stronger or weaker
@@ -539,6 +546,8 @@ def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: 
         # idioms' strengths are rough ("gutted" / "knocked the stuffing out of you"): between
         # them only a degree word said outright tells a feeling softened or blown up
         idiom = any(" " in e and not e.startswith(_DEGREE_LEADS) for e in (f.entry, g.entry))
+        if _hedged(a, s_pos) and _level(m, m_pos, g) < _level(a, s_pos, f):
+            continue  # "I kind of feel left out" -> "you feel a bit on the outside"
         if (shift >= INTENSITY_SHIFT and not idiom) or shift >= INTENSITY_SHIFT - 1 and said_so:
             return "intensity", _clause_text(m, m_pos[0])
     for (s_pos, f), (m_pos, g) in ([] if pairs else loose):
@@ -690,11 +699,14 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
             person]] or region)
     # a word swapped for its opposite, where the point came back: "drive fast" -> "drive
     # slowly"
+    sender_stems = {w.stem for w in a.words}
     for k, best, sem in unmatched:
         if a.weights[k] < 1.0:
             continue  # "go" / "come", "get" / "give": light words swap freely in a paraphrase
         if _negated_in_clause(a, k) != _negated_in_clause(m, best):
             continue  # "it wasn't easy" -> "it was hard": one "not" turns the opposite round
+        if m.words[best].stem in sender_stems:
+            continue  # "you do weekdays, I'll do weekends": the mirror's word is the sender's too
         if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
