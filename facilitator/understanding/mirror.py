@@ -256,7 +256,9 @@ class MirrorChecker:
             candidates.get(k) for pos, _ in mine for k in pos if k in p.content) and (
             signals["feeling_sim"] < FEELING_NEAR)
         signals["feeling_dropped"] = feeling_dropped
-        if feeling_dropped and similarity < SPAN_MISSED:
+        if feeling_dropped:
+            # however close the rest came ("how you handled Jake's tantrum"), the feeling
+            # was the message ("I'm so proud of how you handled it")
             status = "missed"
         elif coverage >= CARRIED or similarity >= SPAN_CARRIED:
             status = "carried"
