@@ -746,7 +746,10 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
 
 
 # Light verbs whose negation is the point ("I don't want to go"), when they govern something.
-_NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember", "care"})
+_NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember", "care",
+                              # "I'd like you not to tell your parents", "I can't do pickup"
+                              "tell", "do", "go", "let", "say", "ask", "call", "come", "see",
+                              "take", "give", "talk"})
 
 
 def _negation_matters(a: Analysis, k: int, *, mirror: bool = False) -> bool:
