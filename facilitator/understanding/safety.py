@@ -2890,23 +2890,23 @@ def _kind(found: list[tuple[str, re.Match]], line: str) -> str:
 
 # --- the reader -----------------------------------------------------------------------------------
 
-# What the rules miss, a learned score reads: a ridge regression on the turn's meaning
-# vector (what the turn is about) plus, weighed by WORD_WEIGHT, naive Bayes log-count ratios
-# of its words, word pairs and near pairs within a clause (the small signs a whole-turn
-# vector averages away: "the engine running", "counted", "refuge", "under a fake name").
-# Both are fitted on every labelled example, crisis against ordinary, when the reader is
-# made. The turn is a concern when its score passes THRESHOLD, or when one of its clauses
-# (read in the context of the whole turn) passes CLAUSE_THRESHOLD: "I feel invisible when
-# you're on your phone, and lately I think if I wasn't here nobody would notice" is mostly
-# ordinary talk with one clause that is not. The kind is the one most of the NEIGHBOURS
-# nearest crisis examples share. Chosen by five-fold cross-validation on the dev split
-# (folds by id) and on hand-kept examples held out as a group: the thresholds keep the
-# false alarms this score adds to hard but ordinary talk near one in a hundred.
-ALPHA = 1.0
+# What the rules miss, a learned score reads: how much nearer the turn's meaning vector
+# stands to the NEIGHBOURS nearest crisis examples than to the NEIGHBOURS nearest ordinary
+# ones (concerns come in many shapes: a single direction of "crisis" averages them away,
+# near neighbours keep them apart), plus, weighed by WORD_WEIGHT, naive Bayes log-count
+# ratios of its words, word pairs and near pairs within a clause (the small signs a
+# whole-turn vector averages away: "the engine running", "counted", "refuge", "under a fake
+# name"). Both are taken from every labelled example, crisis against ordinary, when the
+# reader is made. The turn is a concern when its score passes THRESHOLD, or when one of its
+# clauses (read in the context of the whole turn) passes CLAUSE_THRESHOLD: "I feel
+# invisible when you're on your phone, and lately I think if I wasn't here nobody would
+# notice" is mostly ordinary talk with one clause that is not. The kind is the one most of
+# the nearest crisis examples share. Chosen by five-fold cross-validation on the dev split
+# (folds by id), judged on the batches the rules were not written from.
 SMOOTHING = 0.5
-WORD_WEIGHT = 0.08
-THRESHOLD = 0.9
-CLAUSE_THRESHOLD = 1.4
+WORD_WEIGHT = 0.03
+THRESHOLD = 0.2
+CLAUSE_THRESHOLD = 0.25
 NEIGHBOURS = 5
 
 # A denial anywhere in the turn keeps the learned score from calling a concern the words
@@ -2945,20 +2945,22 @@ def _words(line: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _nearest_mean(vectors: np.ndarray, vector: np.ndarray) -> float:
+    """The mean cosine of the NEIGHBOURS rows of ``vectors`` nearest ``vector``."""
+    if not len(vectors):
+        return 0.0
+    sims = vectors @ vector
+    k = min(NEIGHBOURS, len(sims))
+    return float(np.partition(sims, len(sims) - k)[-k:].mean())
+
+
 class SafetyReader:
     """Rules first, then the learned score of the turn and of its clauses."""
 
     def __init__(self, model, examples: list[Example]) -> None:
         self.model = model
         vectors = example_vectors(model, [e.text for e in examples]).astype(np.float32)
-        crisis = np.array([e.safety in SAFETY_KINDS for e in examples])
-        # Ridge on [vector, 1] against +1 (crisis) / -1 (ordinary); the bias is not shrunk.
-        X = np.hstack([vectors, np.ones((len(examples), 1), dtype=np.float32)])
-        penalty = ALPHA * np.eye(X.shape[1])
-        penalty[-1, -1] = 0.0
-        target = np.where(crisis, 1.0, -1.0).astype(np.float32)
-        self._weights = np.linalg.solve((X.T @ X).astype(np.float64) + penalty,
-                                        (X.T @ target).astype(np.float64))
+        crisis = np.array([e.safety in SAFETY_KINDS for e in examples], dtype=bool)
         # Naive Bayes counts, crisis and ordinary; their log ratios are taken when read.
         self._counts: tuple[Counter, Counter] = (Counter(), Counter())
         for e, is_crisis in zip(examples, crisis, strict=True):
@@ -2967,6 +2969,7 @@ class SafetyReader:
         self._prior = float(np.log(len(examples) - n_crisis + 2 * SMOOTHING)
                             - np.log(n_crisis + 2 * SMOOTHING))
         self._crisis = vectors[crisis]
+        self._ordinary = vectors[~crisis]
         self._crisis_kinds = [e.safety for e in examples if e.safety in SAFETY_KINDS]
 
     def read(self, text: str, vector: np.ndarray | None = None) -> str | None:
@@ -2986,8 +2989,8 @@ class SafetyReader:
             vector = self.model.sentences([text])[0]
         vector = np.asarray(vector, dtype=np.float32)
         whole = self.score(line, vector)
-        # A clause scores at most about one above its turn (measured on the examples), so a
-        # turn below zero has no clause worth reading.
+        # A clause scores at most about 0.35 above its turn (measured on the dev split), so
+        # a turn nearer the ordinary examples than the crisis ones has no clause worth reading.
         if whole > THRESHOLD or whole > 0 and self._clause_score(text) > CLAUSE_THRESHOLD:
             return self._nearest_kind(vector)
         return None
@@ -2998,7 +3001,8 @@ class SafetyReader:
         ordinary, crisis = self._counts
         bayes = sum(math.log((crisis[w] + SMOOTHING) / (ordinary[w] + SMOOTHING)) + self._prior
                     for w in words if w in crisis or w in ordinary) / math.sqrt(len(words) + 1)
-        return float(self._weights[:-1] @ vector + self._weights[-1] + WORD_WEIGHT * bayes)
+        return float(_nearest_mean(self._crisis, vector) - _nearest_mean(self._ordinary, vector)
+                     + WORD_WEIGHT * bayes)
 
     def _clause_score(self, text: str) -> float:
         """The best score of a clause or two adjacent clauses, each read by its word pieces
