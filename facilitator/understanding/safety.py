@@ -65,6 +65,14 @@ _SLIPS = [
     (re.compile(r"\bthemselfs?\b"), "themselves"),
     (re.compile(r"\bkilled me self\b"), "killed myself"),
     (re.compile(r"\banti (depressants?|psychotics?)\b"), r"anti\1"),
+    # written shorthand and the words people use online to get past filters
+    (re.compile(r"\bkms\b"), "kill myself"),
+    (re.compile(r"\bkys\b"), "kill yourself"),
+    (re.compile(r"\bunalive\b"), "kill"),
+    (re.compile(r"\bunaliv(?:ing|in)\b"), "killing"),
+    (re.compile(r"\bunalived\b"), "killed"),
+    (re.compile(r"\bthrough (things|stuff|it|a|the|plates|dishes|my|his|her) (?=[^.]{0,30}\bat "
+                r"(?:me|us|my)\b)"), r"threw \1 "),
 ]
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*'?|\d+|[.!?;:]+|[,\u2014\u2013]|\s-\s|--")
 
@@ -272,6 +280,24 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r" (?:overdose|overdosed|overdosing|od|oded) (?:on )?(?:coffee|caffeine|espresso|espressos|"
     r"sugar|chocolate|candy|sweets|cake|cookies|netflix|tv|carbs|cheese|pizza|energy drinks?|red "
     r"bull|vitamin \w+|sunshine|cuteness|nostalgia)\b",
+    # a figure of speech for a quarrel or a laugh
+    r" (?:bite|bites|bit|biting|bitten) (?:my|your|his|her|our|their) heads? off\b",
+    r" (?:laugh|laughs|laughing|laughed) (?:so hard|so much|till|until)\b[^.]{0,40}(?:die|died|"
+    r"dying|dead|pee|wet myself|cry|cried)\b",
+    r" (?:i|we) could (?:just |honestly |literally |have )?(?:strangle|throttle|kill|murder|slap|"
+    r"smack|shake|strangled|throttled|killed|murdered) (?:you|him|her|them|xname|(?:your|my|his|"
+    r"her|our) \w+)(?: \w+)? (?:for|sometimes|some days|right now)\b",
+    # control of a plan, not of a person: "you control everything, the holiday, the wedding"
+    r" (?:control|controls|controlling) everything (?:, )?(?:even |like |from )?(?:the |our |my |"
+    r"your )?(?:wedding|holiday|vacation|menu|paint|party|playlist|thermostat|remote|seating|"
+    r"decor|trip|plans|guest list|christmas|birthday|kitchen|garden)\b",
+    # a bag packed for the hospital or a trip
+    r" (?:bag|suitcase|go bag|overnight bag) (?:\w+ ){0,3}(?:packed|ready)\b[^.]{0,30}(?:for|,) "
+    r"(?:the |my |our )?(?:hospital|birth|baby|labor|labour|delivery|trip|holiday|vacation|gym|"
+    r"flight|camping|weekend|conference)\b",
+    # away for a stretch of time with a reason: "not gonna be around much next month"
+    r" (?:be|been|being) around (?:much |as much |a lot |very much )?(?:next|this|for the next|"
+    r"over the|during|until|while|because of|at weekends|on weekends|in the evenings)\b",
     # away for a while, not gone: "I wish I could just disappear for a weekend"
     r" (?:disappear|vanish|run away|get away|drive off) (?:for|to) (?:a|the|one|two|a few|an|"
     r"the whole|my) (?:weekend|day|days|week|hour|hours|afternoon|evening|night|bit|spa|beach|"
@@ -2809,6 +2835,45 @@ _CHILDREN += [
     rf"(?:minutes|hours)|while)\b",
 ]
 
+_SELF_HARM += [
+    r" painless (?:ways?|methods?|death|way out)\b",
+    r" (?:take|taking|took|takes) myself out of (?:the picture|the equation|everyone is way|the "
+    r"way|your life|your lives)\b",
+    r" i (?:\w+ ){0,3}deserve to (?:get hurt|be hurt|be punished|suffer|feel pain|be in pain|"
+    r"hurt|bleed)\b",
+    r" (?:want|wants|wanted|tempted|urge) to (?:just )?(?:turn|jerk|yank) the wheel\b",
+    r" (?:eaten|eat|ate|eating|starve|starving|starved|hurt|cut|burned|burnt)\b[^.]{0,40}"
+    r" on purpose\b",
+]
+_THREATS += [
+    r" (?:i will|ill|i am going to|i am gonna|i would|i could) (?:\w+ ){0,2}(?:snap|break|slit|"
+    r"cut|crack|smash|bash|cave) (?:your|his|her) (?:neck|throat|legs?|arms?|fingers|skull|jaw|"
+    r"face|head|teeth|ribs)\b",
+]
+_VIOLENCE += [
+    r" (?:throw|throws|threw|throwing|thrown|hurl|hurls|hurled) (?:\w+ ){0,3}at (?:me|us|my "
+    r"(?:head|face))\b(?<!ball at me)(?<!pillow at me)(?<!pillows at me)(?<!snowball at me)",
+    r" (?:she|he|you) (?:\w+ )?(?:throws|threw|throw|is throwing) (?:stuff|things|plates|dishes|"
+    r"glasses|mugs|furniture|chairs)\b",
+]
+_CONTROL += [
+    r" (?:takes|took|take|taking|grabs|grabbed) my (?:phone|keys|car keys|wallet|cards?|"
+    r"passport) (?:back )?(?:off|away from) me\b",
+]
+_FEAR += [
+    r" (?:check|checks|checking|clock|note|know|memorise|memorize) (?:where )?(?:the |all the )?"
+    r"(?:exits|escape routes?|ways? out)\b",
+]
+_CHILDREN += [
+    rf" (?:drive|drives|driving|drove|driven) (?:the {_CHILD}|them|our {_CHILD}|my {_CHILD}|"
+    rf"the kids)(?: around| to school| home)? (?:high|drunk|stoned|wasted|after drinking|after "
+    rf"(?:a few|some|several) (?:drinks|beers))\b",
+    rf" (?:{_CHILD}|toddler|baby) (?:\w+ )?(?:got|gets|get|getting) into (?:the|your|my|his|her) "
+    rf"(?:pills|meds|medication|tablets|bleach|cleaning stuff|chemicals|drugs|weed)\b",
+    rf" (?:{_CHILD}|the kids) (?:\w+ ){{0,3}}(?:going hungry|go hungry|went hungry|go to bed "
+    rf"hungry|without food)\b",
+]
+
 # When a turn holds several concerns, the first group that matches names it: a threat to
 # the children is danger to children, "he hit me and I'm scared of him" is violence.
 # ``\w+`` in a pattern never stands for a negation, so "you would never hurt me" cannot
@@ -2829,6 +2894,8 @@ _CLAUSE = frozenset({".", ",", "but", "and", "because", "so", "when", "if", "tho
 _NOT_DENIAL = re.compile(
     r" (?:not|never) (?:the first time|just|only|even the first|the only time|only once|"
     r"once but|that|sure|know|remember|tell|told|say|said|mean|meant|want anyone|think|"
+    # an objection is not a denial: "you can't keep leaving the baby", "I'm not okay with"
+    r"keep|okay with|ok with|fine with|alright with|comfortable with|going to let|gonna let|"
     r"thought|realize|realise|sleep|sure if|get to) ")
 _CHILD_CONTEXT = re.compile(rf" (?:{_CHILD}|{_CHILD}s|years old|year old|only \d+|school|"
                             rf"daycare|crib|diaper|toddler) ")
