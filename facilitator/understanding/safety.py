@@ -20,11 +20,13 @@ Two readers, in order:
    rules run, figures of speech are blanked out ("I could kill for a coffee", "he beat me
    at chess", "I'm dead tired", "my mom would kill me if ..."), and a match that is denied
    ("he would never hit me", "I'm not suicidal") does not count.
-2. A learned score for wordings no rule foresaw: a ridge regression on the turn's meaning
-   vector plus naive Bayes over its words and word pairs, fitted on every labelled example
-   when the reader is made, and read for the whole turn and for each of its clauses. It
-   adds nothing to a turn in which the rules set something aside: a figure of speech, a
-   denial, play or laughter, another family's story, a past that is over.
+2. A learned score for wordings no rule foresaw: how much nearer the turn's meaning vector
+   stands to its nearest crisis examples than to its nearest ordinary ones, plus naive
+   Bayes over its words and word pairs, taken from every labelled example when the reader
+   is made, and read for the whole turn and for each of its clauses. In a turn in which the
+   rules set something aside (a figure of speech, a denial, play or laughter, another
+   family's story) it must stand far clear of ordinary talk to count, and a past that is
+   over it never overrules.
 
 Missing a concern costs more than a gentle pause that was not needed, but a facilitator
 that stops the couple at every "this commute is killing me" is not used twice.
@@ -526,7 +528,10 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r"going|finding someone|getting bored|judging))\b",
     r" (?:scared|afraid|terrified) (?:of|when you|when he|when she) (?:\w+ )?(?:drive|drives|"
     r"driving|heights|flying|spiders|the dentist|surgery|the surgery|needles|dogs|snakes|the "
-    r"dark|the ocean|motorcycle|bike|ride|rides)\b",
+    r"dark|the ocean|motorcycle|bike|ride|rides)\b"
+    # unless the driver is drunk or high: then the fear is for whoever is in the car
+    r"(?![^.]{0,40}\b(?:drunk|drinking|high|stoned|wasted|after (?:a few|some|several) "
+    r"(?:drinks|beers|pints)))",
 )]
 # Play and make-believe: in their sentence, a blow is part of the game.
 _PLAYING = re.compile(r" (?:pillow fights?|pillow wars?|with (?:a|the|his|her|my) pillows?|"
@@ -2896,6 +2901,8 @@ _NOT_DENIAL = re.compile(
     r"once but|that|sure|know|remember|tell|told|say|said|mean|meant|want anyone|think|"
     # an objection is not a denial: "you can't keep leaving the baby", "I'm not okay with"
     r"keep|okay with|ok with|fine with|alright with|comfortable with|going to let|gonna let|"
+    # a condition set by the other: "if I'm not home by nine there'll be consequences"
+    r"home by|back by|home before|back before|home on time|back on time|"
     r"thought|realize|realise|sleep|sure if|get to) ")
 _CHILD_CONTEXT = re.compile(rf" (?:{_CHILD}|{_CHILD}s|years old|year old|only \d+|school|"
                             rf"daycare|crib|diaper|toddler) ")
