@@ -1,8 +1,7 @@
 """Every turn read right: (step, text) -> the step's outcome, a command, a safety concern.
 
 Three readers share one meaning vector of the turn (``model.py``) and the precise cues of
-``cues.py``, and each is a linear classifier learned from labelled examples
-(``examples.py``, ``classify.py``):
+``cues.py``, and each is learned from labelled examples (``examples.py``, ``classify.py``):
 
 - the *safety* reader, at every step and for either partner: self-harm, violence, threats,
   coercive control, fear for one's safety, danger to children; idioms ("this commute is
@@ -58,9 +57,6 @@ CUE_WEIGHT = 1.0
 ALPHA = 1.0
 # A step outcome that wins by less than this (in ridge score units) is not confident.
 CONFIDENT_MARGIN = 0.15
-# Safety: a concern when its score beats "none" by more than this (negative: lean to
-# pausing).
-SAFETY_BIAS = 0.0
 # Blame the precise rules did not see ("oh here we go, the great provider wants a thank
 # you") is still named when the learned reader is this sure of it (ridge score units,
 # chosen by cross-validation on the dev split): coaching an honest sharing as blame would
