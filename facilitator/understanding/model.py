@@ -102,6 +102,10 @@ class MeaningModel:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        # No memory arena: the arena keeps the largest pass it ever made (a batch of long
+        # turns holds over 100 MB) for the rest of the process. Without it a pass's memory
+        # goes back when the pass ends, and short passes are no slower (measured).
+        options.enable_cpu_mem_arena = False
         try:
             self._session = ort.InferenceSession(str(path), options,
                                                  providers=["CPUExecutionProvider"])
