@@ -14,6 +14,7 @@ A replay that crashes its worker outright is named as crashed and a new worker c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import gc
 import multiprocessing
@@ -293,12 +294,34 @@ def _worker(conn, args, cpu_threads: int) -> None:
         replayer.close()
 
 
+def thread_limits(cpu_threads: int) -> dict[str, str]:
+    """Environment for a worker: numpy's OpenBLAS starts one thread per core on import, and
+    after each product they spin waiting for the next, so two workers on two cores kept
+    four busy (measured: its second thread took as much processor time as the replay's
+    own main thread). The speech and meaning models are given their threads directly.
+    A limit the tester set themselves is left alone."""
+    return {name: str(cpu_threads) for name in ("OPENBLAS_NUM_THREADS",)
+            if name not in os.environ}
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """``values`` in os.environ while a spawned worker starts (it inherits them)."""
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name in values:
+            os.environ.pop(name, None)
+
+
 class _Worker:
     def __init__(self, context, args, cpu_threads: int):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, args, cpu_threads),
                                        name="facilitator-replay", daemon=True)
-        self.process.start()
+        with _environment(thread_limits(cpu_threads)):
+            self.process.start()
         child.close()
         self.ready = False
         self.fixture: Fixture | None = None
