@@ -259,8 +259,13 @@ def _rss_mb() -> float | None:
 
 
 def _give_memory_back() -> None:
-    """Hand the heap a finished replay freed back to the system. glibc keeps it otherwise,
-    and a worker's memory would creep up to the high-water mark of every replay so far."""
+    """Forget the texts a finished replay read (caches sized for a session would otherwise
+    fill with every session's) and hand the heap it freed back to the system: glibc keeps
+    it otherwise, and a worker's memory would creep up to the high-water mark of every
+    replay so far."""
+    from facilitator.understanding import forget_texts
+
+    forget_texts()
     gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)

@@ -33,6 +33,7 @@ from facilitator.workbench import (
     FixtureResult,
     Progress,
     Replayer,
+    _give_memory_back,
     find_fixtures,
     result_line,
     run_fixtures,
@@ -332,6 +333,34 @@ def test_one_fixture_saying_slower_does_not_slow_the_next(tmp_path, monkeypatch)
     finally:
         replayer.close()
     assert not (tmp_path / "config.toml").exists()  # nor is it remembered for the tester
+
+
+def test_a_worker_forgets_each_sessions_texts_and_replays_the_next_as_if_alone(tmp_path,
+                                                                            monkeypatch):
+    # A worker going through a hundred fixtures must hold one session's texts, not every
+    # session's: the caches that remember texts are emptied between fixtures, the tables
+    # loaded once are kept, and a replay after it is the same as one in a fresh worker.
+    from facilitator.understanding import commands, default, lexicon
+
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    first = typed_fixture(tmp_path / "first", with_truth=False)
+    args = build_parser().parse_args(["replay", str(tmp_path), "--check"])
+    replayer = Replayer(args)
+    try:
+        events, _ = replayer.replay(first)
+        model = default().model
+        assert len(model._cache) > 0 and commands.units.cache_info().currsize > 0
+        assert lexicon._lexicon.cache_info().currsize == 1
+        _give_memory_back()
+        assert len(model._cache) == 0
+        assert commands.units.cache_info().currsize == 0
+        assert commands._read.cache_info().currsize == 0
+        assert lexicon._lexicon.cache_info().currsize == 1  # loaded once, kept
+        again, _ = replayer.replay(first)
+    finally:
+        replayer.close()
+    assert [(e["event"], e.get("text")) for e in again] == [
+        (e["event"], e.get("text")) for e in events]
 
 
 # ------------------------------------------------------------ the progress bar

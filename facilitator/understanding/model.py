@@ -155,6 +155,10 @@ class MeaningModel:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([e.sentence for e in self.encode_many(texts)])
 
+    def forget(self) -> None:
+        """Drop the cached passes (a replay worker between sessions)."""
+        self._cache.clear()
+
     # ------------------------------------------------------------------ inside
 
     def _remember(self, text: str, enc: Encoded) -> None:
