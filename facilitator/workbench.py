@@ -299,19 +299,21 @@ def _worker(conn, args, cpu_threads: int) -> None:
         replayer.close()
 
 
-def worker_environment(cpu_threads: int) -> dict[str, str]:
+def worker_environment() -> dict[str, str]:
     """Environment for a worker, read as it starts; a value the tester set is left alone.
 
     OPENBLAS_NUM_THREADS: numpy's OpenBLAS starts one thread per core on import, and after
-    each product they spin waiting for the next, so two workers on two cores kept four busy
-    (measured: its second thread took as much processor time as the replay's own main
-    thread). The speech and meaning models are given their threads directly.
+    each product they spin waiting for the next, so two workers on two cores kept four busy.
+    A worker's products are small: replaying two sessions, its second thread took 3-7 s of
+    processor time (as much as the replay's main thread) and saved none; with one, the
+    worker took 16-17 s instead of 19-25 s, with the speech model on one thread or two.
+    The speech and meaning models are given their threads directly.
 
     MALLOC_ARENA_MAX: the speech model decodes on a thread of its own, and glibc gives that
     thread a heap of its own, which keeps what the longest clip so far needed: trimming
     hands back little of it. With one heap a worker's peak after 16 fixtures stayed at
     that of loading (412-421 MB against 400-456 MB), for the same processor time."""
-    wanted = {"OPENBLAS_NUM_THREADS": str(cpu_threads), "MALLOC_ARENA_MAX": "1"}
+    wanted = {"OPENBLAS_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "1"}
     return {name: value for name, value in wanted.items() if name not in os.environ}
 
 
@@ -331,7 +333,7 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, args, cpu_threads),
                                        name="facilitator-replay", daemon=True)
-        with _environment(worker_environment(cpu_threads)):
+        with _environment(worker_environment()):
             self.process.start()
         child.close()
         self.ready = False
