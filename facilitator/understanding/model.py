@@ -102,6 +102,10 @@ class MeaningModel:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        # No memory arena: the arena keeps the largest pass it ever made (a batch of long
+        # turns holds over 100 MB) for the rest of the process. Without it a pass's memory
+        # goes back when the pass ends, and short passes are no slower (measured).
+        options.enable_cpu_mem_arena = False
         try:
             self._session = ort.InferenceSession(str(path), options,
                                                  providers=["CPUExecutionProvider"])
@@ -150,6 +154,10 @@ class MeaningModel:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([e.sentence for e in self.encode_many(texts)])
+
+    def forget(self) -> None:
+        """Drop the cached passes (a replay worker between sessions)."""
+        self._cache.clear()
 
     # ------------------------------------------------------------------ inside
 
