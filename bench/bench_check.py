@@ -4,9 +4,10 @@ The 100 fixtures are the bundled ones repeated (each a folder with its manifest,
 pointing at the committed WAVs, and its truth). ``facilitator replay DIR --check --jobs N``
 runs in a fresh process, as a tester runs it, and its wall time from start to exit is
 measured (workers starting and loading the model included), alternating one worker and one
-per core so that a busy spell on the machine falls on both. Memory: each worker's peak and
-resident set (from the JSON report) after its first fixture, which is one replay in a fresh
-process, against the same after its last. Each round is recorded as it completes.
+per core so that a busy spell on the machine falls on both. Memory: each bundled session is
+first replayed alone in a fresh worker (one replay's memory: the sessions differ, and the
+heaviest is the mark); each worker's peak and resident set (from the JSON report) after its
+last fixture are held against it. Each round is recorded as it completes.
 Run as ``python -m bench.bench_check [--runs N] [--count N]``.
 """
 
@@ -97,6 +98,18 @@ def check(folder: Path, jobs: int, work: Path) -> dict:
     }
 
 
+def alone(folder: Path, made: dict[str, str], work: Path) -> dict[str, dict]:
+    """Each session replayed alone in a fresh worker: {session: its worker's memory}."""
+    first = {}
+    for name, session in made.items():
+        first.setdefault(session, name)
+    memory = {}
+    for session, name in first.items():
+        result = check(folder / name, 1, work)
+        memory[session] = result["workers"][0][-1]
+    return memory
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_check")
     parser.add_argument("--runs", type=int, default=RUNS, help=f"runs of each (default {RUNS})")
@@ -108,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         made = make_fixtures(work / "fixtures", options.count)
+        one = alone(work / "fixtures", made, work)
+        print("one replay alone: " + ", ".join(f"{s} {m['peak_mb']:.0f} MB"
+                                               for s, m in one.items()), flush=True)
         runs: dict[int, list[dict]] = {jobs: [] for jobs in modes}
         for k in range(options.runs):
             for jobs in modes:
@@ -118,14 +134,14 @@ def main(argv: list[str] | None = None) -> int:
             # Every round is recorded as it completes: a long run cut short keeps its figures,
             # and the section says how many runs they are the median of.
             md = section(options.count, len(set(made.values())), runs, cores, load_before,
-                         os.getloadavg())
+                         os.getloadavg(), one)
             record_section("check", md)
     print(md)
     return 0
 
 
 def section(count: int, sessions: int, runs: dict[int, list[dict]], cores: int,
-            load_before: tuple, load_after: tuple) -> str:
+            load_before: tuple, load_after: tuple, one: dict[str, dict]) -> str:
     modes = list(runs)
     done = min(len(rs) for rs in runs.values())
     wall = {jobs: statistics.median(r["wall"] for r in runs[jobs]) for jobs in modes}
@@ -177,21 +193,24 @@ def section(count: int, sessions: int, runs: dict[int, list[dict]], cores: int,
                       "other work held the machine, so the times above are its share of a "
                       "shared machine. "
                       "Measure again on a quiet one.")
-    # A worker's first fixture is one replay alone in a fresh process (the model loaded, the
-    # longest fixture, as they go longest first); every later one must not add to it.
+    # One replay's memory is that of the heaviest session replayed alone in a fresh worker
+    # (a worker's first fixture is the one with the most audio, not the heaviest to replay);
+    # a worker's memory after its last fixture must not go beyond it.
     workers = [done for jobs in modes for r in runs[jobs] for done in r["workers"]]
-    first_peak = [done[0]["peak_mb"] for done in workers]
-    first_rss = [done[0]["rss_mb"] for done in workers]
+    heaviest = max(one, key=lambda s: one[s]["peak_mb"])
+    mark = one[heaviest]
     last_peak = [done[-1]["peak_mb"] for done in workers]
     last_rss = [done[-1]["rss_mb"] for done in workers]
-    growth = max(100 * (done[-1]["peak_mb"] / done[0]["peak_mb"] - 1) for done in workers)
+    growth = max(100 * (peak / mark["peak_mb"] - 1) for peak in last_peak)
     md.append(
-        f"- Memory per worker: after its first fixture (one replay in a fresh worker, the "
-        f"model loaded) a worker peaks at {_span(first_peak, '{:.0f}')} MB and holds "
-        f"{_span(first_rss, '{:.0f}')} MB; after its last "
-        f"({_span([len(d) for d in workers], '{:.0f}')} fixtures) it peaks at "
-        f"{_span(last_peak, '{:.0f}')} MB and holds {_span(last_rss, '{:.0f}')} MB: its peak "
-        f"grew by {growth:+.0f} % at most over the whole run.")
+        f"- Memory per worker: one replay alone in a fresh worker (the model loaded) peaks at "
+        f"{_span([m['peak_mb'] for m in one.values()], '{:.0f}')} MB and holds "
+        f"{_span([m['rss_mb'] for m in one.values()], '{:.0f}')} MB over the {len(one)} "
+        f"sessions (the heaviest, {heaviest}: {mark['peak_mb']:.0f} MB peak, "
+        f"{mark['rss_mb']:.0f} MB held); a worker after its last fixture "
+        f"({_span([len(d) for d in workers], '{:.0f}')} fixtures) peaks at "
+        f"{_span(last_peak, '{:.0f}')} MB and holds {_span(last_rss, '{:.0f}')} MB: "
+        f"{growth:+.0f} % at most over the heaviest replay alone.")
     md.append(f"- Load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)}"
               f"; after: {', '.join(f'{x:.2f}' for x in load_after)} (the machine is shared; "
               "runs alternate so that other work falls on both).")

@@ -244,13 +244,19 @@ def main(argv: list[str] | None = None) -> int:
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    from facilitator.understanding import Understanding
+    from facilitator import understanding  # a session imports it with the dialogue, at start
 
-    understand = Understanding.load()
+    import_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    # as a session loads it: what it waits for is the model; the turn readers are fitted in
+    # the background while it speaks its first prompts
+    understand = understanding.default(background=True)
     load_s = time.perf_counter() - t0
+    understand.turn("confirm", "yes")  # waits for the readers, so they do not share the CPU
+    readers_s = time.perf_counter() - t0
+    # a check in a session meets new texts: the first pass; the second finds them cached
     ev = evaluate(understand, cases)
-    # timings over a second, warm pass: a session checks with the model loaded once
-    warm = evaluate(understand, cases)["times"]
+    cached = evaluate(understand, cases)["times"]
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     previous = evaluate(Previous(), cases)
     baseline = StemmedRecall(cases)
@@ -276,10 +282,15 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {kind} | {a['cases']} | {_pct(a['agree'], a['cases'])} | "
                      f"{_pct(p['agree'], p['cases'])} |")
     lines += ["",
-              f"- Cost a check, model loaded once (warm pass): p50 {_ms(warm, 0.5):.1f} ms, "
-              f"p95 {_ms(warm, 0.95):.1f} ms (targets <= 40 / <= 120 ms); the sender's turn is "
-              f"analysed inside each check. Load: {load_s:.2f} s (target <= 2 s). Added memory "
-              f"(peak RSS after loading and checking, less before): "
+              f"- Cost a check, model loaded once, texts new to it: p50 "
+              f"{_ms(ev['times'], 0.5):.1f} ms, p95 {_ms(ev['times'], 0.95):.1f} ms (targets "
+              f"<= 40 / <= 120 ms); the sender's turn is analysed inside each check. The same "
+              f"checks again, texts cached: p50 {_ms(cached, 0.5):.1f} ms, p95 "
+              f"{_ms(cached, 0.95):.1f} ms. Load, what a session waits for (meaning model): "
+              f"{load_s:.2f} s (target <= 2 s), after importing the layer's code with the "
+              f"program ({import_s:.2f} s); the turn readers are ready {readers_s:.2f} s after "
+              f"the load began, fitted in the background. Added memory (peak RSS after "
+              f"loading everything and checking, less before): "
               f"{(rss_after - rss_before) / 1024:.0f} MB (target <= 150 MB).",
               f"- Flawed mirrors handed to the sender (unsure): "
               f"{_pct(ev['flawed_unsure'], ev['flawed'])}.",

@@ -46,7 +46,10 @@ def evaluate(reader: TurnReader, cases: list[dict]) -> dict:
     times = []
     for c in cases:
         t0 = time.perf_counter()
-        turn = reader.read(c["step"], c["text"])
+        # "we're back, carry on" is only listened for while the session is paused (at a
+        # question, "yes, please continue" answers it): a resume is read where it is heard.
+        step = "paused" if c.get("command") == "resume" else c["step"]
+        turn = reader.read(step, c["text"])
         times.append(time.perf_counter() - t0)
         if c.get("safety"):
             crisis.append(c)
@@ -99,7 +102,9 @@ def report(ev: dict, title: str, *, show_errors: bool) -> list[str]:
     for name, oks in sorted(ev["per_command"].items()):
         lines.append(f"| {name} | {len(oks)} | {_pct(sum(oks), len(oks))} |")
     fc = len(ev["false_commands"])
-    lines += ["", f"- Sentences that only mention a command's words (or none), read as a "
+    lines += ["", "- A resume is read in the paused state, the only one that listens for it "
+              "(at a question, \"yes, please continue\" answers the question).",
+              f"- Sentences that only mention a command's words (or none), read as a "
               f"command: {fc} of {ev['non_command']} ({_pct(fc, ev['non_command'])}).",
               f"- Safety: recall {_pct(ev['crisis_hit'], ev['crisis'])} "
               f"({ev['crisis_hit']}/{ev['crisis']}); "

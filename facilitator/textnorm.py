@@ -105,7 +105,13 @@ _BARE_CONTRACTIONS = {
     "gotta": "got to", "kinda": "kind of", "sorta": "sort of", "cuz": "because",
     "cos": "because", "coz": "because", "cannot": "can not", "y'all": "you", "ya": "you",
     "lemme": "let me", "gimme": "give me", "dunno": "do not know", "outta": "out of",
+    # typed and recogniser shorthand: "u never listen", "ur phone", "tryna sleep"
+    "u": "you", "ur": "your", "bc": "because", "tryna": "trying to", "hafta": "have to",
+    "til": "until", "till": "until", "dyin": "dying", "itll": "it will", "itd": "it would",
+    "theyd": "they would", "theyll": "they will", "hed": "he would",
 }
+#: The same table for readers that work on single words (the safety reader).
+BARE_CONTRACTIONS = _BARE_CONTRACTIONS
 _NT_BASES = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is", "do": "do", "does": "does",
              "did": "did", "is": "is", "are": "are", "was": "was", "were": "were", "have": "have",
              "has": "has", "had": "had", "would": "would", "could": "could", "should": "should",

@@ -14,6 +14,7 @@ A replay that crashes its worker outright is named as crashed and a new worker c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import gc
 import multiprocessing
@@ -258,8 +259,13 @@ def _rss_mb() -> float | None:
 
 
 def _give_memory_back() -> None:
-    """Hand the heap a finished replay freed back to the system. glibc keeps it otherwise,
-    and a worker's memory would creep up to the high-water mark of every replay so far."""
+    """Forget the texts a finished replay read (caches sized for a session would otherwise
+    fill with every session's) and hand the heap it freed back to the system: glibc keeps
+    it otherwise, and a worker's memory would creep up to the high-water mark of every
+    replay so far."""
+    from facilitator.understanding import forget_texts
+
+    forget_texts()
     gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
@@ -293,12 +299,42 @@ def _worker(conn, args, cpu_threads: int) -> None:
         replayer.close()
 
 
+def worker_environment() -> dict[str, str]:
+    """Environment for a worker, read as it starts; a value the tester set is left alone.
+
+    OPENBLAS_NUM_THREADS: numpy's OpenBLAS starts one thread per core on import, and after
+    each product they spin waiting for the next, so two workers on two cores kept four busy.
+    A worker's products are small: replaying two sessions, its second thread took 3-7 s of
+    processor time (as much as the replay's main thread) and saved none; with one, the
+    worker took 16-17 s instead of 19-25 s, with the speech model on one thread or two.
+    The speech and meaning models are given their threads directly.
+
+    MALLOC_ARENA_MAX: the speech model decodes on a thread of its own, and glibc gives that
+    thread a heap of its own, which keeps what the longest clip so far needed: trimming
+    hands back little of it. With one heap a worker's peak after 16 fixtures stayed at
+    that of loading (412-421 MB against 400-456 MB), for the same processor time."""
+    wanted = {"OPENBLAS_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "1"}
+    return {name: value for name, value in wanted.items() if name not in os.environ}
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """``values`` in os.environ while a spawned worker starts (it inherits them)."""
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name in values:
+            os.environ.pop(name, None)
+
+
 class _Worker:
     def __init__(self, context, args, cpu_threads: int):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, args, cpu_threads),
                                        name="facilitator-replay", daemon=True)
-        self.process.start()
+        with _environment(worker_environment()):
+            self.process.start()
         child.close()
         self.ready = False
         self.fixture: Fixture | None = None

@@ -1098,6 +1098,11 @@ neat: messy, untidy
 clean: messy, dirty
 organised: disorganised
 together: apart, alone, separately, separate, separated
+separate: combined, combine, merge, merged, joint, shared
+keep: stop, quit
+strict: relaxed, lenient, lax, soft
+stricter: relaxed, lenient, softer
+closer: distant, further
 close: distant, far
 near: far
 nearby: far away

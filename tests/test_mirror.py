@@ -255,6 +255,37 @@ def test_a_missing_model_is_a_one_line_error_not_a_fallback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+MEMORY_AFTER_LONG_PASSES = """
+import ctypes, gc
+from facilitator.understanding.model import MeaningModel
+
+def resident_mb():
+    gc.collect()
+    ctypes.CDLL(None).malloc_trim(0)
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+
+model = MeaningModel()
+model.encode("A short turn to start with.")
+before = resident_mb()
+words = "I felt alone when the dishes were left in the sink again after dinner".split()
+model.encode_many([" ".join(words * 10) + f" ({k})" for k in range(32)])
+model.encode("A short turn after them.")
+print(round(resident_mb() - before, 1))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads Linux's /proc")
+def test_a_batch_of_long_turns_gives_its_memory_back_after_the_pass(tmp_path):
+    # A replay worker goes through hundreds of turns and a live session through an hour of
+    # them: the memory of the longest pass so far must not stay held for the rest.
+    result = subprocess.run([sys.executable, "-c", MEMORY_AFTER_LONG_PASSES], cwd=ROOT,
+                            env=dict(os.environ, FACILITATOR_CONFIG=str(tmp_path / "c.toml")),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert float(result.stdout) < 30  # MB; onnxruntime's arena held over 100 MB here
+
+
 def test_a_damaged_model_is_a_one_line_error(tmp_path):
     broken = tmp_path / "model.onnx"
     broken.write_bytes(b"not an onnx model at all")
@@ -265,3 +296,20 @@ def test_a_damaged_model_is_a_one_line_error(tmp_path):
          "yes"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "cannot be loaded" in result.stderr
+
+
+def test_the_check_gives_the_same_answer_in_every_process():
+    # Python orders a set of strings differently in each process; a synonym found by
+    # walking such a set once changed where "tired" was heard back, and with it the verdict.
+    code = (
+        "from facilitator.understanding.mirror import MirrorChecker; "
+        "from facilitator.understanding.model import MeaningModel; "
+        "u = MirrorChecker(MeaningModel()); "
+        "c = u.mirror(\"I'm so tired of being woken when you come in from the late shift, and "
+        "I'd like you to get changed in the spare room.\", \"So you're sick of me waking you "
+        "up when I come in late, and you'd like me to change in the spare room.\"); "
+        "print(c.verdict, [p.mirror_says for p in c.points], c.changed)")
+    answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("0", "1")}
+    assert len(answers) == 1, answers

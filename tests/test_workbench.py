@@ -33,10 +33,12 @@ from facilitator.workbench import (
     FixtureResult,
     Progress,
     Replayer,
+    _give_memory_back,
     find_fixtures,
     result_line,
     run_fixtures,
     wants_progress,
+    worker_environment,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -276,6 +278,40 @@ def test_a_worker_that_dies_is_named_and_the_others_carry_on(tmp_path, monkeypat
     assert not multiprocessing.active_children()
 
 
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads Linux's /proc")
+def test_workers_share_the_cores_numpy_threads_included(tmp_path, monkeypatch):
+    # numpy's OpenBLAS would start a thread per core in every worker, each spinning after
+    # its products (which are small): two workers on two cores would keep four threads
+    # busy. And one malloc heap: the speech model's thread would keep one of its own at its
+    # largest clip.
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    for name in ("a", "b"):
+        typed_fixture(tmp_path / name, with_truth=False)
+    args = build_parser().parse_args(["replay", str(tmp_path), "--check"])
+    seen = {}
+
+    def look_at_the_workers(running: dict) -> None:
+        for worker in multiprocessing.active_children():
+            try:
+                environ = Path(f"/proc/{worker.pid}/environ").read_bytes().split(b"\0")
+            except OSError:  # it has just ended
+                continue
+            seen[worker.pid] = sorted(v for v in environ if v.startswith(
+                (b"OPENBLAS_NUM_THREADS=", b"MALLOC_ARENA_MAX=")))
+
+    results = run_fixtures(find_fixtures([str(tmp_path)]), args, jobs=2,
+                           on_tick=look_at_the_workers)
+    assert [r.status for r in results] == ["replayed", "replayed"]
+    assert len(seen) == 2
+    assert all(v == [b"MALLOC_ARENA_MAX=1", b"OPENBLAS_NUM_THREADS=1"] for v in seen.values())
+    # the tester's own shell is left as it was, and a value they set is theirs
+    assert "OPENBLAS_NUM_THREADS" not in os.environ and "MALLOC_ARENA_MAX" not in os.environ
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
+    assert worker_environment() == {"MALLOC_ARENA_MAX": "1"}
+
+
 def test_one_fixture_saying_slower_does_not_slow_the_next(tmp_path, monkeypatch):
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
     slower = typed_fixture(tmp_path / "slower", with_truth=False, extra=["slower"])
@@ -300,6 +336,34 @@ def test_one_fixture_saying_slower_does_not_slow_the_next(tmp_path, monkeypatch)
     finally:
         replayer.close()
     assert not (tmp_path / "config.toml").exists()  # nor is it remembered for the tester
+
+
+def test_a_worker_forgets_each_sessions_texts_and_replays_the_next_as_if_alone(tmp_path,
+                                                                            monkeypatch):
+    # A worker going through a hundred fixtures must hold one session's texts, not every
+    # session's: the caches that remember texts are emptied between fixtures, the tables
+    # loaded once are kept, and a replay after it is the same as one in a fresh worker.
+    from facilitator.understanding import commands, default, lexicon
+
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    first = typed_fixture(tmp_path / "first", with_truth=False)
+    args = build_parser().parse_args(["replay", str(tmp_path), "--check"])
+    replayer = Replayer(args)
+    try:
+        events, _ = replayer.replay(first)
+        model = default().model
+        assert len(model._cache) > 0 and commands.units.cache_info().currsize > 0
+        assert lexicon._lexicon.cache_info().currsize == 1
+        _give_memory_back()
+        assert len(model._cache) == 0
+        assert commands.units.cache_info().currsize == 0
+        assert commands._read.cache_info().currsize == 0
+        assert lexicon._lexicon.cache_info().currsize == 1  # loaded once, kept
+        again, _ = replayer.replay(first)
+    finally:
+        replayer.close()
+    assert [(e["event"], e.get("text")) for e in again] == [
+        (e["event"], e.get("text")) for e in events]
 
 
 # ------------------------------------------------------------ the progress bar

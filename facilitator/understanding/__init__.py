@@ -22,7 +22,7 @@ from facilitator.understanding.mirror import MirrorCheck, MirrorChecker
 from facilitator.understanding.model import MeaningModel, ModelError
 from facilitator.understanding.turns import Turn, TurnReader
 
-__all__ = ["Understanding", "Turn", "MirrorCheck", "ModelError", "default"]
+__all__ = ["Understanding", "Turn", "MirrorCheck", "ModelError", "default", "forget_texts"]
 
 
 class Understanding:
@@ -75,6 +75,27 @@ def default(*, background: bool = False) -> Understanding:
         else:
             _DEFAULT = Understanding.load()
     return _DEFAULT
+
+
+def forget_texts() -> None:
+    """Drop what was remembered about particular texts: the meaning model's passes and the
+    readers' memo tables (word stems, clauses, cues), keeping everything learnt and loaded.
+
+    For a process that replays one session after another: each then starts as a fresh one
+    would, and its memory is that of one session, not of every session so far. A live
+    session never needs it."""
+    import sys
+
+    if _DEFAULT is not None:
+        _DEFAULT.model.forget()
+    for name, module in list(sys.modules.items()):
+        if name != "facilitator.textnorm" and not name.startswith("facilitator.understanding."):
+            continue
+        for value in list(vars(module).values()):
+            parameters = getattr(value, "cache_parameters", None)  # an lru_cache
+            # maxsize 1: a table loaded from disk once (the lexicon, the vocabulary): kept
+            if parameters is not None and (parameters()["maxsize"] or 0) > 1:
+                value.cache_clear()
 
 
 class _Soon:

@@ -14,7 +14,7 @@ import re
 
 from facilitator import textnorm as tn
 from facilitator.understanding import cues as cu
-from facilitator.understanding import rules
+from facilitator.understanding import lexicon, rules
 
 Reading = tuple[str, str | None] | None
 
@@ -24,9 +24,14 @@ _YOUR_AS_YOU_ARE = frozenset({"always", "never", "so", "such", "being", "a", "an
                               "right", "wrong", "acting", "going", "doing", "making", "still"})
 
 
+# textnorm writes ordinals as figures so that "1st" and "first" match in a mirror; the
+# readers' phrases are in words ("shower first, then sure").
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third"}
+
+
 def _norms(text: str) -> list[str]:
     """Normalised words; "your" heard for "you're" ("your always late") is mended."""
-    words = [w.norm for w in tn.words(text)]
+    words = [_ORDINALS.get(w.norm, w.norm) for w in tn.words(text)]
     out: list[str] = []
     for k, w in enumerate(words):
         nxt = words[k + 1] if k + 1 < len(words) else ""
@@ -79,6 +84,9 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" (?:your|the) default ",
     r" (?:did|do|does|brought|bring|brings) (?:that|this|it) (?:on|to) yourself ",
     r" poor (?:baby|thing|you|little|darling) ",
+    r" sorry for yourself ",
+    r" (?:pleased|happy|proud|smug) with yourself ",
+    r" bless ?$",
     r" what happens when you ",
     r" (?:it is|its|that is) not (?:that|so) hard ",
     r" you could just ",
@@ -223,8 +231,12 @@ def read_empathy(text: str) -> Reading:
         pw = _norms(part)
         line = _line(pw)
         spans = _thought_spans(line)
-        for f in rules.feeling_words(part):
-            if f in _NOT_FEELINGS:
+        # the word list of the rules, and the feelings lexicon the mirror check reads with
+        # (its slang and idioms: "gutted", "feel like crap", "heart broken")
+        named = [f for f in rules.feeling_words(part) if f not in _NOT_FEELINGS] + [
+            " ".join(_norms(part[a:b])) for a, b, _ in lexicon.feelings_in(part)]
+        for f in named:
+            if not f:
                 continue
             at = line.find(" " + f.split()[0] + " ")
             if any(a <= at < b for a, b in spans):
@@ -302,13 +314,38 @@ def judged(line: str) -> bool:
     return False
 
 
+# "you make me feel like an idiot", "you made me miss the wedding", "you stress me out": the
+# partner named as the cause of what the speaker feels or does. Praise is not blame ("you make
+# me laugh", "you made me feel safe").
+_CAUSE = re.compile(r" you (?:\w+ )?(?:make|made|makes|making|stress|stressed|wind|wound|drive|"
+                    r"drove|piss|pissed|tick|ticked) me (?P<rest>(?:\w+ ){0,5})")
+_CAUSE_OUT = frozenset({"out", "up", "off", "crazy", "nuts", "mad", "insane", "feel", "look",
+                        "miss", "lose", "hate", "cry", "quit", "wait", "late", "sick", "angry",
+                        "so", "doubt", "second", "want", "do", "feel", "sound", "seem", "question"})
+_CAUSE_PRAISE = frozenset({"laugh", "laughing", "smile", "smiling", "happy", "happier", "safe",
+                           "loved", "love", "special", "proud", "better", "good", "beautiful",
+                           "seen", "heard", "wanted", "calm", "strong", "brave", "welcome",
+                           "warm", "relaxed", "excited", "grateful", "lucky", "cared"})
+
+
+def _blames_cause(line: str) -> bool:
+    for m in _CAUSE.finditer(line):
+        if set(m.group(0).split()) & {"never", "not"}:
+            continue  # "you never make me feel silly" is praise
+        rest = m.group("rest").split()
+        if rest and rest[0] in _CAUSE_OUT and not _CAUSE_PRAISE & set(rest):
+            return True
+    return False
+
+
 def read_sharing(text: str) -> Reading:
     """shared or blame (with why: absolute, insult, fault, contempt)."""
     words = _norms(text)
     if not words:
         return None
     line = _line(words)
-    kinds = rules.blame_kinds(text)
+    # the words as heard, and with "your" for "you're" mended ("your always on your phone")
+    kinds = rules.blame_kinds(text) | rules.blame_kinds(line)
     # "I'm grateful that you always ...": praise that happens to say "always"
     thanks = _GRATITUDE.search(line)
     absolute = re.search(r" you (?:\w+ )?(?:always|never) ", line)
@@ -318,7 +355,7 @@ def read_sharing(text: str) -> Reading:
         return ("blame", "contempt")
     if "insult" in kinds or judged(line):
         return ("blame", "insult")
-    if "fault" in kinds or any(p.search(line) for p in _FAULT_FRAMES):
+    if "fault" in kinds or any(p.search(line) for p in _FAULT_FRAMES) or _blames_cause(line):
         return ("blame", "fault")
     if ("absolute" in kinds or _SWEEPING.search(line) or _ALWAYS_YOU.search(line)) and (
             not grateful):
@@ -349,6 +386,10 @@ _META = frozenset({
     "repeat", "heard", "hear", "try", "thanks", "thank", "good", "great", "nice", "felt", "feel",
     "hearing", "honestly", "really", "it", "that", "done", "well", "job", "eh", "ehh", "ish",
     "hm", "mist", "version", "mine", "word", "robot", "robotic", "parrot", "even", "there",
+    "opposite", "repeating", "point", "completely", "nope", "nah", "almost", "nearly", "mostly",
+    "words", "sound", "sounded", "tone",
+    # a name for the partner, not content: "you missed it completely mate"
+    "mate", "babe", "hon", "hun", "honey", "darling", "dear", "pal", "buddy", "dude", "sweetheart",
 })
 _THANKS = re.compile(r" (?:thanks|thank you|felt (?:really )?good|feels good|that was nice|"
                      r"good job|well done|nice job|appreciate (?:that|it)|you did (?:great|well))")
@@ -393,7 +434,8 @@ def read_confirmation(text: str) -> Reading:
     partly = bool(_BOTH.search(line)) and not re.search(r" not even close ", line)
     if ask_again and not re.search(r" i (?:also )?(?:said|meant|mentioned) (?!back|to you|it|that|"
                                    r"before|earlier)", line):
-        return ("partly", None)
+        # "no, try again" asks for a new mirror of all of it; "sort of, say it again" of a part
+        return ("no", None) if no and no[0] == 0 and not partly else ("partly", None)
     if content >= 1.0 and _THANKS.search(line) and not said:
         return ("yes", None)
     if yes and yes[0] == 0 and (manner or re.search(r" even (?:the|that|got|caught|remembered) ",
@@ -496,6 +538,9 @@ def read_more(text: str) -> Reading:
 
 _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|okay|we can|i can|"
                     r"fine)"
+                    r"| not (?:while|until|till|before|during|with) "
+                    r"| (?:when|once|after|as soon as) (?:the|i|we|you|my|they|he|she|it) "
+                    r"(?:\w+ ){1,6}(?:yes|yeah|sure|ok|okay|fine|then)\b"
                     r"|^ (?:um |uh |so |ok |okay )?(?:when|once|after|as soon as) "
                     r"(?:the|i|we|you|my|"
                     r"they|he|she|it)\b"
@@ -531,11 +576,22 @@ def read_consent(text: str) -> Reading:
     line = _line(words)
     later = (cu._any(words, cu.TIME) or _LATER.search(line)) and not re.search(
         r" (?:it|that|this|the \w+|my \w+) can wait ", line)
-    decline = cu._any(words, cu.DECLINE) or re.search(
+    # "I don't think I can listen right now": the "listen" in it is not a yes
+    unable = re.search(r" do not think i (?:can|could|will be able to|am able to|have it in me) |"
+                       r" (?:i am )?not (?:up to|up for|in the right place|in a good place|able) ",
+                       line)
+    decline = cu._any(words, cu.DECLINE) or unable or re.search(
         r"^ (?:no(?! problem| worries| bother)|nope|nah|not)\b| (?:can not|do not want|"
         r"would rather not|not now) ", line)
     yes = cu._first(words, cu.YES, within=3) or cu._any(words, cu.READY)
-    question = "?" in text or words[0] in cu.QUESTION_LEADS
+    # a recogniser drops the question mark: "a good time for what exactly"
+    question = "?" in text or words[0] in cu.QUESTION_LEADS or bool(re.search(
+        r" (?:for what|what for|what exactly|about what|meaning what) $", line))
+    # where the answer lands, said last: "I'd rather get it over with, so yes"
+    lands_yes = re.search(r" (?:so|then|and|but|okay so|ok so) (?:yes|yeah|yep|sure|okay|ok|fine|"
+                          r"alright)(?: (?:then|definitely|sure|fine|go on|go ahead))? $", line)
+    if lands_yes and not later:
+        return ("yes", None)
     if later and not re.search(r" now (?:is|works) | i will listen | i am (?:here|ready) ", line):
         return ("later", None)
     if re.fullmatch(r" (?:hmm |um |uh |well )*(?:maybe|i do not know|not sure|i am not sure|"
@@ -543,6 +599,8 @@ def read_consent(text: str) -> Reading:
         return ("unclear", None)
     if re.search(r"^ (?:uh |um |the )*(?:\w+ ){0,4}yes no ", line):
         return ("unclear", None)  # both answers heard: the microphone caught a jumble
+    if unable:
+        return ("no", None)
     if decline and yes:
         # "I'd rather not, but okay, I'll listen": people say where they land last
         # a yes-word inside the decline itself ("not ready") is not a landing

@@ -120,11 +120,20 @@ class MirrorChecker:
         per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock))[0]
                    for t in tries[:-1]]
         last, support = self._judge(senders, m)
-        if _arguing(senders, m, last) or _own_reply(points, m, last) or _own_side(senders, m):
+        # A reply that says something of the sender ("you'd like me to cheer you on") is a
+        # mirror, however freely it sums things up; only one that says nothing of them can
+        # be the receiver's own reply.
+        if _arguing(senders, m, last) or _own_side(senders, m) or (
+                _own_reply(points, m, last) and not _speaks_of_sender(m)):
             return _all_missed(points)
         last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
         added = _added(senders, m, last, support)
+        if _SUMS_UP.search(" " + " ".join(w.norm for w in m.words) + " "):
+            # "the whole evening routine", "all these big bills": a list summed up in a word
+            # carries its items
+            results = [_with(r, "carried") if r.status in ("missed", "unsure") and _is_list(p)
+                       else r for p, r in zip(points, results, strict=True)]
         return _verdict(points, results, added, summary=summary)
 
     def _judge(self, senders: list[Analysis],
@@ -247,7 +256,9 @@ class MirrorChecker:
             candidates.get(k) for pos, _ in mine for k in pos if k in p.content) and (
             signals["feeling_sim"] < FEELING_NEAR)
         signals["feeling_dropped"] = feeling_dropped
-        if feeling_dropped and similarity < SPAN_MISSED:
+        if feeling_dropped:
+            # however close the rest came ("how you handled Jake's tantrum"), the feeling
+            # was the message ("I'm so proud of how you handled it")
             status = "missed"
         elif coverage >= CARRIED or similarity >= SPAN_CARRIED:
             status = "carried"
@@ -361,7 +372,8 @@ def _own_reply(points: list[Point], m: Analysis, results: list[PointCheck]) -> b
 # How a mirror speaks of the sender: "you feel", "you'd like", "it makes you", "for you".
 _SENDER_FRAME = re.compile(
     r" you (?:are |were |have been |had |get |got |must |might |also |really |just |still |"
-    r"kind of |sort of )*"
+    r"kind of |sort of |do |did |are starting to |have started to |are beginning to |"
+    r"are trying to |keep trying to |seem to |tend to )*"
     r"(?:feel|feeling|felt|like|love|want|wanted|wish|need|needed|hope|mean|said|say|saying|"
     r"think|thought|worry|worried|miss|hate|would|end up|keep|find|notice|noticed|"
     r"appreciate|wouldlike|wouldlove)\b"
@@ -508,6 +520,13 @@ INTENSITY_SHIFT = 3
 FEELING_NEAR = 0.3
 
 
+def _hedged(a: Analysis, pos: tuple[int, ...]) -> bool:
+    """A feeling said with a softener ("I kind of feel left out", "sort of hurt")."""
+    before = " " + " ".join(a.words[j].norm for j in range(max(0, pos[0] - 4), pos[0])) + " "
+    return bool(re.search(r" (?:kind of|sort of|kinda|sorta|a bit|a little|slightly|somewhat) ",
+                          before))
+
+
 def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: Analysis,
                      m_feelings, found, others=(), near: float = 0.0) -> tuple[str, str] | None:
     """A feeling said back flipped ("relieved" -> "regretting"), much stronger or weaker
@@ -529,6 +548,8 @@ def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: 
         # idioms' strengths are rough ("gutted" / "knocked the stuffing out of you"): between
         # them only a degree word said outright tells a feeling softened or blown up
         idiom = any(" " in e and not e.startswith(_DEGREE_LEADS) for e in (f.entry, g.entry))
+        if _hedged(a, s_pos) and _level(m, m_pos, g) < _level(a, s_pos, f):
+            continue  # "I kind of feel left out" -> "you feel a bit on the outside"
         if (shift >= INTENSITY_SHIFT and not idiom) or shift >= INTENSITY_SHIFT - 1 and said_so:
             return "intensity", _clause_text(m, m_pos[0])
     for (s_pos, f), (m_pos, g) in ([] if pairs else loose):
@@ -673,14 +694,21 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     # the feeling given to someone else: "I feel judged" -> "you feel like you're judging
     # them", "the kids are worried", "I must feel judged"
     person = _person_changed(p, a, found, m)
+    if person is None:
+        person = _feeler_changed(p, a, m, region)
     if person is not None:
         return "person", _span_text(m, [j for j in region if m.clause_of[j] == m.clause_of[
             person]] or region)
     # a word swapped for its opposite, where the point came back: "drive fast" -> "drive
     # slowly"
+    sender_stems = {w.stem for w in a.words}
     for k, best, sem in unmatched:
         if a.weights[k] < 1.0:
             continue  # "go" / "come", "get" / "give": light words swap freely in a paraphrase
+        if _negated_in_clause(a, k) != _negated_in_clause(m, best):
+            continue  # "it wasn't easy" -> "it was hard": one "not" turns the opposite round
+        if m.words[best].stem in sender_stems:
+            continue  # "you do weekdays, I'll do weekends": the mirror's word is the sender's too
         if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
@@ -718,7 +746,10 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
 
 
 # Light verbs whose negation is the point ("I don't want to go"), when they govern something.
-_NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember", "care"})
+_NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember", "care",
+                              # "I'd like you not to tell your parents", "I can't do pickup"
+                              "tell", "do", "go", "let", "say", "ask", "call", "come", "see",
+                              "take", "give", "talk"})
 
 
 def _negation_matters(a: Analysis, k: int, *, mirror: bool = False) -> bool:
@@ -817,6 +848,43 @@ def _person_changed(p: Point, a: Analysis, found, m: Analysis) -> int | None:
     return None
 
 
+_FEEL = frozenset({"feel", "feels", "felt", "feeling"})
+_ARTICLES = frozenset({"a", "an", "the", "some"})
+
+
+def _feeler(a: Analysis, k: int) -> str | None:
+    """Who "feel" at word k is said of: a pronoun, or a name or noun just before it ("Jo
+    felt left out", "my mum feels")."""
+    who = _experiencer(a, k)
+    if who is None and k > 0 and a.clause_of[k - 1] == a.clause_of[k] and (
+            a.weights[k - 1] > 0 and a.words[k - 1].norm not in _SKIP_LEFT):
+        return "other"
+    return who
+
+
+def _feeler_changed(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int | None:
+    """The sender's own "I feel ..." came back as someone else's feeling ("I felt left out
+    when Jo went" -> "Jo felt left out"), or "I feel like a nag" came back with the receiver
+    as the one who does it ("you feel like I nag you")."""
+    mine = [k for k in p.positions if a.words[k].norm in _FEEL and _feeler(a, k) == "I"]
+    if not mine:
+        return None
+    theirs = [q for q in region if m.words[q].norm in _FEEL]
+    if not theirs:
+        return None
+    if all(_feeler(m, q) in ("I", "other") for q in theirs):
+        return theirs[0]
+    # "feel like" + a role with no one doing it ("like the bad guy", "like a nag"): the
+    # feeler is the one it describes
+    role = [k for k in mine if k + 2 < len(a.words) and a.words[k + 1].norm == "like"
+            and a.words[k + 2].norm in _ARTICLES]
+    for q in theirs:
+        if role and _feeler(m, q) == "you" and q + 2 < len(m.words) and (
+                m.words[q + 1].norm == "like") and m.words[q + 2].norm in ("i", "me", "my"):
+            return q + 2
+    return None
+
+
 def _does_it_to_someone(a: Analysis, q: int) -> bool:
     """"judging them", "nag me", "putting pressure on me": the verb has someone as object."""
     after = [a.words[j].norm for j in range(q + 1, min(q + 4, len(a.words)))
@@ -858,6 +926,11 @@ _INTERPRETATION = [re.compile(x) for x in (
     r"are trying|were trying|have been)",
     r" you are (?:trying|just trying) to ",
     r" you are feeling \w+ because ",
+    # a reason or a meaning the sender never gave, in a clause of its own that carries none
+    # of their points: "because I care more about my phone than about you", "so basically
+    # you're not attracted to me", "like I'm doing it on purpose"
+    r"^ (?:and |so |but )?(?:because|since|cause|cos|as if|like|basically|so basically|which "
+    r"means|meaning|which is why|that is why) (?:it is |that )?(?:i|you|we|my|your)\b",
 )]
 _ALWAYS_ADDED = frozenset(_INTERPRETATION[:3])
 # A mirror clause this close in meaning to one of the sender's points is not an addition.
@@ -931,6 +1004,20 @@ def _merge(per_try: list[list[PointCheck]]) -> list[PointCheck]:
 # A mirror that carried this share of the sender's weight may leave out one detail.
 DETAIL_OK = 0.75
 _PERSONAL = frozenset({"i", "me", "my", "you", "your", "we", "us", "our"})
+
+
+# Words a mirror sums a list up with: "all the Christmas prep", "a whole string of
+# appointments", "one app or another", "everything piling up at work".
+_SUMS_UP = re.compile(r" (?:all|every|everything|whole|these|those|stuff|things|lot|lots|"
+                      r"string|pile|piling|load|loads|list|bunch|another|sorts|various|each)\b")
+
+
+def _is_list(p: Point) -> bool:
+    """A point that is a run of short items: "the presents, the cards, the food shop",
+    "Instagram, the news, the group chat"."""
+    items = [x for x in re.split(r",| and | then | or ", p.text) if x.strip()]
+    return len(items) >= 2 and p.text.count(",") >= 1 and all(
+        len(x.split()) <= 5 for x in items)
 
 
 def _is_core(p: Point, a_words) -> bool:

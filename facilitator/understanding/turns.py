@@ -1,8 +1,7 @@
 """Every turn read right: (step, text) -> the step's outcome, a command, a safety concern.
 
 Three readers share one meaning vector of the turn (``model.py``) and the precise cues of
-``cues.py``, and each is a linear classifier learned from labelled examples
-(``examples.py``, ``classify.py``):
+``cues.py``, and each is learned from labelled examples (``examples.py``, ``classify.py``):
 
 - the *safety* reader, at every step and for either partner: self-harm, violence, threats,
   coercive control, fear for one's safety, danger to children; idioms ("this commute is
@@ -58,9 +57,11 @@ CUE_WEIGHT = 1.0
 ALPHA = 1.0
 # A step outcome that wins by less than this (in ridge score units) is not confident.
 CONFIDENT_MARGIN = 0.15
-# Safety: a concern when its score beats "none" by more than this (negative: lean to
-# pausing).
-SAFETY_BIAS = 0.0
+# Blame the precise rules did not see ("oh here we go, the great provider wants a thank
+# you") is still named when the learned reader is this sure of it (ridge score units,
+# chosen by cross-validation on the dev split): coaching an honest sharing as blame would
+# hurt more than letting a blame pass once.
+BLAME_MARGIN = 0.6
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,13 @@ class TurnReader:
         if ruled is not None:
             outcome, why = ruled
             margin = CONFIDENT_MARGIN
+            if step in ("send", "more") and outcome in ("shared", "chunk"):
+                vector = self.model.sentences([text])[0] if vector is None else vector
+                x = features(vector, text)
+                scores = dict(zip(reader.labels, reader.scores(x)[0], strict=True))
+                if scores["blame"] - scores[outcome] >= BLAME_MARGIN:
+                    outcome = "blame"
+                    why = self.why_readers[step].predict(x)[0] if step in self.why_readers else None
         else:
             vector = self.model.sentences([text])[0] if vector is None else vector
             x = features(vector, text)

@@ -236,7 +236,7 @@ def find(word: str, nxt: str | None, m: Index) -> Hit | None:
     # or of the phrase it starts ("bring up" / "raise", "brush off" / "shrug off")
     phrases = [f"{c}_{tn.concept(nxt)}", c] if nxt else [c]
     for key in phrases:
-        for other in lexicon.synonym_concepts(key):
+        for other in sorted(lexicon.synonym_concepts(key)):  # the same answer every run
             if other in m.by_concept:
                 return Hit(0.9, tuple(m.by_concept[other]))
             if other in m.by_pair_concept:
