@@ -352,6 +352,8 @@ thrilled tired torn touched trapped troubled trusted uncertain uncomfortable und
 unhappy unheard unimportant unappreciated unloved unsafe unsupported unwanted upset used
 useless valued vulnerable warm wanted weary worn worried worthless wounded
 """
+#: The forms of the verb "feel".
+FEEL_FORMS = frozenset({"feel", "feels", "felt", "feeling"})
 FEELINGS_LEXICON = frozenset(_FEELINGS_TEXT.split()) | frozenset({
                            "left out", "let down", "taken for granted", "worn out", "fed up",
                            "on edge", "shut out", "pushed away", "cared for", "put down",

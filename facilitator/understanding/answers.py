@@ -321,7 +321,7 @@ _CAUSE = re.compile(r" you (?:\w+ )?(?:make|made|makes|making|stress|stressed|wi
                     r"drove|piss|pissed|tick|ticked) me (?P<rest>(?:\w+ ){0,5})")
 _CAUSE_OUT = frozenset({"out", "up", "off", "crazy", "nuts", "mad", "insane", "feel", "look",
                         "miss", "lose", "hate", "cry", "quit", "wait", "late", "sick", "angry",
-                        "so", "doubt", "second", "want", "do", "feel", "sound", "seem", "question"})
+                        "so", "doubt", "second", "want", "do", "sound", "seem", "question"})
 _CAUSE_PRAISE = frozenset({"laugh", "laughing", "smile", "smiling", "happy", "happier", "safe",
                            "loved", "love", "special", "proud", "better", "good", "beautiful",
                            "seen", "heard", "wanted", "calm", "strong", "brave", "welcome",

@@ -208,7 +208,7 @@ class MeaningModel:
 def _batches(texts: list[str], pieces: dict[str, int]) -> list[list[str]]:
     """Texts of like length together, at most ``_BATCH_PIECES`` padded pieces a pass: padding
     wastes less time, and the attention of one pass (rows x width x width per head) stays a
-    few MB instead of a hundred, which onnxruntime's arena would keep for the process."""
+    few MB instead of a hundred."""
     batches: list[list[str]] = []
     for t in sorted(texts, key=lambda t: pieces[t]):  # the newest text is the widest
         width = min(pieces[t], _MAX_PIECES + 2)

@@ -105,7 +105,7 @@ def feeling_words(text: str) -> list[str]:
 _THOUGHT_LEADS = frozenset({"that", "like", "as"})
 _THINK = frozenset({"think", "thinks", "thought", "believe", "believes", "believed", "assume",
                     "guess", "figure"})
-_FEEL = frozenset({"feel", "feels", "felt", "feeling"})
+_FEEL = tn.FEEL_FORMS
 _NOT_A_THOUGHT = frozenset({"way", "much", "bad", "good", "strongly", "often", ""})
 _PEOPLE = tn.PRONOUNS | {"nobody", "everybody", "everyone", "no", "the", "my", "your", "our"}
 

@@ -137,6 +137,12 @@ class TurnReader:
     def command(self, text: str, vector: np.ndarray | None = None, step: str = "") -> str | None:
         return self.command_reader.read(step, text, vector)
 
+    def _why(self, step: str, outcome: str, x: np.ndarray) -> str | None:
+        """The learned reason for a blame or a retry (None where none is learned)."""
+        if (step, outcome) in WHY_OUTCOMES and step in self.why_readers:
+            return self.why_readers[step].predict(x)[0]
+        return None
+
     def outcome(self, step: str, text: str, vector: np.ndarray | None = None) -> Turn:
         if step in SAID_STEPS:
             return Turn(step, "said")
@@ -153,14 +159,12 @@ class TurnReader:
                 scores = dict(zip(reader.labels, reader.scores(x)[0], strict=True))
                 if scores["blame"] - scores[outcome] >= BLAME_MARGIN:
                     outcome = "blame"
-                    why = self.why_readers[step].predict(x)[0] if step in self.why_readers else None
+                    why = self._why(step, outcome, x)
         else:
             vector = self.model.sentences([text])[0] if vector is None else vector
             x = features(vector, text)
             outcome, margin = reader.predict(x)
-            why = None
-            if (step, outcome) in WHY_OUTCOMES and step in self.why_readers:
-                why, _ = self.why_readers[step].predict(x)
+            why = self._why(step, outcome, x)
         addition = when = ""
         if step == "confirm" and outcome == "addition":
             addition = rules.addition_after_answer(text)
