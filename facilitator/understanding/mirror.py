@@ -129,7 +129,7 @@ class MirrorChecker:
         last = _pair_leftovers(points, last, m)
         results = _merge([*per_try, last])
         added = _added(senders, m, last, support)
-        if _SUMS_UP.search(" " + " ".join(w.norm for w in m.words) + " "):
+        if _SUMS_UP.search(_line(m)):
             # "the whole evening routine", "all these big bills": a list summed up in a word
             # carries its items
             results = [_with(r, "carried") if r.status in ("missed", "unsure") and _is_list(p)
@@ -384,7 +384,7 @@ _SENDER_FRAME = re.compile(
 def _speaks_of_sender(m: Analysis) -> bool:
     """Does the mirror say anything of the sender: a wish or a thought of theirs, or a
     feeling given to "you" ("you're really hurt", "it made you anxious")?"""
-    line = " " + " ".join(w.norm for w in m.words) + " "
+    line = _line(m)
     if _SENDER_FRAME.search(line):
         return True
     return any(_experiencer(m, pos[0]) == "you" for pos, _ in _feelings(m))
@@ -401,9 +401,9 @@ def _own_side(senders: list[Analysis], m: Analysis) -> bool:
     "you'd like") and mostly "I" doing the talking ("I do help, I did the dishes on
     Monday"), or the receiver's own feeling ("I'm still really angry at him", "it breaks
     my heart too") where the sender spoke of none of theirs."""
-    line = " " + " ".join(w.norm for w in m.words) + " "
-    sender_line = " " + " ".join(w.norm for a in senders for w in a.words) + " "
-    if any(line == " " + " ".join(w.norm for w in a.words) + " " for a in senders):
+    line = _line(m)
+    sender_line = _line(*senders)
+    if any(line == _line(a) for a in senders):
         return False  # the sender's turn said back word for word, "I" and all: a parrot
     clauses = [c for c in _clauses_of(m) if sum(m.weights[k] for k in c) > 0]
     if not clauses:
@@ -419,6 +419,12 @@ def _own_side(senders: list[Analysis], m: Analysis) -> bool:
             m, pos[0]) == "I" for pos, _ in _feelings(m))
     return own_feeling and not re.search(r" you (?:feel|felt|are|were|get|got) ", sender_line) and (
         not about_sender)
+
+
+def _line(*turns: Analysis) -> str:
+    """The normalised words of one or more turns, with a space at each end, for the
+    phrase patterns (" you feel ", "^ but ")."""
+    return " " + " ".join(w.norm for a in turns for w in a.words) + " "
 
 
 def _lexical(s: wm.Text, m: wm.Index) -> dict[int, wm.Hit]:
@@ -693,9 +699,11 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
             return "polarity", _span_text(m, region)
     # the feeling given to someone else: "I feel judged" -> "you feel like you're judging
     # them", "the kids are worried", "I must feel judged"
-    person = _person_changed(p, a, found, m)
-    if person is None:
-        person = _feeler_changed(p, a, m, region)
+    person = None
+    if not _in_senders_voice(a, m):
+        person = _person_changed(p, a, found, m)
+        if person is None:
+            person = _feeler_changed(p, a, m, region)
     if person is not None:
         return "person", _span_text(m, [j for j in region if m.clause_of[j] == m.clause_of[
             person]] or region)
@@ -819,14 +827,17 @@ def _experiencer(a: Analysis, k: int) -> str | None:
 _PASSIVE = re.compile(r"(?:ed|en)$")
 
 
-def _person_changed(p: Point, a: Analysis, found, m: Analysis) -> int | None:
-    """A mirror position where a feeling of the sender's came back as someone else's. A
-    mirror said as a quote, in the sender's own "I" with no "you" anywhere, is exempt."""
+def _in_senders_voice(a: Analysis, m: Analysis) -> bool:
+    """A mirror said as a quote, in the sender's own "I" with no "you" anywhere, or word for
+    word, "I" and all (a parrot): who feels what cannot have been swapped."""
     if not any(w.norm in tn.SECOND_PERSON for w in m.words) and any(
             w.norm in tn.FIRST_PERSON for w in m.words):
-        return None
-    if [w.norm for w in m.words] == [w.norm for w in a.words]:
-        return None  # said back word for word, "I" and all: a parrot, not a swap
+        return True
+    return [w.norm for w in m.words] == [w.norm for w in a.words]
+
+
+def _person_changed(p: Point, a: Analysis, found, m: Analysis) -> int | None:
+    """A mirror position where a feeling of the sender's came back as someone else's."""
     for k in p.content:
         word = a.words[k].norm
         if not (tn.is_feeling(word) or word in _FEELING_LIKE) or k not in found:
@@ -848,7 +859,7 @@ def _person_changed(p: Point, a: Analysis, found, m: Analysis) -> int | None:
     return None
 
 
-_FEEL = frozenset({"feel", "feels", "felt", "feeling"})
+_FEEL = tn.FEEL_FORMS
 _ARTICLES = frozenset({"a", "an", "the", "some"})
 
 
@@ -941,7 +952,7 @@ def _added(senders: list[Analysis], m: Analysis, results: list[PointCheck],
            support: dict[int, float]) -> list[dict]:
     """Judgements and motives in the mirror that the sender did not say: a clause that
     carries none of the sender's points and reads someone's mind or judges them."""
-    sender_line = " " + " ".join(w.norm for a in senders for w in a.words) + " "
+    sender_line = _line(*senders)
     aligned = {k for r in results for k in r.aligned}
     out = []
     for clause in _clauses_of(m):
