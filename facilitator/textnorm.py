@@ -471,6 +471,13 @@ def words(text: str) -> list[Word]:
     Contractions are expanded, spelled-out numbers become digits ("two hundred" -> "200"),
     "$" becomes "dollars" and known multi-word expressions ("cut me off") become one word.
     """
+    return list(_words(text))
+
+
+# The readers ask for the words of one turn many times over (each rule and cue on its own);
+# the words are frozen, so a new list of the same ones is as good as a fresh split.
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[Word, ...]:
     text = clean(text)
     raw: list[Word] = []
     last_end = 0
@@ -488,7 +495,7 @@ def words(text: str) -> list[Word]:
         if dollar and token[0].isdigit():
             raw.append(Word("dollars", m.start(), m.end(), 0))
         dollar = False
-    return _join_phrases(_join_numbers(raw))
+    return tuple(_join_phrases(_join_numbers(raw)))
 
 
 def _break_before(gap: str, *, first: bool) -> int:

@@ -255,6 +255,40 @@ def test_a_missing_model_is_a_one_line_error_not_a_fallback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_the_model_kept_ready_to_run_gives_the_very_same_vectors(tmp_path, monkeypatch):
+    import onnxruntime as ort
+
+    from facilitator.understanding import model as meaning
+
+    monkeypatch.setattr(meaning, "PREPARED_DIRS", (tmp_path / "models", tmp_path / "cache"))
+    packaged = meaning.model_file()
+    ready = meaning.prepared_file(packaged, ort)
+    assert ready.parent == tmp_path / "models" and ready.suffix == ".onnx"
+    # the graph and its weights, nothing half-made left beside them
+    assert sorted(p.name for p in ready.parent.iterdir()) == sorted(
+        [ready.name, ready.with_suffix(".data").name])
+    assert ready.stat().st_size < 1_000_000 < ready.with_suffix(".data").stat().st_size
+    assert meaning.prepared_file(packaged, ort) == ready  # made once, then found
+    texts = ["I feel lonely when you work late.", "So you feel alone when I'm at work.",
+             "um yeah, kinda, not really what I meant though"]
+    as_packaged = meaning.MeaningModel(packaged, verify=False)  # loaded as it ships
+    as_ready = meaning.MeaningModel(ready, verify=False)
+    assert (as_ready.sentences(texts) == as_packaged.sentences(texts)).all()
+
+
+def test_where_no_folder_can_be_written_the_packaged_model_is_used(tmp_path, monkeypatch):
+    import onnxruntime as ort
+
+    from facilitator.understanding import model as meaning
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(meaning, "PREPARED_DIRS", (blocker / "models", blocker / "cache"))
+    packaged = meaning.model_file()
+    assert meaning.prepared_file(packaged, ort) == packaged
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
 MEMORY_AFTER_LONG_PASSES = """
 import ctypes, gc
 from facilitator.understanding.model import MeaningModel

@@ -213,6 +213,9 @@ def test_a_replay_on_the_screen_shows_everything_in_order_and_takes_its_controls
         assert text_of(second, "stop") == "Press again to stop"
         second.press("Enter")
         wait_text(second, "state", "Session ended", timeout=30)
+        # The watcher logs a change once its frame is painted, a moment after the text is set.
+        second.wait_for("window.__screenLog.shown.some("
+                        "s => s.region === 'state' && s.text === 'Session ended')", timeout=30)
         second_log = screen_log(second)
         assert second.eval("document.getElementById('send').disabled")
         second.close()

@@ -21,23 +21,8 @@ def _seqs(*items: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.norm for w in tn.words(i)) for i in items)
 
 
-def _find(words: list[str], seq: tuple[str, ...], start: int = 0) -> int:
-    n = len(seq)
-    for k in range(start, len(words) - n + 1):
-        if words[k] == seq[0] and tuple(words[k:k + n]) == seq:
-            return k
-    return -1
-
-
-def _first(words: list[str], table, within: int | None = None) -> tuple[int, int] | None:
-    best = None
-    for seq in table:
-        k = _find(words, seq)
-        if k < 0 or (within is not None and k >= within):
-            continue
-        if best is None or k < best[0] or (k == best[0] and k + len(seq) > best[1]):
-            best = (k, k + len(seq))
-    return best
+_find = rules._find
+_first = rules._first
 
 
 def _any(words: list[str], table) -> bool:
@@ -206,6 +191,7 @@ _PRAISE = frozenset({"laugh", "smile", "love", "loved", "help", "helps", "suppor
                      "warm", "funny", "good", "great", "proud", "lucky", "there", "listen"})
 
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
+_ANSWER_WORDS = frozenset({w for seq in YES + NO + PARTLY + DONE for w in seq} | tn.FILLERS)
 
 CUE_NAMES = (
     "yes_lead", "no_lead", "yes_any", "no_any", "strong_no", "partly", "correction",
@@ -281,8 +267,7 @@ def _cue_dict(text: str) -> dict[str, float]:
     c["negations"] = min(sum(w in tn.NEGATORS for w in words), 3) / 3.0
     c["first_person"] = 1.0 if tn.FIRST_PERSON & set(words) else 0.0
     c["second_person"] = 1.0 if tn.SECOND_PERSON & set(words) else 0.0
-    answer_words = {w for seq in YES + NO + PARTLY + DONE for w in seq} | tn.FILLERS
-    c["only_answer"] = 1.0 if all(w in answer_words for w in words) else 0.0
+    c["only_answer"] = 1.0 if all(w in _ANSWER_WORDS for w in words) else 0.0
     c["elongated"] = 1.0 if _ELONGATED.search(source.lower()) else 0.0
     return c
 

@@ -262,7 +262,10 @@ def _first(words: list[str], table: tuple[tuple[str, ...], ...],
            within: int | None = None) -> tuple[int, int] | None:
     """(start, end) of the earliest (then longest) phrase of ``table`` in ``words``."""
     best: tuple[int, int] | None = None
+    present = set(words)  # most phrases of a table do not even start in a short turn
     for seq in table:
+        if seq[0] not in present:
+            continue
         k = _find(words, seq)
         if k < 0 or (within is not None and k >= within):
             continue
