@@ -3107,11 +3107,19 @@ def _nearest_mean(sims: np.ndarray) -> float:
     return float(np.partition(sims, len(sims) - k)[-k:].mean())
 
 
+#: Example lists the safety reader does not learn from (see ``SafetyReader``).
+STEP_LISTS = ("steps.toml",)
+
+
 class SafetyReader:
     """Rules first, then the learned score of the turn and of its clauses."""
 
     def __init__(self, model, examples: list[Example]) -> None:
         self.model = model
+        # The hand-kept step answers teach how answers are shaped, not what is ordinary
+        # talk: some 800 short "partly, ..." and "yes, ..." answers crowded out concerns
+        # said in that same shape (dev recall 98.4 -> 97.6 % with them).
+        examples = [e for e in examples if not e.source.startswith(STEP_LISTS)]
         vectors = example_vectors(model, [e.text for e in examples]).astype(np.float32)
         crisis = np.array([e.safety in SAFETY_KINDS for e in examples], dtype=bool)
         # Naive Bayes: each feature's log ratio, crisis over ordinary, with the prior, kept
