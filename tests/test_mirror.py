@@ -104,6 +104,9 @@ def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
      "So I'm always on my phone when you talk to me.", "intensity"),
     ("I feel lonely when you work late.",
      "You feel lonely when I work late because you think I'm lazy.", "interpretation"),
+    ("It bugs me that I've reminded you about the car insurance like fourteen times.",
+     "it bugs you that you've reminded me about the car insurance like forty times",
+     "intensity"),
 ])
 def test_a_changed_point_is_named_not_passed(sender, mirror, change):
     c = check(sender, mirror)
@@ -122,6 +125,8 @@ def test_the_same_mirror_without_the_change_passes():
         ("I feel lonely when you work late.", "You feel lonely when I work late."),
         ("When I go silent for a few days after a fight, it's because I feel punished.",
          "When you go silent for a few days after a fight, it's because you feel punished."),
+        ("It bugs me that I've reminded you about the car insurance like fourteen times.",
+         "It bugs you that you've reminded me about the car insurance, like, 14 times."),
     ]:
         c = check(sender, mirror)
         assert c.verdict == "complete", c

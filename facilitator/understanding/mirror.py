@@ -244,7 +244,8 @@ class MirrorChecker:
         change = _change(p, a, found, unmatched, aligned, m) or _feeling_changed(
             p, a, mine, [(s_f, m_f) for s_f, m_f in pairs if set(m_f[0]) & span], aligned, m,
             m_feelings, found, [x for x in self._sender_feelings if x not in mine],
-            signals["feeling_sim"]) or _frequency_changed(p, a, aligned, m)
+            signals["feeling_sim"]) or _frequency_changed(p, a, aligned, m) or _amount_changed(
+            p, a, aligned, m)
         if change is not None:
             kind, says = change
             return PointCheck(p.text, p.kind, "changed", coverage, similarity, kind, says,
@@ -618,6 +619,31 @@ def _frequency_changed(p: Point, a: Analysis, aligned: list[int],
     elif any(level in (0, 4) for level in back) and not any(
             a.words[k].norm in tn.NEGATORS for k in p.positions):
         return "intensity", _span_text(m, region)  # "always" where the sender said no such
+    return None
+
+
+def _amounts(a: Analysis, positions) -> list[tuple[str, str]]:
+    """(number, stem of the word it counts) within ``positions``: "15 minutes", "13 times"."""
+    inside = sorted(positions)
+    return [(a.words[k].norm, tn.stem(a.words[k + 1].norm)) for k in inside
+            if a.words[k].norm.isdigit() and k + 1 < len(a.words) and k + 1 in inside]
+
+
+def _amount_changed(p: Point, a: Analysis, aligned: list[int],
+                    m: Analysis) -> tuple[str, str] | None:
+    """How much, changed: "fifteen minutes late" -> "fifty minutes late", "like thirteen
+    times" -> "like thirty times" (the recogniser's teens and tens, or an exaggeration). The
+    same thing must be counted on both sides, and the sender's number nowhere in the mirror."""
+    if not aligned:
+        return None
+    clauses = {m.clause_of[k] for k in aligned if m.clause_of[k] >= 0}
+    region = [k for k, c in enumerate(m.clause_of) if c in clauses]
+    said_back = {w.norm for w in m.words}
+    for number, unit in _amounts(a, p.positions):
+        if number in said_back:
+            continue
+        if any(u == unit and n != number for n, u in _amounts(m, region)):
+            return "intensity", _span_text(m, region)
     return None
 
 
