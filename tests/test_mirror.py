@@ -107,6 +107,10 @@ def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
     ("It bugs me that I've reminded you about the car insurance like fourteen times.",
      "it bugs you that you've reminded me about the car insurance like forty times",
      "intensity"),
+    ("I'd love you to keep cooking on Sundays, it's the best part of my week.",
+     "You'd love me to stop cooking on Sundays, it's the best part of your week.", "polarity"),
+    ("I want us to be stricter about screen time with the twins.",
+     "You want us to be more relaxed about screen time with the twins.", "polarity"),
 ])
 def test_a_changed_point_is_named_not_passed(sender, mirror, change):
     c = check(sender, mirror)
@@ -127,6 +131,10 @@ def test_the_same_mirror_without_the_change_passes():
          "When you go silent for a few days after a fight, it's because you feel punished."),
         ("It bugs me that I've reminded you about the car insurance like fourteen times.",
          "It bugs you that you've reminded me about the car insurance, like, 14 times."),
+        ("I'd love you to keep cooking on Sundays, it's the best part of my week.",
+         "You'd love me to carry on cooking on Sundays, it's the best part of your week."),
+        ("I want us to be stricter about screen time with the twins.",
+         "You want us to be firmer about screen time with the twins."),
     ]:
         c = check(sender, mirror)
         assert c.verdict == "complete", c

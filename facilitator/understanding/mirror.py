@@ -738,7 +738,13 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     sender_stems = {w.stem for w in a.words}
     for k, best, sem in unmatched:
         if a.weights[k] < 1.0:
-            continue  # "go" / "come", "get" / "give": light words swap freely in a paraphrase
+            # "go" / "come", "get" / "give": light words swap freely in a paraphrase, unless
+            # the opposite comes in the very same frame ("keep going" -> "stop going")
+            q = _same_frame_opposite(a, k, m, region, sender_stems)
+            if q is not None:
+                return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
+                                                  m.clause_of[q]] or region)
+            continue
         if _negated_in_clause(a, k) != _negated_in_clause(m, best):
             continue  # "it wasn't easy" -> "it was hard": one "not" turns the opposite round
         if m.words[best].stem in sender_stems:
@@ -746,6 +752,14 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
         if best in region and sem >= 0.35 and _opposites(a.words[k].norm, m.words[best].norm):
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[best]] or region)
+        # the opposite may stand a word away from where the vectors put the nearest one:
+        # "keep going to the gym" -> "stop going to the gym" (nearest to "keep": "going")
+        for q in region:
+            if (m.words[q].stem not in sender_stems and m.weights[q] >= 1.0
+                    and _negated_in_clause(a, k) == _negated_in_clause(m, q)
+                    and _opposites(a.words[k].norm, m.words[q].norm)):
+                return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
+                                                  m.clause_of[q]] or region)
     # the same word back with a "not" lost or added: "I don't feel heard" -> "you feel heard".
     # Only the very word (same stem) counts, said in a clause that carries the point: a
     # synonym or a word met elsewhere in the mirror may carry its negation in other words
@@ -784,6 +798,26 @@ _NEGATABLE_LIGHT = frozenset({"want", "need", "like", "love", "feel", "remember"
                               # "I'd like you not to tell your parents", "I can't do pickup"
                               "tell", "do", "go", "let", "say", "ask", "call", "come", "see",
                               "take", "give", "talk"})
+
+
+def _same_frame_opposite(a: Analysis, k: int, m: Analysis, region: list[int],
+                         sender_stems: set[str]) -> int | None:
+    """Where the mirror says the opposite of the sender's word k between the same two
+    neighbours: "keep going to" / "stop going to", "want to go" / "refuse to go"."""
+    def around(x: Analysis, j: int) -> tuple[str, str]:
+        before = x.words[j - 1].norm if j > 0 else ""
+        after = x.words[j + 1].norm if j + 1 < len(x.words) else ""
+        return before, after
+
+    b, f = around(a, k)
+    for q in region:
+        mb, mf = around(m, q)
+        if (f and mf == f or b and mb == b and b not in tn.PRONOUNS) and (
+                m.words[q].stem not in sender_stems) and (
+                _negated_in_clause(a, k) == _negated_in_clause(m, q)) and _opposites(
+                a.words[k].norm, m.words[q].norm):
+            return q
+    return None
 
 
 def _negation_matters(a: Analysis, k: int, *, mirror: bool = False) -> bool:
