@@ -111,6 +111,9 @@ def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
      "You'd love me to stop cooking on Sundays, it's the best part of your week.", "polarity"),
     ("I want us to be stricter about screen time with the twins.",
      "You want us to be more relaxed about screen time with the twins.", "polarity"),
+    ("It really stung when your sister laughed at my cooking on Sunday.",
+     "It really stung you when I laughed at your cooking on Sunday.", "person"),
+    ("I'm scared my dad thinks I've failed.", "You're scared I think you've failed.", "person"),
 ])
 def test_a_changed_point_is_named_not_passed(sender, mirror, change):
     c = check(sender, mirror)
@@ -135,6 +138,12 @@ def test_the_same_mirror_without_the_change_passes():
          "You'd love me to carry on cooking on Sundays, it's the best part of your week."),
         ("I want us to be stricter about screen time with the twins.",
          "You want us to be firmer about screen time with the twins."),
+        ("It really stung when your sister laughed at my cooking on Sunday.",
+         "It really stung you when my sister laughed at your cooking on Sunday."),
+        ("I'm scared my dad thinks I've failed.", "You're scared your dad thinks you've failed."),
+        # two doers, in either order, are the same two
+        ("I feel left out when you and your mates go to the pub without me.",
+         "You feel left out when my mates and I go to the pub without you."),
     ]:
         c = check(sender, mirror)
         assert c.verdict == "complete", c

@@ -730,6 +730,8 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
         person = _person_changed(p, a, found, m)
         if person is None:
             person = _feeler_changed(p, a, m, region)
+        if person is None:
+            person = _actor_swapped(p, a, m, region)
     if person is not None:
         return "person", _span_text(m, [j for j in region if m.clause_of[j] == m.clause_of[
             person]] or region)
@@ -953,6 +955,69 @@ def _feeler_changed(p: Point, a: Analysis, m: Analysis, region: list[int]) -> in
         if role and _feeler(m, q) == "you" and q + 2 < len(m.words) and (
                 m.words[q + 1].norm == "like") and m.words[q + 2].norm in ("i", "me", "my"):
             return q + 2
+    return None
+
+
+_ACTOR_SKIP = tn.AUXILIARIES | tn.NEGATORS | tn.FILLERS | {
+    "really", "just", "always", "never", "also", "even", "still", "actually", "honestly",
+    "literally", "totally", "barely", "hardly", "only", "then", "already", "to", "who"}
+# The sender's actor, as the mirror should say it back.
+_ACTOR_BACK = {"I": "you", "you": "I", "we": "we", "third": "third"}
+# People a partner speaks of: family, work, friends.
+_PEOPLE = frozenset({
+    "mum", "mom", "mother", "mummy", "mommy", "dad", "father", "daddy", "parents", "stepdad",
+    "stepmum", "stepmom", "brother", "sister", "son", "daughter", "uncle", "aunt", "cousin",
+    "grandma", "grandmother", "grandpa", "grandad", "granddad", "grandfather", "nan", "nana",
+    "boss", "manager", "colleague", "coworker", "teacher", "friend", "friends", "mate",
+    "mates", "neighbour", "neighbor", "ex", "family", "sister-in-law", "brother-in-law",
+    "in-laws", "inlaws", "therapist", "doctor"})
+_ACTOR_PRONOUNS = {"i": "I", "you": "you", "we": "we", "he": "third", "she": "third",
+                   "they": "third"}
+
+
+def _actor(x: Analysis, j: int) -> str | None:
+    """Who does the verb at word j: "I", "you", "we", "third" (he, she, they), "someone"
+    (a person named or a noun: "your mum", "my manager", "Claire"), or None when unclear."""
+    i = j - 1
+    while i >= 0 and x.clause_of[i] == x.clause_of[j] and not x.words[i + 1].brk:
+        w = x.words[i].norm
+        said = x.source[x.words[i].start:x.words[i].end]
+        if w in _ACTOR_PRONOUNS:
+            who = _ACTOR_PRONOUNS[w]
+        elif w in _ACTOR_SKIP:
+            i -= 1
+            continue
+        elif w in _PEOPLE or said[:1].isupper() and said.lower() == w and not x.words[i].brk:
+            who = "someone"  # "your mum", "my manager", "Claire" (not at a sentence start)
+        else:
+            return None
+        # "you and your brother make plans", "my brother and I": two doers, left alone
+        before = [x.words[h].norm for h in range(max(0, i - 2), i)]
+        return None if "and" in before or "with" in before else who
+    return None
+
+
+def _actor_swapped(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int | None:
+    """The same deed said back as done by someone else: "your mum didn't say hello to me"
+    -> "I didn't say hello to you", "my manager thinks" -> "I think", "we didn't get
+    invited" -> "he didn't get invited". Only a person of the couple against someone else
+    counts; two names for one person ("your mother", "my mum") are left alone."""
+    for k in p.content:
+        if a.weights[k] <= 0:
+            continue
+        who = _actor(a, k)
+        if who is None:
+            continue
+        for q in region:
+            if m.words[q].stem != a.words[k].stem:
+                continue
+            back = _actor(m, q)
+            if back is None:
+                break
+            if (who == "someone") != (back == "someone") and "third" not in (who, back) or (
+                    who == "we" and back == "third"):
+                return q
+            break
     return None
 
 
