@@ -114,6 +114,12 @@ def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
     ("It really stung when your sister laughed at my cooking on Sunday.",
      "It really stung you when I laughed at your cooking on Sunday.", "person"),
     ("I'm scared my dad thinks I've failed.", "You're scared I think you've failed.", "person"),
+    ("I'd like us to visit my brother in Leeds next month.",
+     "You'd like us to visit your brother in Leeds next month because you feel guilty about "
+     "missing his birthday.", "interpretation"),
+    ("I was upset when you forgot to pick up the prescription.",
+     "You were upset when I forgot to pick up the prescription, and you blame me for everything "
+     "going wrong this week.", "interpretation"),
 ])
 def test_a_changed_point_is_named_not_passed(sender, mirror, change):
     c = check(sender, mirror)
@@ -141,6 +147,10 @@ def test_the_same_mirror_without_the_change_passes():
         ("It really stung when your sister laughed at my cooking on Sunday.",
          "It really stung you when my sister laughed at your cooking on Sunday."),
         ("I'm scared my dad thinks I've failed.", "You're scared your dad thinks you've failed."),
+        # the reason is the sender's own, said back
+        ("I'd like us to visit my brother in Leeds next month. I feel bad that I missed his "
+         "birthday.", "You'd like us to visit your brother in Leeds next month because you feel "
+         "bad that you missed his birthday."),
         # two doers, in either order, are the same two
         ("I feel left out when you and your mates go to the pub without me.",
          "You feel left out when my mates and I go to the pub without you."),

@@ -1057,6 +1057,8 @@ _INTERPRETATION = [re.compile(x) for x in (
     r" it is (?:all )?my fault",
     r" (?:you|i) (?:do not|does not|did not|never) (?:trust|love|respect|like|care about|"
     r"find \w+ attractive|want)",
+    r" (?:you|i) (?:are|am) not (?:attracted to|in love with|interested in) (?:me|you)\b",
+    r" you (?:blame|resent|hate|judge) me\b",
     r" you (?:think|believe|assume|reckon|feel like) (?:i|my|we)\b",
     r" (?:because|cause) (?:you|i) (?:are|am|were|was|do not|did not|just|want|think|"
     r"are trying|were trying|have been)",
@@ -1069,6 +1071,12 @@ _INTERPRETATION = [re.compile(x) for x in (
     r"means|meaning|which is why|that is why) (?:it is |that )?(?:i|you|we|my|your)\b",
 )]
 _ALWAYS_ADDED = frozenset(_INTERPRETATION[:3])
+# A reason given where the sender gave none ("I feel lonely when you're on your phone" ->
+# "... because I care more about my phone than about you") is the receiver's, however many
+# of the sender's words it borrows, unless it is where one of the sender's points came back
+# ("it's the one thing from my nan I've kept" -> "because it's something you've held on to").
+_REASON_START = re.compile(r"^ (?:and |so |but )?(?:because|since|cause|cos) ")
+_REASON_WORDS = frozenset({"because", "since", "cause", "cos", "why", "reason", "so"})
 # A mirror clause this close in meaning to one of the sender's points is not an addition.
 ADDED_BELOW = 0.5
 
@@ -1079,12 +1087,20 @@ def _added(senders: list[Analysis], m: Analysis, results: list[PointCheck],
     carries none of the sender's points and reads someone's mind or judges them."""
     sender_line = _line(*senders)
     aligned = {k for r in results for k in r.aligned}
+    gave_reason = any(w.norm in _REASON_WORDS for a in senders for w in a.words)
     out = []
     for clause in _clauses_of(m):
         line = " " + " ".join(m.words[k].norm for k in clause) + " "
         backed = sum(m.weights[k] for k in clause if k in aligned)
         total = sum(m.weights[k] for k in clause)
-        free = support.get(m.clause_of[clause[0]], 0.0) < ADDED_BELOW and backed < 0.5 * total
+        unsupported = support.get(m.clause_of[clause[0]], 0.0) < ADDED_BELOW
+        free = unsupported and backed < 0.5 * total
+        carries = any(r.status == "carried" and r.aligned and 2 * sum(
+            k in clause for k in r.aligned) >= len(r.aligned) for r in results)
+        if unsupported and not gave_reason and not carries and _REASON_START.search(line):
+            out.append({"point": "", "change": "interpretation",
+                        "mirror_says": _span_text(m, clause)})
+            continue
         for pattern in _INTERPRETATION:
             hit = pattern.search(line)
             if hit and (free or pattern in _ALWAYS_ADDED) and not _said_by_sender(
