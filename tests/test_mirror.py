@@ -159,6 +159,19 @@ def test_the_same_mirror_without_the_change_passes():
         assert c.verdict == "complete", c
 
 
+def test_a_point_missed_by_a_narrow_margin_is_left_to_the_sender():
+    # "not asking for a lot" for "not asking for the earth": some words and some meaning came
+    # back, so the sender's own "did I get that?" decides, and nobody is corrected
+    c = check("I'm not asking for the earth. I just want the bins taken out on Thursdays.",
+              "You're not asking for a lot, you just want me to take the bins out on Thursdays.")
+    assert c.verdict == "unsure" and not c.changed, c
+    assert "Did you also hear" not in feedback(c)
+    # nothing of the point came back: named, as before
+    c = check("I'm not asking for the earth. I just want the bins taken out on Thursdays.",
+              "You just want me to take the bins out on Thursdays.")
+    assert c.verdict == "partial" and c.missed == ["I'm not asking for the earth"], c
+
+
 PHONE = "I feel unheard when you look at your phone while I'm talking to you."
 
 
