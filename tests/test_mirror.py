@@ -114,6 +114,8 @@ def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
     ("It really stung when your sister laughed at my cooking on Sunday.",
      "It really stung you when I laughed at your cooking on Sunday.", "person"),
     ("I'm scared my dad thinks I've failed.", "You're scared I think you've failed.", "person"),
+    ("Honestly I feel overwhelmed by the move to Leeds.",
+     "Your sister feels overwhelmed by the move to Leeds.", "person"),
     ("I'd like us to visit my brother in Leeds next month.",
      "You'd like us to visit your brother in Leeds next month because you feel guilty about "
      "missing his birthday.", "interpretation"),
@@ -147,6 +149,12 @@ def test_the_same_mirror_without_the_change_passes():
         ("It really stung when your sister laughed at my cooking on Sunday.",
          "It really stung you when my sister laughed at your cooking on Sunday."),
         ("I'm scared my dad thinks I've failed.", "You're scared your dad thinks you've failed."),
+        # "every party" said back as "always"; a fear said of the move, not given away
+        ("I know you're shy and I get it, but every party you find a reason to stay home, and "
+         "I'm starting to lose touch with people.", "You know I'm shy and you understand, but I "
+         "always come up with an excuse to skip parties, and you're drifting away from people."),
+        ("Honestly I feel overwhelmed by the move to Leeds.", "The move to Leeds feels "
+         "overwhelming."),
         # the reason is the sender's own, said back
         ("I'd like us to visit my brother in Leeds next month. I feel bad that I missed his "
          "birthday.", "You'd like us to visit your brother in Leeds next month because you feel "

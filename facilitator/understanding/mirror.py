@@ -599,6 +599,11 @@ def _frequencies(a: Analysis, positions) -> list[int]:
                     out.append(level)
                     seen.update(range(k, k + n))
                     break
+        else:
+            # "every party", "each Sunday": as often as "every night" is, whatever is counted
+            if a.words[k].norm in ("every", "each") and k + 1 in inside and a.weights[k + 1] > 0:
+                out.append(lexicon.frequency("every night"))
+                seen.update((k, k + 1))
     return out
 
 
@@ -881,7 +886,8 @@ def _experiencer(a: Analysis, k: int) -> str | None:
             j -= 1
             continue
         if a.weights[j] > 0 and j + 1 < k and a.words[j + 1].norm in _COPULAS:
-            return "other"  # "the kids are worried", "my mum is upset"
+            # "the kids are worried", "my mum is upset"; "the move feels scary": no one's
+            return "other" if _is_person(a, j) else None
         j -= 1
     return None
 
@@ -929,10 +935,20 @@ def _feeler(a: Analysis, k: int) -> str | None:
     """Who "feel" at word k is said of: a pronoun, or a name or noun just before it ("Jo
     felt left out", "my mum feels")."""
     who = _experiencer(a, k)
-    if who is None and k > 0 and a.clause_of[k - 1] == a.clause_of[k] and (
-            a.weights[k - 1] > 0 and a.words[k - 1].norm not in _SKIP_LEFT):
-        return "other"
+    j = k - 1
+    if who is None and j >= 0 and a.clause_of[j] == a.clause_of[k] and (
+            a.weights[j] > 0 and a.words[j].norm not in _SKIP_LEFT):
+        return "other" if _is_person(a, j) else None
     return who
+
+
+def _is_person(a: Analysis, j: int) -> bool:
+    """Only a person feels: "the move to Austin feels scary" is the sender's fear said of the
+    move, while "Jo felt left out" and "my mum is upset" are someone else's feelings. A
+    capitalised word after a preposition ("to Austin") is a place, not a person."""
+    said = a.source[a.words[j].start:a.words[j].end]
+    after_preposition = j > 0 and a.words[j - 1].norm in tn.PREPOSITIONS
+    return a.words[j].norm in _FEELERS or said[:1].isupper() and not after_preposition
 
 
 def _feeler_changed(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int | None:
@@ -971,6 +987,8 @@ _PEOPLE = frozenset({
     "boss", "manager", "colleague", "coworker", "teacher", "friend", "friends", "mate",
     "mates", "neighbour", "neighbor", "ex", "family", "sister-in-law", "brother-in-law",
     "in-laws", "inlaws", "therapist", "doctor"})
+_FEELERS = _PEOPLE | {"kids", "kid", "children", "child", "baby", "boys", "girls", "twins",
+                      "everyone", "everybody", "people", "partner", "husband", "wife"}
 _ACTOR_PRONOUNS = {"i": "I", "you": "you", "we": "we", "he": "third", "she": "third",
                    "they": "third"}
 
@@ -987,8 +1005,11 @@ def _actor(x: Analysis, j: int) -> str | None:
         elif w in _ACTOR_SKIP:
             i -= 1
             continue
-        elif w in _PEOPLE or said[:1].isupper() and said.lower() == w and not x.words[i].brk:
-            who = "someone"  # "your mum", "my manager", "Claire" (not at a sentence start)
+        elif w in _PEOPLE or said[:1].isupper() and said.lower() == w and not x.words[
+                i].brk and not (i > 0 and x.words[i - 1].norm in tn.PREPOSITIONS):
+            # "your mum", "my manager", "Claire" (not at a sentence start, nor a place: "the
+            # move to Austin feels scary")
+            who = "someone"
         else:
             return None
         # "you and your brother make plans", "my brother and I": two doers, left alone
