@@ -116,6 +116,8 @@ def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
     ("I'm scared my dad thinks I've failed.", "You're scared I think you've failed.", "person"),
     ("Honestly I feel overwhelmed by the move to Leeds.",
      "Your sister feels overwhelmed by the move to Leeds.", "person"),
+    ("I was upset that you forgot to call my dad on his birthday.",
+     "You were upset that I remembered to call your dad on his birthday.", "polarity"),
     ("I'd like us to visit my brother in Leeds next month.",
      "You'd like us to visit your brother in Leeds next month because you feel guilty about "
      "missing his birthday.", "interpretation"),
@@ -155,6 +157,11 @@ def test_the_same_mirror_without_the_change_passes():
          "always come up with an excuse to skip parties, and you're drifting away from people."),
         ("Honestly I feel overwhelmed by the move to Leeds.", "The move to Leeds feels "
          "overwhelming."),
+        # "for got" is the recogniser's "forgot"; "remember" is the sender's own word, in a
+        # point of its own, not an opposite said back
+        ("I was upset that you forgot to call my dad on his birthday, I just wanted you to "
+         "remember him.", "you were upset that I for got to call your dad on his birthday you "
+         "just wanted me to remember him"),
         # the reason is the sender's own, said back
         ("I'd like us to visit my brother in Leeds next month. I feel bad that I missed his "
          "birthday.", "You'd like us to visit your brother in Leeds next month because you feel "

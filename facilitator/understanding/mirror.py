@@ -779,7 +779,10 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
             continue
         if a.words[k].norm in tn.NEGATORS:
             continue
-        same = [q for q in hit.positions if m.words[q].stem == a.words[k].stem or hit.flip]
+        # an opposite found for the word ("forgot" / "remember") is no flip where the sender
+        # said that word too, in a point of its own ("I just wanted you to remember")
+        same = [q for q in hit.positions if m.words[q].stem == a.words[k].stem or (
+            hit.flip and m.words[q].stem not in sender_stems)]
         others = point_stems - {a.words[k].stem}
         same = [q for q in same if q in region and (not others or any(
             m.words[j].stem in others for j in region if m.clause_of[j] == m.clause_of[q]))]
