@@ -659,7 +659,10 @@ def test_back_keeps_the_stage_so_a_step_of_the_same_stage_is_not_announced_again
 def test_what_was_shared_before_going_back_is_kept_as_it_was_then():
     s = at_confirm("I feel lonely.")
     s.say("partly")
-    s.say("back")  # to the confirm step, before the correction
+    s.say("Lonely and tired.")  # the correction, then its mirror is asked for
+    s.say("back")
+    s.say("back")  # to the confirm step, before the correction was made
+    assert s.listen == listen("Maya", "sender", "confirm", "answer")
     s.say("yes")
     s.say("I also feel tired.")
     s.say("good mirror")
@@ -944,3 +947,84 @@ def test_a_given_understanding_is_kept_when_asked_to_load():
     d = Dialogue(NAMES, understanding=reader)
     d.load_understanding()
     assert d.understand is reader
+
+
+def test_a_prompts_file_can_name_the_topic_once_it_is_said(tmp_path):
+    custom = tmp_path / "prompts.toml"
+    custom.write_text('[intentional]\nwelcome = "Welcome{topic}."\n'
+                      '[stage]\nappointment_consent = ["{receiver}: {topic} Now?", "Later?"]\n',
+                      encoding="utf-8")
+    s = Script(Dialogue(NAMES, understanding=Reader(), prompts=load_prompts(custom)))
+    assert s.actions[0] == Say("Welcome.")  # no topic yet: nothing is said for it
+    # a prompt given as a list is said from its first sentence
+    assert s.say("Our weekends.")[0] == Say("Leo: Our weekends. Now?")
+
+
+def test_mirror_and_summary_feedback_come_from_the_session_prompts(tmp_path):
+    custom = tmp_path / "prompts.toml"
+    custom.write_text('[feedback]\nmissed = "{receiver}, again: {quote}."\n'
+                      'missed_empty = "{receiver}, again."\n', encoding="utf-8")
+    reader = Reader(READINGS, {"good mirror": COMPLETE})
+    s = Script(Dialogue(NAMES, understanding=reader, prompts=load_prompts(custom)))
+    s.say("the weekends")
+    s.say("yes")
+    s.say("I feel lonely.")
+    assert s.say("a miss")[1].text.startswith("Leo, again: ")
+    s.say("good mirror")
+    s.say("yes")
+    s.say("Also tired.")
+    s.say("good mirror")
+    s.say("yes")
+    s.say("done")
+    assert s.say("sum")[1].text.startswith("Leo, again: ")
+
+
+def test_a_summary_right_on_its_second_try_gets_the_second_kind_word():
+    s = at_confirm()
+    s.say("yes")
+    s.say("Also tired.")
+    s.say("good mirror")
+    s.say("yes")
+    s.say("done")
+    s.say("sum one")
+    out = s.say("good mirror")
+    feedback = mirror_feedback(COMPLETE, sender="Maya", receiver="Leo", prompts=P, attempt=1)
+    assert out[:2] == [MirrorChecked(COMPLETE, "summary"), Say(feedback)]
+    assert s.listen.stage == "validate"
+
+
+def test_blame_while_adding_more_is_coached_with_the_phrase_said():
+    s = at_confirm()
+    s.say("yes")
+    out = s.say("You never listen to me.")
+    coaching = line("coach.blame", phrase=rules.find_blame("You never listen to me.")[0])
+    assert out[:2] == [Coach("blame", coaching, "absolute"), Say(coaching)]
+
+
+def test_each_appreciation_and_its_reason_is_what_its_mirror_is_checked_against():
+    reader = Reader(READINGS)
+    s = Script(Dialogue(NAMES, dialogue="appreciation", understanding=reader))
+    s.say("Your laugh.")
+    s.say("a miss")
+    assert reader.asked[-1] == ("mirror", "Your laugh.", "a miss", [])
+    s.say("skip")
+    s.say("It relaxes me.")
+    s.say("a miss")
+    assert reader.asked[-1] == ("mirror", "It relaxes me.", "a miss", [])
+
+
+def test_loading_the_understanding_up_front_reports_a_broken_model_at_once(monkeypatch):
+    # The runner loads the layer before the first prompt, so a broken model is said then,
+    # not in the middle of the first answer; the readers learn now unless asked not to.
+    asked = []
+
+    def loader(*, background=False):
+        asked.append(background)
+        raise RuntimeError("the meaning model is broken")
+
+    monkeypatch.setattr(engine, "default_understanding", loader)
+    with pytest.raises(RuntimeError, match="broken"):
+        Dialogue(NAMES).load_understanding()
+    with pytest.raises(RuntimeError, match="broken"):
+        Dialogue(NAMES).load_understanding(background=True)
+    assert asked == [False, True]

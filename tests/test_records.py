@@ -721,12 +721,12 @@ def test_a_private_file_is_written_through_a_temporary_file_beside_it(tmp_path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.json"]
 
 
-def test_a_crash_before_the_rename_leaves_the_old_file_whole_and_the_new_one_hidden(tmp_path):
+def test_power_lost_before_the_rename_keeps_the_summary_whole_and_hides_the_new_one(tmp_path):
     # Power lost between writing the new summary and renaming it into place: the summary
     # read back is the old one, whole, and what is left of the new one is a hidden file
     # that says which file it was for and that it is temporary.
     target = tmp_path / "session.json"
-    target.write_text('{"status": "in progress"}')
+    records.write_private_file(target, '{"status": "in progress"}')
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
