@@ -721,6 +721,158 @@ def test_a_private_file_is_written_through_a_temporary_file_beside_it(tmp_path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.json"]
 
 
+def test_power_lost_before_the_rename_keeps_the_summary_whole_and_hides_the_new_one(tmp_path):
+    # Power lost between writing the new summary and renaming it into place: the summary
+    # read back is the old one, whole, and what is left of the new one is a hidden file
+    # that says which file it was for and that it is temporary.
+    target = tmp_path / "session.json"
+    records.write_private_file(target, '{"status": "in progress"}')
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            os.close(r)
+            os.replace = lambda *args: os._exit(0)  # the machine stops here
+            records.write_private_file(target, '{"status": "complete"}')
+        finally:
+            os._exit(1)
+    os.close(w)
+    os.close(r)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert target.read_text() == '{"status": "in progress"}'
+    left = [p.name for p in tmp_path.iterdir() if p != target]
+    assert len(left) == 1
+    assert left[0].startswith(".session.json-") and left[0].endswith(".tmp")
+    assert (tmp_path / left[0]).read_text() == '{"status": "complete"}'
+    assert mode(tmp_path / left[0]) == 0o600
+
+
+def test_what_is_written_is_on_disk_before_it_is_renamed_into_place(tmp_path, monkeypatch):
+    # fsync of the temporary file must see every byte: data still in Python's buffer
+    # would be lost by a crash after the rename, leaving an empty or cut summary.
+    text = '{"partners": ["Ana", "Ben"]}\n' * 50
+    synced = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        synced.append(os.fstat(fd).st_size)
+        real_fsync(fd)
+
+    def replace(src, dst):
+        synced.append("renamed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    records.write_private_file(tmp_path / "session.json", text)
+    assert synced == [len(text.encode()), "renamed"]
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    target = tmp_path / "session.json"
+    target.write_text("old")
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space left on device"):
+        records.write_private_file(target, "new")
+    assert [p.name for p in tmp_path.iterdir()] == ["session.json"]
+    assert target.read_text() == "old"
+
+
+def test_ctrl_c_just_after_the_rename_is_still_ctrl_c(tmp_path, monkeypatch):
+    # The interrupt lands once the file is in place: the session must stop as asked (the
+    # loop ends on KeyboardInterrupt), not on an error about the vanished temporary file.
+    real_replace = os.replace
+
+    def replace_then_interrupted(src, dst):
+        real_replace(src, dst)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", replace_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        records.write_private_file(tmp_path / "session.json", "{}")
+    assert [p.name for p in tmp_path.iterdir()] == ["session.json"]
+    assert (tmp_path / "session.json").read_text() == "{}"
+
+
+def test_session_files_are_utf8_whatever_the_locale_says(tmp_path):
+    # Partners' names and their words are not all ASCII; the files must read back the same
+    # on any machine, so the locale's encoding (here plain ASCII) is not used.
+    import locale
+
+    text = '{"partners": ["Zoë", "Jürgen"], "said": "I feel — unseen"}'
+    old = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C")
+        records.write_private_file(tmp_path / "session.json", text)
+    finally:
+        locale.setlocale(locale.LC_CTYPE, old)
+    assert (tmp_path / "session.json").read_bytes() == text.encode("utf-8")
+
+
+def _chmod_spy(monkeypatch) -> list:
+    """Each folder's mode at the moment os.chmod is about to set it."""
+    seen = []
+    real = os.chmod
+
+    def spy(path, new_mode, *args, **kwargs):
+        if Path(path).is_dir():
+            seen.append((Path(path).name, mode(Path(path))))
+        return real(path, new_mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "chmod", spy)
+    return seen
+
+
+def test_a_new_folder_is_never_open_to_others_even_before_its_mode_is_set(tmp_path, monkeypatch):
+    # Between mkdir and chmod another user could open the folder and keep the handle:
+    # the folder must be private from the moment it exists, whatever the umask.
+    seen = _chmod_spy(monkeypatch)
+    old = os.umask(0)
+    try:
+        records.make_private_dir(tmp_path / "data")
+        folder = records._new_session_folder(tmp_path / "data", "2026-11-26T21-40-05")
+    finally:
+        os.umask(old)
+    assert [name for name, _ in seen] == ["data", folder.name]
+    assert all(at_creation & 0o077 == 0 for _, at_creation in seen), seen
+
+
+def test_a_file_where_the_data_folder_should_be_is_a_one_line_error(tmp_path):
+    (tmp_path / "data").write_text("not a folder")
+    with pytest.raises(FacilitatorError) as caught:
+        records.make_private_dir(tmp_path / "data")
+    assert str(caught.value).startswith(
+        f"{tmp_path / 'data'}: cannot write the data folder (a file is in the way); ")
+
+
+def test_a_data_folder_under_a_file_says_why_it_cannot_be_made(tmp_path):
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(FacilitatorError) as caught:
+        records.make_private_dir(tmp_path / "a-file" / "data")
+    assert str(caught.value).startswith(
+        f"{tmp_path / 'a-file' / 'data'}: cannot write the data folder (Not a directory); ")
+
+
+def test_a_data_folder_made_at_the_same_moment_by_another_session_is_fine(tmp_path, monkeypatch):
+    # Two sessions starting together: the other one makes the folder between our check
+    # and our mkdir. That is no error, and its folder is used as it is.
+    folder = tmp_path / "data"
+    real_mkdir = Path.mkdir
+
+    def made_by_the_other_session(self, *args, **kwargs):
+        real_mkdir(self, mode=0o700)
+        raise FileExistsError(17, "File exists", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", made_by_the_other_session)
+    records.make_private_dir(folder)
+    assert folder.is_dir() and mode(folder) == 0o700
+
+
 class CountingSource:
     """A stand-in microphone: a rising ramp, so each sample says where it came from."""
 
