@@ -371,6 +371,10 @@ class Dialogue:
         if self.step is not None and self.step != step:
             self._history.append(self._snapshot())
             self.round.retries = 0
+            if step == "summary":
+                # the summary's tries are its own: the last part's mirrors carried that part,
+                # not the whole sharing
+                self.round.attempts = []
         self.step = step
         spec = STEPS[step]
         if spec.stage != self.stage:
