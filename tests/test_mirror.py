@@ -187,6 +187,17 @@ def test_a_point_missed_by_a_narrow_margin_is_left_to_the_sender():
     assert c.verdict == "partial" and c.missed == ["I'm not asking for the earth"], c
 
 
+def test_a_list_summed_up_carries_every_item_even_the_last_one_after_and():
+    sender = ("Between the school run, the vet, the gutters and your dad's hospital visits, I "
+              "feel stretched thin, and I'd like us to share the driving.")
+    c = check(sender, "So with all these jobs piling up you feel stretched thin, and you'd like "
+                      "us to share the driving.")
+    assert c.verdict == "complete" and not c.missed, c
+    # not summed up at all: the list and its last item are both missed
+    c = check(sender, "You feel stretched thin, and you'd like us to share the driving.")
+    assert c.verdict == "partial" and "your dad's hospital visits" in c.missed, c
+
+
 PHONE = "I feel unheard when you look at your phone while I'm talking to you."
 
 

@@ -132,8 +132,10 @@ class MirrorChecker:
         if _SUMS_UP.search(_line(m)):
             # "the whole evening routine", "all these big bills": a list summed up in a word
             # carries its items
-            results = [_with(r, "carried") if r.status in ("missed", "unsure") and _is_list(p)
-                       else r for p, r in zip(points, results, strict=True)]
+            in_list = [_is_list(p) or k > 0 and _ends_list(points[k - 1], p, senders)
+                       for k, p in enumerate(points)]
+            results = [_with(r, "carried") if r.status in ("missed", "unsure") and listed
+                       else r for listed, r in zip(in_list, results, strict=True)]
         return _verdict(points, results, added, summary=summary)
 
     def _judge(self, senders: list[Analysis],
@@ -1194,6 +1196,16 @@ def _is_list(p: Point) -> bool:
     items = [x for x in re.split(r",| and | then | or ", p.text) if x.strip()]
     return len(items) >= 2 and p.text.count(",") >= 1 and all(
         len(x.split()) <= 5 for x in items)
+
+
+def _ends_list(before: Point, p: Point, senders: list[Analysis]) -> bool:
+    """``p`` is the last item of the list ``before``, split off at its "and": "the car
+    insurance, the boiler repair, Mia's braces | and your sister's wedding"."""
+    if not _is_list(before) or before.chunk != p.chunk or len(p.text.split()) > 5:
+        return False
+    source = senders[p.chunk].source if p.chunk < len(senders) else ""
+    between = source[before.end:p.start].strip(" ,").lower()
+    return between in ("and", "or", "and then", "and also", "plus")
 
 
 def _is_core(p: Point, a_words) -> bool:
