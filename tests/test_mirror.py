@@ -118,6 +118,8 @@ def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
      "Your sister feels overwhelmed by the move to Leeds.", "person"),
     ("I was upset that you forgot to call my dad on his birthday.",
      "You were upset that I remembered to call your dad on his birthday.", "polarity"),
+    ("I'd like a bit more help with the washing up on weeknights.",
+     "You'd like loads more help with the washing up on weeknights.", "intensity"),
     ("I'd like us to visit my brother in Leeds next month.",
      "You'd like us to visit your brother in Leeds next month because you feel guilty about "
      "missing his birthday.", "interpretation"),
@@ -162,6 +164,8 @@ def test_the_same_mirror_without_the_change_passes():
         ("I was upset that you forgot to call my dad on his birthday, I just wanted you to "
          "remember him.", "you were upset that I for got to call your dad on his birthday you "
          "just wanted me to remember him"),
+        ("I'd like a bit more help with the washing up on weeknights.",
+         "You'd like a little more help with the washing up on weeknights."),
         # the reason is the sender's own, said back
         ("I'd like us to visit my brother in Leeds next month. I feel bad that I missed his "
          "birthday.", "You'd like us to visit your brother in Leeds next month because you feel "

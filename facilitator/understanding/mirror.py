@@ -247,7 +247,7 @@ class MirrorChecker:
             p, a, mine, [(s_f, m_f) for s_f, m_f in pairs if set(m_f[0]) & span], aligned, m,
             m_feelings, found, [x for x in self._sender_feelings if x not in mine],
             signals["feeling_sim"]) or _frequency_changed(p, a, aligned, m) or _amount_changed(
-            p, a, aligned, m)
+            p, a, aligned, m) or _quantity_changed(p, a, aligned, m)
         if change is not None:
             kind, says = change
             return PointCheck(p.text, p.kind, "changed", coverage, similarity, kind, says,
@@ -650,6 +650,38 @@ def _amount_changed(p: Point, a: Analysis, aligned: list[int],
         if number in said_back:
             continue
         if any(u == unit and n != number for n, u in _amounts(m, region)):
+            return "intensity", _span_text(m, region)
+    return None
+
+
+def _quantities(a: Analysis, positions) -> list[tuple[int, str]]:
+    """(how much, the word it is said of) within ``positions``: "a bit more affection" ->
+    (1, "more"), "loads of help" -> (3, "of")."""
+    inside = sorted(positions)
+    here = set(inside)
+    out = []
+    for k in inside:
+        for n in (3, 2, 1):
+            if not all(k + j in here for j in range(n + 1)):
+                continue
+            level = lexicon.quantity(" ".join(w.norm for w in a.words[k:k + n]))
+            if level is not None:
+                out.append((level, a.words[k + n].norm))
+                break
+    return out
+
+
+def _quantity_changed(p: Point, a: Analysis, aligned: list[int],
+                      m: Analysis) -> tuple[str, str] | None:
+    """How much, changed, said of the same thing: "a bit more affection" -> "loads more
+    affection", "some of the chores" -> "all of the chores"."""
+    if not aligned:
+        return None
+    clauses = {m.clause_of[k] for k in aligned if m.clause_of[k] >= 0}
+    region = [k for k, c in enumerate(m.clause_of) if c in clauses]
+    said = _quantities(a, p.positions)
+    for level, word in _quantities(m, region):
+        if any(w == word and abs(level - x) >= 2 for x, w in said):
             return "intensity", _span_text(m, region)
     return None
 
