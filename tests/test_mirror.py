@@ -189,6 +189,11 @@ def test_a_point_missed_by_a_narrow_margin_is_left_to_the_sender():
     c = check("I'm not asking for the earth. I just want the bins taken out on Thursdays.",
               "You just want me to take the bins out on Thursdays.")
     assert c.verdict == "partial" and c.missed == ["I'm not asking for the earth"], c
+    # a feeling is the message: left out, it is named however much came back around it
+    c = check("I feel lonely on Saturday mornings when you are on your phone during breakfast. "
+              "I miss talking with you.",
+              "If I got that, you said you miss talking with me. Did I get that?")
+    assert c.verdict == "partial" and "I feel lonely on Saturday mornings" in c.missed, c
 
 
 def test_a_list_summed_up_carries_every_item_even_the_last_one_after_and():

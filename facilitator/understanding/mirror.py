@@ -1262,7 +1262,8 @@ NARROW_SIMILARITY = 0.2
 
 def _narrowly_missed(r: PointCheck, results: list[PointCheck]) -> bool:
     others = {k for o in results if o.status == "carried" for k in o.aligned}
-    return not r.signals.get("feeling_dropped") and r.coverage >= NARROW_COVERAGE and (
+    # a feeling is the message: its point left out is named however much came back around it
+    return r.kind != "feeling" and r.coverage >= NARROW_COVERAGE and (
         r.similarity >= NARROW_SIMILARITY) and bool(set(r.aligned) - others)
 
 
