@@ -829,7 +829,12 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
         m_negs = {_negated_in_clause(m, q) != hit.flip for q in same}
         s_clause_neg = _clause_negated(a, k)
         m_clause_neg = any(_clause_negated(m, q) != hit.flip for q in same)
-        if (s_neg and not m_clause_neg and True not in m_negs) or (
+        # "no reminders" said back as "without being reminded": the "no" came back as a
+        # "without", a negation too
+        kept_as_without = not hit.flip and any(
+            m.words[j].norm in _FLIP_GUARD for q in same for j in range(max(0, q - 3), q)
+            if m.clause_of[j] == m.clause_of[q])
+        if (s_neg and not m_clause_neg and True not in m_negs and not kept_as_without) or (
                 not s_clause_neg and not s_neg and False not in m_negs):
             q = same[0]
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
