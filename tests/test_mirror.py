@@ -212,6 +212,16 @@ def test_a_list_summed_up_carries_every_item_even_the_last_one_after_and():
     assert c.verdict == "partial" and "your dad's hospital visits" in c.missed, c
 
 
+def test_a_list_said_as_short_clauses_is_carried_by_a_summing_up():
+    sender = ("You forgot the bins, then the recycling, then the school form, and I feel like "
+              "I'm the only one keeping track.")
+    c = check(sender, "So I've let a whole string of jobs slip, and you feel like you're the "
+                      "only one keeping track.")
+    assert c.verdict == "complete" and not c.missed, c
+    c = check(sender, "You feel like you're the only one keeping track.")
+    assert c.verdict == "partial" and "the recycling" in c.missed, c
+
+
 PHONE = "I feel unheard when you look at your phone while I'm talking to you."
 
 

@@ -132,7 +132,8 @@ class MirrorChecker:
         if _SUMS_UP.search(_line(m)):
             # "the whole evening routine", "all these big bills": a list summed up in a word
             # carries its items
-            in_list = [_is_list(p) or k > 0 and _ends_list(points[k - 1], p, senders)
+            runs = _list_runs(points, senders)
+            in_list = [_is_list(p) or k in runs or k > 0 and _ends_list(points[k - 1], p, senders)
                        for k, p in enumerate(points)]
             results = [_with(r, "carried") if r.status in ("missed", "unsure") and listed
                        else r for listed, r in zip(in_list, results, strict=True)]
@@ -1243,6 +1244,34 @@ def _ends_list(before: Point, p: Point, senders: list[Analysis]) -> bool:
     source = senders[p.chunk].source if p.chunk < len(senders) else ""
     between = source[before.end:p.start].strip(" ,").lower()
     return between in ("and", "or", "and then", "and also", "plus")
+
+
+_RUN_SEPARATORS = (",", ", then", "then", ", and", "and", ", and then")
+
+
+def _list_runs(points: list[Point], senders: list[Analysis]) -> set[int]:
+    """Points that are items of a list said as short clauses of their own, three or more in
+    a row: "you cancelled on Sam's birthday, then the pub quiz, then the barbecue at Lou's",
+    "your mom rearranged my cupboards, she commented on my cooking, she criticised ..."."""
+    def item(p: Point) -> bool:
+        return p.kind in ("statement", "situation") and len(p.text.split()) <= 8
+
+    out: set[int] = set()
+    run: list[int] = []
+    for k, p in enumerate(points):
+        joined = False
+        if run and item(p) and points[k - 1].chunk == p.chunk and p.chunk < len(senders):
+            between = senders[p.chunk].source[points[k - 1].end:p.start].strip().lower()
+            joined = between in _RUN_SEPARATORS
+        if joined:
+            run.append(k)
+        else:
+            if len(run) >= 3:
+                out.update(run)
+            run = [k] if item(p) else []
+    if len(run) >= 3:
+        out.update(run)
+    return out
 
 
 def _is_core(p: Point, a_words) -> bool:
