@@ -201,25 +201,25 @@ def test_a_point_missed_by_a_narrow_margin_is_left_to_the_sender():
     assert c.verdict == "partial" and "I feel lonely on Saturday mornings" in c.missed, c
 
 
-def test_a_list_summed_up_carries_every_item_even_the_last_one_after_and():
-    sender = ("Between the school run, the vet, the gutters and your dad's hospital visits, I "
-              "feel stretched thin, and I'd like us to share the driving.")
-    c = check(sender, "So with all these jobs piling up you feel stretched thin, and you'd like "
-                      "us to share the driving.")
+@pytest.mark.parametrize("sender, summed_up, item", [
+    # the last item, split off at its "and"
+    ("Between the school run, the vet, the gutters and your dad's hospital visits, I feel "
+     "stretched thin, and I'd like us to share the driving.",
+     "So with all these jobs piling up you feel stretched thin, and you'd like us to share the "
+     "driving.", "your dad's hospital visits"),
+    # a list said as short clauses of their own
+    ("You forgot the bins, then the recycling, then the school form, and I feel like I'm the "
+     "only one keeping track.",
+     "So I've let a whole string of jobs slip, and you feel like you're the only one keeping "
+     "track.", "the recycling"),
+])
+def test_a_list_summed_up_carries_every_item(sender, summed_up, item):
+    c = check(sender, summed_up)
     assert c.verdict == "complete" and not c.missed, c
-    # not summed up at all: the list and its last item are both missed
-    c = check(sender, "You feel stretched thin, and you'd like us to share the driving.")
-    assert c.verdict == "partial" and "your dad's hospital visits" in c.missed, c
-
-
-def test_a_list_said_as_short_clauses_is_carried_by_a_summing_up():
-    sender = ("You forgot the bins, then the recycling, then the school form, and I feel like "
-              "I'm the only one keeping track.")
-    c = check(sender, "So I've let a whole string of jobs slip, and you feel like you're the "
-                      "only one keeping track.")
-    assert c.verdict == "complete" and not c.missed, c
-    c = check(sender, "You feel like you're the only one keeping track.")
-    assert c.verdict == "partial" and "the recycling" in c.missed, c
+    # the rest said back alone, the list not summed up: its items are missed
+    rest = summed_up.split(", and ")[-1].replace("you'd", "You'd").replace("you feel", "You feel")
+    c = check(sender, rest)
+    assert c.verdict == "partial" and item in c.missed, c
 
 
 PHONE = "I feel unheard when you look at your phone while I'm talking to you."
