@@ -201,24 +201,23 @@ def test_a_point_missed_by_a_narrow_margin_is_left_to_the_sender():
     assert c.verdict == "partial" and "I feel lonely on Saturday mornings" in c.missed, c
 
 
-@pytest.mark.parametrize("sender, summed_up, item", [
+@pytest.mark.parametrize("sender, summed_up, plain, item", [
     # the last item, split off at its "and"
     ("Between the school run, the vet, the gutters and your dad's hospital visits, I feel "
      "stretched thin, and I'd like us to share the driving.",
      "So with all these jobs piling up you feel stretched thin, and you'd like us to share the "
-     "driving.", "your dad's hospital visits"),
+     "driving.", "You feel stretched thin, and you'd like us to share the driving.",
+     "your dad's hospital visits"),
     # a list said as short clauses of their own
     ("You forgot the bins, then the recycling, then the school form, and I feel like I'm the "
      "only one keeping track.",
      "So I've let a whole string of jobs slip, and you feel like you're the only one keeping "
-     "track.", "the recycling"),
+     "track.", "You feel like you're the only one keeping track.", "the recycling"),
 ])
-def test_a_list_summed_up_carries_every_item(sender, summed_up, item):
+def test_a_list_summed_up_carries_every_item(sender, summed_up, plain, item):
     c = check(sender, summed_up)
     assert c.verdict == "complete" and not c.missed, c
-    # the rest said back alone, the list not summed up: its items are missed
-    rest = summed_up.split(", and ")[-1].replace("you'd", "You'd").replace("you feel", "You feel")
-    c = check(sender, rest)
+    c = check(sender, plain)  # the list not summed up: its items are missed
     assert c.verdict == "partial" and item in c.missed, c
 
 
