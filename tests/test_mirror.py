@@ -122,6 +122,9 @@ def test_a_faithful_mirror_in_other_words_is_never_reproached(sender, mirror):
      "You'd like loads more help with the washing up on weeknights.", "intensity"),
     ("I'd love one evening a week together, no phones at the table.",
      "You'd love one evening a week together with phones at the table.", "polarity"),
+    ("I'd love to go camping in Wales again this spring, it's where I switch off.",
+     "So you'd rather not go camping in Wales again this spring, even though it's where you "
+     "switch off.", "polarity"),
     ("I'd like us to visit my brother in Leeds next month.",
      "You'd like us to visit your brother in Leeds next month because you feel guilty about "
      "missing his birthday.", "interpretation"),
@@ -168,6 +171,9 @@ def test_the_same_mirror_without_the_change_passes():
          "just wanted me to remember him"),
         ("I'd like a bit more help with the washing up on weeknights.",
          "You'd like a little more help with the washing up on weeknights."),
+        ("I'd love to go camping in Wales again this spring, it's where I switch off.",
+         "So you'd really like to go camping in Wales again this spring, it's where you switch "
+         "off."),
         # "no phones" said back as "without phones": the negation kept in other words
         ("I'd love one evening a week together, no phones at the table.",
          "You'd love one evening a week together without phones at the table."),

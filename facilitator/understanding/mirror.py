@@ -716,7 +716,9 @@ def _opposites(a: str, b: str) -> bool:
 
 
 _NOT_AFTER = tn.AUXILIARIES | tn.PRONOUNS | tn.CLAUSE_WORDS | {
-    "feel", "feels", "felt", "feeling", "or", "to", "why", "just", "really", "still", "and"}
+    "feel", "feels", "felt", "feeling", "or", "to", "why", "just", "really", "still", "and",
+    # "you'd rather not go back", "you had better not", "you'd prefer not to"
+    "rather", "better", "prefer"}
 
 
 def _real_not(a: Analysis, j: int) -> bool:
