@@ -6,6 +6,8 @@ couple would hear as a wrong "you missed ..." from the facilitator.
 
 from __future__ import annotations
 
+import pytest
+
 from facilitator.understanding.points import analyse
 
 
@@ -200,3 +202,64 @@ def test_the_kind_of_each_point():
     assert points("you are late every night") == [("statement", "you are late every night")]
     assert points("I was upset that you forgot my birthday") == [
         ("feeling", "I was upset that you forgot my birthday")]
+
+
+# ------------------------------------------------ content words: what a mirror must carry
+
+
+def content(text: str) -> list[list[str]]:
+    a = analyse(text)
+    return [[a.words[k].norm for k in p.content] for p in a.points]
+
+
+def test_like_the_verb_is_content_and_like_the_filler_is_not():
+    assert content("I'd like a hug") == [["wouldlike", "hug"]]
+    assert content("you don't like my cooking") == [["like", "cooking"]]
+    assert content("I really like the garden") == [["like", "garden"]]
+    assert content("I just want to like it") == [["want", "like"]]
+    # said as a filler it is not something the mirror has to bring back
+    assert content("the kids, like, never sleep") == [["kids", "sleep"]]
+
+
+def test_a_hedge_is_not_content_and_the_preposition_that_is_the_point_is():
+    assert content("I sort of want a break") == [["want", "break"]]
+    assert content("I kind of want a break") == [["want", "break"]]
+    assert content("I'm not against it") == [["against"]]
+    assert content("I went out without you") == [["went", "without"]]
+    assert content("I'd rather cook instead") == [["rather", "cook", "instead"]]
+
+
+@pytest.mark.parametrize("text, second", [
+    ("When you let Rocco off the lead I get anxious", ("feeling", "I get anxious")),
+    ("When you let Rocco off the lead you get angry", ("feeling", "you get angry")),
+    ("When you let Rocco off the lead they get angry", ("feeling", "they get angry")),
+    ("When you let Rocco off the lead we get angry", ("feeling", "we get angry")),
+    ("When you let Rocco off the lead she can't sleep", ("statement", "she can't sleep")),
+    ("When you let Rocco off the lead I felt scared", ("feeling", "I felt scared")),
+    ("When you let Rocco off the lead I don't sleep", ("statement", "I don't sleep")),
+    ("When the dog runs off with the lead I get anxious", ("feeling", "I get anxious")),
+])
+def test_whoever_is_the_new_subject_starts_a_new_point(text, second):
+    assert points(text)[1:] == [second]
+    assert len(points(text)) == 2
+
+
+def test_a_pronoun_at_the_very_end_starts_nothing():
+    assert texts("After the long drive home I") == ["After the long drive home I"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When the dog runs off and I get anxious", ["When the dog runs off", "I get anxious"]),
+    ("I feel hurt and your mum calls", ["I feel hurt", "your mum calls"]),
+    ("I feel hurt and nobody helps", ["I feel hurt", "nobody helps"]),
+    ("I feel hurt so the kids cry", ["I feel hurt", "the kids cry"]),
+    ("I feel hurt so nothing helps", ["I feel hurt", "nothing helps"]),
+    ("I feel hurt since everything changed", ["I feel hurt", "since everything changed"]),
+    ("I feel hurt then we argue", ["I feel hurt", "we argue"]),
+    ("I feel hurt or we argue", ["I feel hurt", "we argue"]),
+    # "and the kids" joins words, it opens no clause after "and"
+    ("I feel hurt and the kids cry", ["I feel hurt and the kids cry"]),
+    ("I feel hurt, because", ["I feel hurt"]),
+])
+def test_a_linking_word_opens_a_point_when_a_subject_follows(text, expected):
+    assert texts(text) == expected
