@@ -263,3 +263,26 @@ def test_a_pronoun_at_the_very_end_starts_nothing():
 ])
 def test_a_linking_word_opens_a_point_when_a_subject_follows(text, expected):
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The long commute and the late meetings make me get, you know, anxious",
+    "The long commute and the late meetings got, I think, worse",
+    "The long commute and the late meetings make me feel, I think, anxious",
+    "The long commute and the late meetings felt, I think, endless",
+    "The long commute and the late meetings is, I think, tiring",
+    "The long commute and the late meetings are, I think, tiring",
+    "The long commute and the late meetings was, I think, tiring",
+    "The long commute and the late meetings were, I think, tiring",
+    "The long commute and the late meetings will be, I think, tiring",
+    "The long commute and the late meetings become, I think, tiring",
+])
+def test_a_long_clause_broken_after_its_verb_by_an_aside_stays_one_point(text):
+    """After a verb that needs what follows ("are, I think, tiring") the rest completes it,
+    however much the clause already carried."""
+    assert texts(text) == [text]
+
+
+def test_a_clause_broken_by_a_full_stop_is_not_completed():
+    assert texts("I get. I think anxious") == ["I think anxious"]
+    assert texts("I am so, I am so tired") == ["I am so, I am so tired"]
