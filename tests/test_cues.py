@@ -11,6 +11,13 @@ from facilitator import textnorm as tn
 from facilitator.understanding.cues import CUE_NAMES, _validation_at, cues
 
 
+@pytest.fixture(autouse=True)
+def fresh_cues():
+    """Each test reads its turns afresh, not from the cache an earlier test filled."""
+    cues.cache_clear()
+    yield
+
+
 def cue(text: str) -> dict[str, float]:
     return dict(zip(CUE_NAMES, cues(text)))
 
@@ -57,6 +64,9 @@ def test_the_answer_said_first_leads():
         "well I mean maybe no")
     assert "no_lead" in on("well no actually yes") and "yes_lead" not in on(
         "well no actually yes")
+    assert "no_lead" not in on("well I mean no")  # the fourth word leads nothing
+    # "you did not" holds "you did" (a yes) at the same place: the longer no wins
+    assert "no_lead" in on("you did not")
 
 
 def test_strong_no_partly_and_a_correction():
@@ -114,6 +124,11 @@ def test_a_validation_and_a_negated_one():
     assert not {"validate", "validate_negated"} & on("the car is red")
 
 
+def test_a_validation_said_first_counts():
+    assert "validate" in on("I can see why you were hurt")
+    assert "validate" in on("I understand")
+
+
 def test_a_but_after_the_validation_and_a_but_alone():
     assert "but_after" in on("I can see why, but you were late")
     assert "but_after" in on("but I was tired")
@@ -137,6 +152,8 @@ def test_imagining_thinking_and_feeling():
     assert "thought" in on("I think you are wrong")
     assert "thought" not in on("I feel sad") and "feeling_kind" in on("I feel sad")
     assert "imagine" not in on("you feel lonely")
+    # a thought in the frame of a feeling, without a word for thinking
+    assert "thought" in on("you feel like I do not care")
 
 
 def test_blame_of_each_kind():
@@ -182,6 +199,10 @@ def test_length_negations_and_only_an_answer():
     ("I do not understand why", -1),
     ("I really do not get why you feel that", -1),
     ("not understandable", -1),
+    ("did it make sense", -1),  # asked, not said
+    ("do they make sense", -1),
+    ("never makes sense", -1),
+    ("no, I understand", 1),  # a "no" before it does not negate it
     ("the car is red", None),
     ("make it quick", None),
 ])
@@ -190,4 +211,26 @@ def test_where_a_validation_starts(text, at):
 
 
 def test_a_negated_validation_does_not_hide_a_later_real_one():
+    assert _validation_at(norms("I do not understand why, but I get it")) == 6
     assert _validation_at(norms("it does not make sense to me, but I understand why")) == 8
+
+
+TURNS = [
+    "yes", "no", "not at all", "almost", "no, I also said I miss my mum and the garden and the dog",
+    "I feel sad, lonely, angry and scared", "Is now a good time?", "tomorrow after dinner, or tonight",
+    "not now", "I'm ready", "that's all", "one more thing", "That makes sense",
+    "That doesn't make sense", "I can see why, but you were late", "but I was tired", "riiight",
+    "you're so dramatic", "whatever", "I imagine you feel lonely", "I think you are wrong",
+    "you always forget", "it's all your fault", "thank you for listening", "word " * 40,
+    "no not never no", "you me",
+]
+
+
+def test_every_cue_is_a_fraction_and_each_one_reaches_one():
+    """The classifiers weigh each cue between 0 and 1; a cue that can reach 2 would count
+    double, one that never reaches 1 would count for less than it was trained for."""
+    values = [cue(text) for text in TURNS]
+    for name in CUE_NAMES:
+        seen = [v[name] for v in values]
+        assert all(0.0 <= x <= 1.0 for x in seen), name
+        assert max(seen) == 1.0, name
