@@ -136,6 +136,13 @@ def test_read_consent(text, outcome):
 @pytest.mark.parametrize("text, named", [
     ("tomorrow", True), ("after the kids are asleep", True), ("Saturday", True),
     ("later", False), ("can it wait", False), ("in a bit", False), ("not now", False),
+    ("can we wait", False), ("can this wait", False), ("could it wait", False),
+    ("another time", False), ("some other time", False), ("another day", False),
+    ("another night", False), ("rain check", False), ("in a while", False),
+    ("after work", True), ("in an hour", True), ("this weekend", True), ("tonight", True),
+    ("on monday", True), ("in the morning", True), ("sunday", True), ("friday", True),
+    ("can it wait till tomorrow", True), ("another day, maybe thursday", True),
+    ("can it wait, maybe tuesday", True), ("later, on wednesday", True),
 ])
 def test_names_time(text, named):
     assert names_time(text) is named
