@@ -8,8 +8,15 @@ from __future__ import annotations
 import pytest
 
 from facilitator.understanding.answers import (
-    READERS, names_time, read_confirmation, read_consent, read_empathy, read_empathy_confirm,
-    read_more, read_sharing, read_validation,
+    READERS,
+    names_time,
+    read_confirmation,
+    read_consent,
+    read_empathy,
+    read_empathy_confirm,
+    read_more,
+    read_sharing,
+    read_validation,
 )
 
 

@@ -216,10 +216,12 @@ def test_a_negated_validation_does_not_hide_a_later_real_one():
 
 
 TURNS = [
-    "yes", "no", "not at all", "almost", "no, I also said I miss my mum and the garden and the dog",
-    "I feel sad, lonely, angry and scared", "Is now a good time?", "tomorrow after dinner, or tonight",
-    "not now", "I'm ready", "that's all", "one more thing", "That makes sense",
-    "That doesn't make sense", "I can see why, but you were late", "but I was tired", "riiight",
+    "yes", "no", "not at all", "almost",
+    "no, I also said I miss my mum and the garden and the dog",
+    "I feel sad, lonely, angry and scared", "Is now a good time?",
+    "tomorrow after dinner, or tonight", "not now", "I'm ready", "that's all", "one more thing",
+    "That makes sense", "That doesn't make sense", "I can see why, but you were late",
+    "but I was tired", "riiight",
     "you're so dramatic", "whatever", "I imagine you feel lonely", "I think you are wrong",
     "you always forget", "it's all your fault", "thank you for listening", "word " * 40,
     "no not never no", "you me",
