@@ -583,6 +583,12 @@ def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: 
     return None
 
 
+def _region(m: Analysis, aligned: list[int]) -> list[int]:
+    """The mirror's words in the clauses where a point came back (``aligned``)."""
+    clause_ids = {m.clause_of[k] for k in aligned if m.clause_of[k] >= 0}
+    return [k for k, c in enumerate(m.clause_of) if c in clause_ids]
+
+
 def _frequencies(a: Analysis, positions) -> list[int]:
     """How-often levels said within ``positions`` ("sometimes" 2, "all the time" 4)."""
     inside = set(positions)
@@ -615,8 +621,7 @@ def _frequency_changed(p: Point, a: Analysis, aligned: list[int],
     """How often, changed: "sometimes" -> "always", "a couple of times" -> "all the time"."""
     if not aligned:
         return None
-    clauses = {m.clause_of[k] for k in aligned if m.clause_of[k] >= 0}
-    region = [k for k, c in enumerate(m.clause_of) if c in clauses]
+    region = _region(m, aligned)
     said = _frequencies(a, p.positions) or _frequencies(a, range(len(a.words)))
     back = _frequencies(m, region)
     if not back:
@@ -644,8 +649,7 @@ def _amount_changed(p: Point, a: Analysis, aligned: list[int],
     same thing must be counted on both sides, and the sender's number nowhere in the mirror."""
     if not aligned:
         return None
-    clauses = {m.clause_of[k] for k in aligned if m.clause_of[k] >= 0}
-    region = [k for k, c in enumerate(m.clause_of) if c in clauses]
+    region = _region(m, aligned)
     said_back = {w.norm for w in m.words}
     for number, unit in _amounts(a, p.positions):
         if number in said_back:
@@ -678,8 +682,7 @@ def _quantity_changed(p: Point, a: Analysis, aligned: list[int],
     affection", "some of the chores" -> "all of the chores"."""
     if not aligned:
         return None
-    clauses = {m.clause_of[k] for k in aligned if m.clause_of[k] >= 0}
-    region = [k for k, c in enumerate(m.clause_of) if c in clauses]
+    region = _region(m, aligned)
     said = _quantities(a, p.positions)
     for level, word in _quantities(m, region):
         if any(w == word and abs(level - x) >= 2 for x, w in said):
@@ -755,8 +758,7 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     """How a point that came back was changed, if it was: (kind, the mirror's words)."""
     if not aligned:
         return None
-    clause_ids = {m.clause_of[k] for k in aligned if m.clause_of[k] >= 0}
-    region = [k for k, c in enumerate(m.clause_of) if c in clause_ids]
+    region = _region(m, aligned)
     if not region:
         return None
     # "more" said back as "less": a comparative flipped
