@@ -90,6 +90,9 @@ def test_feeling_words_come_from_the_lexicon_in_order_once():
     ("You idiot.", ["idiot"]),
     ("You always forget to call and you never say sorry.", ["you always", "you never"]),
     ("Every time you come home late I worry.", ["every time you"]),
+    # "never" with something good withheld: the near misses of the praise below
+    ("You never make me feel special anymore.", ["you never"]),
+    ("You never make time for me.", ["you never"]),
 ])
 def test_blame_language_is_found(text, found):
     assert find_blame(text) == found
@@ -99,6 +102,9 @@ def test_blame_language_is_found(text, found):
     "I feel lonely when you work late.",
     "You always make me laugh.",
     "You never fail to make me smile.",
+    # no harm done to the speaker, ever, is praise
+    "You never make me feel silly for asking, and I love that.",
+    "You never yell at me, even when I mess up.",
     "I feel stupid when I forget things.",
     "I always feel tired on Mondays.",
     # the near misses of the blame above, negated

@@ -207,11 +207,30 @@ def _blame(text: str) -> list[tuple[str, str]]:
     return [(kind, q) for _, kind, q in sorted(found)]
 
 
+# Harm that "never" turns into praise when it is done to the speaker: "you never yell at
+# me", "you never make me feel silly".
+_NEVER_HARM = frozenset({"yell", "shout", "snap", "interrupt", "ignore", "rush", "pressure",
+                         "push", "nag", "blame", "belittle", "mock", "shame", "lecture",
+                         "patronise", "patronize", "guilt", "pressured"})
+_PUT_DOWN = frozenset({"silly", "stupid", "small", "bad", "dumb", "useless", "worthless",
+                       "ugly", "wrong", "unwelcome", "unimportant", "judged", "guilty",
+                       "ashamed", "embarrassed", "rushed", "pressured", "unwanted", "invisible",
+                       "inadequate", "awkward", "foolish", "crazy", "needy"})
+
+
 def _praise(seq: tuple[str, ...], rest: list[str]) -> bool:
     if "never" in seq:
         # "you never fail to make me smile", "you never complain"
-        return bool(rest) and rest[0] in _NEVER_PRAISE and not (
-            rest[0] == "let" and rest[1:3] != ["me", "down"])
+        if rest and rest[0] in _NEVER_PRAISE and not (
+                rest[0] == "let" and rest[1:3] != ["me", "down"]):
+            return True
+        # "you never yell at me", "you never make me feel silly for asking": no harm done
+        # to the speaker, ever, is praise ("you never make me feel special" is not)
+        harm = bool(rest) and tn.stem(rest[0]) in {tn.stem(w) for w in _NEVER_HARM} and (
+            "me" in rest[1:3])
+        made_to_feel = rest[:3] in (["make", "me", "feel"], ["made", "me", "feel"]) and len(
+            rest) > 3 and rest[3] in _PUT_DOWN
+        return harm or made_to_feel
     return bool(_PRAISE & set(rest)) and not (_NEGATIVE & set(rest))
 
 
