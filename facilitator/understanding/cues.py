@@ -226,10 +226,8 @@ def _cue_dict(text: str) -> dict[str, float]:
     c["no_any"] = 1.0 if _any(words, NO) else 0.0
     c["strong_no"] = 1.0 if _any(words, STRONG_NO) else 0.0
     partly = _first(words, PARTLY)
-    # "not even close" is a no, though it ends in "close"
     c["partly"] = 1.0 if partly and not (
-        words[max(0, partly[0] - 2):partly[0]] == ["not", "even"]
-        and words[partly[0]] == "close") else 0.0
+        words[partly[0]:partly[0] + 3] == ["not", "even", "close"]) else 0.0
     c["correction"] = 1.0 if _any(words, CORRECTION) else 0.0
     # what is left once the answer words are taken away: new content to mirror
     rest = rules.addition_after_answer(source)
