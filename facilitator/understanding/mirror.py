@@ -993,9 +993,13 @@ def _is_person(a: Analysis, j: int) -> bool:
     """Only a person feels: "the move to Austin feels scary" is the sender's fear said of the
     move, while "Jo felt left out" and "my mum is upset" are someone else's feelings. A
     capitalised word after a preposition ("to Austin") is a place, not a person."""
+    return a.words[j].norm in _FEELERS or _capitalised_not_a_place(a, j)
+
+
+def _capitalised_not_a_place(a: Analysis, j: int) -> bool:
+    """Word j is written with a capital, and not after a preposition ("to Austin")."""
     said = a.source[a.words[j].start:a.words[j].end]
-    after_preposition = j > 0 and a.words[j - 1].norm in tn.PREPOSITIONS
-    return a.words[j].norm in _FEELERS or said[:1].isupper() and not after_preposition
+    return said[:1].isupper() and not (j > 0 and a.words[j - 1].norm in tn.PREPOSITIONS)
 
 
 def _feeler_changed(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int | None:
@@ -1024,8 +1028,6 @@ def _feeler_changed(p: Point, a: Analysis, m: Analysis, region: list[int]) -> in
 _ACTOR_SKIP = tn.AUXILIARIES | tn.NEGATORS | tn.FILLERS | {
     "really", "just", "always", "never", "also", "even", "still", "actually", "honestly",
     "literally", "totally", "barely", "hardly", "only", "then", "already", "to", "who"}
-# The sender's actor, as the mirror should say it back.
-_ACTOR_BACK = {"I": "you", "you": "I", "we": "we", "third": "third"}
 # People a partner speaks of: family, work, friends.
 _PEOPLE = frozenset({
     "mum", "mom", "mother", "mummy", "mommy", "dad", "father", "daddy", "parents", "stepdad",
@@ -1046,14 +1048,13 @@ def _actor(x: Analysis, j: int) -> str | None:
     i = j - 1
     while i >= 0 and x.clause_of[i] == x.clause_of[j] and not x.words[i + 1].brk:
         w = x.words[i].norm
-        said = x.source[x.words[i].start:x.words[i].end]
         if w in _ACTOR_PRONOUNS:
             who = _ACTOR_PRONOUNS[w]
         elif w in _ACTOR_SKIP:
             i -= 1
             continue
-        elif w in _PEOPLE or said[:1].isupper() and said.lower() == w and not x.words[
-                i].brk and not (i > 0 and x.words[i - 1].norm in tn.PREPOSITIONS):
+        elif w in _PEOPLE or _capitalised_not_a_place(x, i) and not x.words[i].brk and (
+                x.source[x.words[i].start:x.words[i].end].lower() == w):
             # "your mum", "my manager", "Claire" (not at a sentence start, nor a place: "the
             # move to Austin feels scary")
             who = "someone"
@@ -1243,11 +1244,18 @@ def _is_list(p: Point) -> bool:
 def _ends_list(before: Point, p: Point, senders: list[Analysis]) -> bool:
     """``p`` is the last item of the list ``before``, split off at its "and": "the car
     insurance, the boiler repair, Mia's braces | and your sister's wedding"."""
-    if not _is_list(before) or before.chunk != p.chunk or len(p.text.split()) > 5:
+    if not _is_list(before) or len(p.text.split()) > 5:
         return False
-    source = senders[p.chunk].source if p.chunk < len(senders) else ""
-    between = source[before.end:p.start].strip(" ,").lower()
-    return between in ("and", "or", "and then", "and also", "plus")
+    gap = _between(before, p, senders)
+    return gap is not None and gap.strip(" ,") in ("and", "or", "and then", "and also", "plus")
+
+
+def _between(before: Point, p: Point, senders: list[Analysis]) -> str | None:
+    """What the sender said between two points, lower-cased; None when they are not of one
+    chunk."""
+    if before.chunk != p.chunk or p.chunk >= len(senders):
+        return None
+    return senders[p.chunk].source[before.end:p.start].lower()
 
 
 _RUN_SEPARATORS = (",", ", then", "then", ", and", "and", ", and then")
@@ -1263,10 +1271,8 @@ def _list_runs(points: list[Point], senders: list[Analysis]) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for k, p in enumerate(points):
-        joined = False
-        if run and item(p) and points[k - 1].chunk == p.chunk and p.chunk < len(senders):
-            between = senders[p.chunk].source[points[k - 1].end:p.start].strip().lower()
-            joined = between in _RUN_SEPARATORS
+        gap = _between(points[k - 1], p, senders) if run and item(p) else None
+        joined = gap is not None and gap.strip() in _RUN_SEPARATORS
         if joined:
             run.append(k)
         else:

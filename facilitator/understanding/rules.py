@@ -212,6 +212,7 @@ def _blame(text: str) -> list[tuple[str, str]]:
 _NEVER_HARM = frozenset({"yell", "shout", "snap", "interrupt", "ignore", "rush", "pressure",
                          "push", "nag", "blame", "belittle", "mock", "shame", "lecture",
                          "patronise", "patronize", "guilt", "pressured"})
+_NEVER_HARM_STEMS = frozenset(tn.stem(w) for w in _NEVER_HARM)
 _PUT_DOWN = frozenset({"silly", "stupid", "small", "bad", "dumb", "useless", "worthless",
                        "ugly", "wrong", "unwelcome", "unimportant", "judged", "guilty",
                        "ashamed", "embarrassed", "rushed", "pressured", "unwanted", "invisible",
@@ -226,7 +227,7 @@ def _praise(seq: tuple[str, ...], rest: list[str]) -> bool:
             return True
         # "you never yell at me", "you never make me feel silly for asking": no harm done
         # to the speaker, ever, is praise ("you never make me feel special" is not)
-        harm = bool(rest) and tn.stem(rest[0]) in {tn.stem(w) for w in _NEVER_HARM} and (
+        harm = bool(rest) and tn.stem(rest[0]) in _NEVER_HARM_STEMS and (
             "me" in rest[1:3])
         made_to_feel = rest[:3] in (["make", "me", "feel"], ["made", "me", "feel"]) and len(
             rest) > 3 and rest[3] in _PUT_DOWN

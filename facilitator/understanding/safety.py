@@ -3136,7 +3136,6 @@ class SafetyReader:
             for w in crisis_counts.keys() | ordinary.keys()}
         # crisis rows first, then ordinary: one product gives both sides' similarities
         self._all = np.ascontiguousarray(np.vstack([vectors[crisis], vectors[~crisis]]))
-        self._n_crisis = n_crisis
         self._crisis = self._all[:n_crisis]
         self._crisis_kinds = [e.safety for e in examples if e.safety in SAFETY_KINDS]
 
@@ -3176,7 +3175,7 @@ class SafetyReader:
         # einsum, not BLAS: once onnxruntime has its threads, a BLAS matrix-vector product
         # here took 10-15 ms on two busy cores instead of 0.3 (measured)
         sims = np.einsum("ij,j->i", self._all, np.asarray(vector, dtype=np.float32))
-        n = self._n_crisis
+        n = len(self._crisis)
         return float(_nearest_mean(sims[:n]) - _nearest_mean(sims[n:]) + WORD_WEIGHT * bayes)
 
     def _clause_score(self, text: str) -> float:
