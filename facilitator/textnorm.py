@@ -495,7 +495,30 @@ def _words(text: str) -> tuple[Word, ...]:
         if dollar and token[0].isdigit():
             raw.append(Word("dollars", m.start(), m.end(), 0))
         dollar = False
-    return tuple(_join_phrases(_join_numbers(raw)))
+    return tuple(_join_phrases(_join_prefixes(_join_numbers(raw))))
+
+
+# The recogniser splits a feeling's negative prefix off as a word of its own: "un easy",
+# "dis respected", "mis understood". Joined again only where the whole is a feeling word, so
+# "un" and "dis" elsewhere stay as they are.
+_SPLIT_PREFIXES = frozenset({"un", "dis", "mis", "non"})
+
+
+def _join_prefixes(ws: list[Word]) -> list[Word]:
+    if not any(w.norm in _SPLIT_PREFIXES for w in ws):
+        return ws
+    out: list[Word] = []
+    i = 0
+    while i < len(ws):
+        w = ws[i]
+        if w.norm in _SPLIT_PREFIXES and i + 1 < len(ws) and not ws[i + 1].brk and (
+                w.norm + ws[i + 1].norm) in FEELINGS_LEXICON:
+            out.append(Word(w.norm + ws[i + 1].norm, w.start, ws[i + 1].end, w.brk))
+            i += 2
+            continue
+        out.append(w)
+        i += 1
+    return out
 
 
 def _break_before(gap: str, *, first: bool) -> int:

@@ -447,3 +447,32 @@ def test_the_check_gives_the_same_answer_in_every_process():
                               check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("0", "1")}
     assert len(answers) == 1, answers
+
+
+@pytest.mark.parametrize("sender, faithful, flipped", [
+    ("I'd love one evening a week that's just us, no screens.",
+     "You'd love a screen-free evening each week for just the two of us.",
+     "You'd love an evening each week for just the two of us, with screens."),
+    ("I'd rather we didn't book the weekend away just yet, money's tight.",
+     "You'd rather we held off booking the weekend away for now, money's tight.",
+     "You'd rather we booked the weekend away now, money's tight."),
+    ("I'd like us not to shout in front of the kids.",
+     "You'd like us to avoid shouting in front of the kids.",
+     "You'd like us to shout in front of the kids."),
+])
+def test_a_not_said_back_in_other_words_is_no_flip(sender, faithful, flipped):
+    # "no screens" -> "screen-free", "didn't book" -> "held off booking"; the plain
+    # opposite beside each is still named
+    c = check(sender, faithful)
+    assert c.verdict in ("complete", "unsure") and not c.changed, c
+    c = check(sender, flipped)
+    assert c.verdict == "partial" and [x["change"] for x in c.changed] == ["polarity"], c
+
+
+def test_a_feeling_split_by_the_recogniser_is_the_same_feeling():
+    # "un easy" is what the recogniser makes of "uneasy"; "easy" alone is its opposite
+    sender = "I feel uneasy that Sophie has her phone in her room at night."
+    c = check(sender, "you feel un easy that sofie has her phone in her room at nite")
+    assert c.verdict in ("complete", "unsure") and not c.changed, c
+    c = check(sender, "you feel easy that sofie has her phone in her room at nite")
+    assert c.verdict == "partial" and c.changed, c

@@ -286,3 +286,22 @@ def test_a_long_clause_broken_after_its_verb_by_an_aside_stays_one_point(text):
 def test_a_clause_broken_by_a_full_stop_is_not_completed():
     assert texts("I get. I think anxious") == ["I think anxious"]
     assert texts("I am so, I am so tired") == ["I am so, I am so tired"]
+
+
+@pytest.mark.parametrize("text, points", [
+    ("Okay, um. I know this sounds silly, and, like, it's not a huge deal or whatever, but "
+     "when you booked the hotel I felt sidelined.", ["when you booked the hotel",
+                                                      "I felt sidelined"]),
+    ("Yeah so I, I mean, I've been thinking about this a lot, like, on the train and stuff. "
+     "I felt brushed off.", ["I felt brushed off"]),
+    ("This is hard to say. I feel lonely.", ["I feel lonely"]),
+    ("I know it sounds petty but the dishes bother me", ["the dishes bother me"]),
+    # near misses: "this" is the matter, or the size is the partner's
+    ("I've been thinking about this job offer and I feel torn.",
+     ["I've been thinking about this job offer", "I feel torn"]),
+    ("It's not a big deal to you, but it is to me.", ["It's not a big deal to you"]),
+    ("I know this house is small.", ["I know this house is small"]),
+])
+def test_what_is_said_about_the_telling_is_no_point(text, points):
+    # "I know this sounds silly" frames the sharing; a fair listener leaves it out
+    assert [p.text for p in analyse(text).points] == points

@@ -700,6 +700,31 @@ def _clause_text(m: Analysis, k: int) -> str:
 _FLIP_GUARD = frozenset({"no", "nothing", "nobody", "none", "without"})
 
 
+# A "not" said back in other words: "no screens" -> "a screen-free evening", "we didn't
+# book it" -> "we held off booking it", "don't shout" -> "avoid shouting".
+_NEGATIVE_LEADS = frozenset({"avoid", "avoids", "avoided", "avoiding", "skip", "skipping",
+                             "skipped", "stop", "stopping", "stopped", "quit", "quitting",
+                             "refrain", "refraining", "postpone", "postponing", "postponed",
+                             "delay", "delaying", "instead", "than"})
+_OFF_VERBS = frozenset({"hold", "held", "holding", "put", "putting", "lay", "laying", "leave",
+                        "leaving", "give", "giving", "cut", "cutting", "go", "going"})
+
+
+def _negative_in_other_words(m: Analysis, q: int) -> bool:
+    """Is the mirror's word q negated by what the words around it mean rather than by a
+    "not": "screen-free", "held off booking", "avoid shouting", "instead of going"?"""
+    nxt = m.words[q + 1] if q + 1 < len(m.words) else None
+    if nxt is not None and nxt.norm == "free" and not nxt.brk:
+        return True
+    for j in range(max(0, q - 3), q):
+        if m.clause_of[j] != m.clause_of[q]:
+            continue
+        w = m.words[j].norm
+        if w in _NEGATIVE_LEADS or w == "off" and j > 0 and m.words[j - 1].norm in _OFF_VERBS:
+            return True
+    return False
+
+
 _SCOPE_ENDS = frozenset({"but", "so", "because", "when", "if", "while", "though",
                          "although", "then", "since", "which", "that"})
 
@@ -743,6 +768,9 @@ def _negated_in_clause(a: Analysis, k: int) -> bool:
     j = k - 1
     while j >= 0 and k - j <= 2:
         w = a.words[j].norm
+        if w == "to" and j > 0 and a.words[j - 1].norm in {"not", "never"} and not (
+                a.words[j].brk or a.words[j + 1].brk):
+            return True  # "I'd like us not to shout"
         if a.words[j + 1].brk or w in _SCOPE_ENDS or w in tn.PREPOSITIONS - {"without"}:
             return False
         answer_no = w == "no" and (j == 0 or a.words[j].brk == 2) and (
@@ -838,7 +866,8 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
         # "without", a negation too
         kept_as_without = not hit.flip and any(
             m.words[j].norm in _FLIP_GUARD for q in same for j in range(max(0, q - 3), q)
-            if m.clause_of[j] == m.clause_of[q])
+            if m.clause_of[j] == m.clause_of[q]) or s_neg and any(
+            _negative_in_other_words(m, q) for q in same)
         if (s_neg and not m_clause_neg and True not in m_negs and not kept_as_without) or (
                 not s_clause_neg and not s_neg and False not in m_negs):
             q = same[0]

@@ -243,6 +243,8 @@ def _point(source: str, words: list[Word], weights: list[float], clause: list[in
     if weight < 0.5:
         return None
     norms = [words[k].norm for k in clause]
+    if _is_preamble(norms):
+        return None
     line = " " + " ".join(norms) + " "
     # quote from the first word that is not a filler or a linking word
     lead = 0
@@ -267,6 +269,40 @@ def _point(source: str, words: list[Word], weights: list[float], clause: list[in
     negated = any(n in tn.NEGATORS for n in norms)
     return Point(text, kind, list(clause), content, weight, negated, words[first].start,
                  words[last].end, chunk, feelings)
+
+
+# What a sender says about the telling rather than the matter: "I know this sounds silly",
+# "it's not a huge deal or whatever", "I've been thinking about this a lot", "I don't know how
+# to say this". A fair listener leaves it out of a mirror, so it is never a point. Only
+# "this" or "it" standing for the message counts: "I've been thinking about this job offer"
+# is a point, and so is "it's not a big deal to you".
+_PREAMBLE_SKIP = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "ah", "oh", "hmm", "like",
+                            "so", "and", "but", "okay", "ok", "well", "look", "honestly", "just",
+                            "really", "actually", "basically", "yeah"})
+_THIS = r"(?:this|it|that)"
+_PREAMBLE = re.compile(
+    r" (?:i )*(?:"
+    rf"(?:i )?(?:do )?(?:know|realise|realize|get|understand) (?:that )?{_THIS} "
+    r"(?:probably |might |may |will |could |is going to |can )?(?:sounds?|seems?|is|be|come) "
+    r"(?:silly|stupid|petty|dumb|daft|weird|small|trivial|minor|ridiculous|crazy|childish|"
+    r"picky|a bit much|like nothing|like a small thing|out wrong)"
+    rf"|{_THIS} (?:probably |might |may |will |could |is going to )?(?:sounds?|seems?) "
+    r"(?:silly|stupid|petty|dumb|daft|weird|small|trivial|minor|ridiculous|crazy|childish|"
+    r"picky)"
+    rf"|(?:{_THIS} is )?(?:not|no) (?:a )?(?:huge |big |massive |major )?(?:deal|thing)"
+    r"(?! to (?:you|me))(?! for (?:you|me))"
+    rf"|(?:have |had )?(?:been )?thinking about {_THIS} (?:$|a lot |lots |for a while |"
+    r"lately |all (?:day|week) |for (?:ages|days|weeks) )"
+    rf"|do not (?:really )?know how to (?:say|put) {_THIS}"
+    rf"|{_THIS} is (?:hard|difficult|awkward|not easy|scary) (?:for me )?to (?:say|talk about)"
+    r"(?: (?:this|it))? $"
+    r"|bear with me|here goes|where do i (?:start|begin)|do not know where to (?:start|begin)"
+    r")")
+
+
+def _is_preamble(norms: list[str]) -> bool:
+    line = " " + " ".join(n for n in norms if n not in _PREAMBLE_SKIP) + " "
+    return bool(_PREAMBLE.match(line.replace(" you know ", " ").replace(" i mean ", " ")))
 
 
 def _kind(norms: list[str], line: str, feelings: list[str]) -> str:
