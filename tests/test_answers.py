@@ -211,3 +211,17 @@ def test_read_empathy(text, reading):
 ])
 def test_read_sharing(text, reading):
     assert read_sharing(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    # a verdict on the listener's hearing, or a name said to them, is nothing more to mirror
+    ("Um, no, sorry, I don't think you heard me.", ("no", None)),
+    ("Not even close, Ben.", ("no", None)),
+    ("close but not really the main thing", ("partly", None)),
+    # near misses: the correction itself is new content, mirrored next
+    ("No. I don't think you heard the part about my mum being ill.", ("addition", None)),
+    ("not quite, the main thing is I felt alone at the party", ("addition", None)),
+    ("kind of, but the main thing was that I miss you", ("addition", None)),
+])
+def test_a_comment_on_the_hearing_is_not_an_addition(text, reading):
+    assert read_confirmation(text) == reading

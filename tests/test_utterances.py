@@ -285,3 +285,19 @@ def test_sharing_is_not_a_command(understand, text):
 def test_silence_reads_as_nothing(understand, step):
     turn = understand.turn(step, "")
     assert (turn.outcome, turn.command, turn.safety) == (None, None, None)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("I'm stressed all the time because of you.", ["because of you"]),
+    ("I feel anxious and honestly that's down to you and your spending", ["down to you"]),
+    ("I feel like I'm married to a lazy slob", ["lazy", "slob"]),
+    ("honestly I live with a slob", ["slob"]),
+    # near misses: the cause denied, someone else's, or a third person named
+    ("it's not because of you, I'm just tired", []),
+    ("plans get cancelled because of your shifts and it hurts", []),
+    ("I'm stuck with a selfish boss at work", []),
+    ("my sister married a liar", []),
+    ("I live with a selfish flatmate", []),
+])
+def test_the_cause_put_on_the_partner_and_names_for_them_are_blame(text, found):
+    assert find_blame(text) == found

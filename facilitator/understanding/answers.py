@@ -387,7 +387,7 @@ _META = frozenset({
     "hearing", "honestly", "really", "it", "that", "done", "well", "job", "eh", "ehh", "ish",
     "hm", "mist", "version", "mine", "word", "robot", "robotic", "parrot", "even", "there",
     "opposite", "repeating", "point", "completely", "nope", "nah", "almost", "nearly", "mostly",
-    "words", "sound", "sounded", "tone",
+    "words", "sound", "sounded", "tone", "sorry", "else",
     # a name for the partner, not content: "you missed it completely mate"
     "mate", "babe", "hon", "hun", "honey", "darling", "dear", "pal", "buddy", "dude", "sweetheart",
 })
@@ -398,15 +398,33 @@ _THANKS = re.compile(r" (?:thanks|thank you|felt (?:really )?good|feels good|tha
 # A comment on how the mirror was said, not new content: "you said it way faster than I
 # did", "you even got the part about the kids", "you went back to last year's fight".
 _ABOUT_THE_MIRROR = re.compile(
-    r"^ (?:and |but |though |plus )?you (?:even |just |totally |kind of |sort of |also |really )?"
+    r"^ (?:and |but |though |plus )?you (?:have |had )?"
+    r"(?:even |just |totally |kind of |sort of |also |really )?"
     r"(?:said|went|jumped|rushed|repeated|did|got|made|put|turned|sounded|skipped over|"
     r"nailed|caught|changed|added|used|mixed|switched|made it|took it)\b")
 
 
+# Whether the listener heard, said of the listener: "I don't think you heard me", "you
+# didn't really get it". A verdict on the mirror, not something more to mirror.
+_NOT_HEARD = re.compile(
+    r" (?:i do not think |i am not sure |i feel like |it is like )?you (?:did not|do not|have not|"
+    r"never|just did not|really did not) (?:really |quite |even )?(?:hear|get|understand|listen|"
+    r"catch|follow)(?: to)?(?: me| it| that| what i (?:said|meant))?"
+    r"| i do not think you (?:really |quite )?(?:heard|got|understood|listened|caught)"
+    r"(?: to)?(?: me| it| that)?"
+    r"| (?:not|nowhere near) (?:really |quite )?(?:the main|the important|the real|what i)"
+    r" (?:thing|part|point|bit|meant|said)"
+    r"|^ (?:the|that) (?:main|important|real|big) (?:thing|part|point|bit) $")
+# A name said to the listener at the very end ("not even close, Ben."): no content.
+_TRAILING_NAME = re.compile(r",\s*[A-Z][a-z]+[.!?]*\s*$")
+
+
 def _new_content(text: str) -> float:
-    if _ABOUT_THE_MIRROR.search(_line(_norms(text))):
+    line = _line(_norms(_TRAILING_NAME.sub("", text)))
+    if _ABOUT_THE_MIRROR.search(line):
         return 0.0
-    return sum(tn.content_weight(w) for w in _norms(text) if w not in _META)
+    line = _NOT_HEARD.sub(" ", line)
+    return sum(tn.content_weight(w) for w in line.split() if w not in _META)
 
 
 def read_confirmation(text: str) -> Reading:

@@ -156,6 +156,9 @@ _FAULT = _phrases(
     "what is wrong with you", "you make me so angry", "you make me crazy", "you make me sick",
     "you drive me crazy", "you drive me nuts", "you are just like your", "you are impossible",
     "you are the problem", "you ruin", "you ruined",
+    # the cause put on the partner: "I'm stressed all the time because of you"
+    "because of you", "down to you", "that is on you", "this is on you", "it is on you",
+    "is all on you", "you are the reason", "the reason is you",
 )
 _PRAISE = frozenset({"laugh", "smile", "love", "loved", "help", "helps", "support", "care",
                      "kind", "patient", "thoughtful", "sweet", "generous", "remember",
@@ -238,6 +241,16 @@ def _praise(seq: tuple[str, ...], rest: list[str]) -> bool:
 def _aimed_at_you(words: list[str], k: int) -> bool:
     """"you're so lazy", "you idiot", "such a jerk": said of the listener, not of oneself."""
     before = words[max(0, k - 4):k]
+    # "I feel like I'm married to a lazy slob", "I live with a liar": still the partner,
+    # when the name ends the phrase ("married to a selfish man's mother" is someone else)
+    wider = words[max(0, k - 6):k]
+    spouse = "i" in wider and ({"married", "marry"} & set(before) or "with" in before and {
+        "living", "live"} & set(wider))
+    if spouse:
+        j = k + 1
+        while j < len(words) and words[j] in _INSULTS:
+            j += 1
+        return j == len(words) or words[j] in {"and", "but", "who", "that", "so", "because"}
     if "i" in before or "me" in before or "myself" in before:
         return False
     return "you" in before or (k > 0 and words[k - 1] in {"such", "a", "an"} and "you" in
