@@ -152,8 +152,8 @@ def speaker_turns(segments: list[dict]) -> list[tuple[float, float, str]]:
 
 def run_conversations(transcriber, conversations, conditions, voices, tmp: Path) -> list[dict]:
     """The listener over each conversation as one recording (not split into turns): for each
-    turn, whether a decision closes it (a heard span reaching within 0.3 s of its end) and how
-    long after its end; a heard span over two speakers' turns is a merge (a missed turn end),
+    turn, whether a decision closes it (a heard span ending at its end, before the next speaker
+    speaks) and how long after its end; a heard span over two speakers' turns is a merge (a missed turn end),
     a turn heard in more than one span is cut."""
     rows = []
     for cond in conditions:
@@ -180,10 +180,13 @@ def run_conversations(transcriber, conversations, conditions, voices, tmp: Path)
             for h in heard:
                 covered = {who for a, b, who in turns if h.speech_start < b and h.speech_end > a}
                 merges += len(covered) > 1
-            for a, b, _ in turns:
+            for k, (a, b, _) in enumerate(turns):
                 parts = [h for h in heard if h.speech_start < b and h.speech_end > a]
                 cuts += len(parts) > 1
-                closing = [h for h in parts if h.speech_end >= b - 0.3]
+                # Found: a heard turn whose speech ends at this turn's end, before the next
+                # speaker's words (one that ran on into them is a merge, decided after them).
+                after = max(b, turns[k + 1][0]) if k + 1 < len(turns) else float("inf")
+                closing = [h for h in parts if b - 0.3 <= h.speech_end <= after + 0.3]
                 if closing:
                     ends += 1
                     latencies.append(closing[0].decided_at - b)
@@ -390,7 +393,7 @@ def main(argv=None) -> int:
             rows = run_conversations(transcriber, conversations, asr_conditions(), voices, tmp)
             md += ["", "Real conversation (the listener over each recording from start to end; a "
                    "turn is one speaker's run of segments, so a turn end is a change of speaker; "
-                   "found = a heard turn reaching within 0.3 s of the end; latency = turn end -> "
+                   "found = a heard turn ending at the turn's end, before the next speaker; latency = turn end -> "
                    "decision, s; merged = a heard turn over two speakers; cut = a turn heard in "
                    "pieces):", "",
                    "| condition | conversations (min) | turns | ends found | merged | cut | "
