@@ -152,9 +152,9 @@ def speaker_turns(segments: list[dict]) -> list[tuple[float, float, str]]:
 
 def run_conversations(transcriber, conversations, conditions, voices, tmp: Path) -> list[dict]:
     """The listener over each conversation as one recording (not split into turns): for each
-    turn, whether a decision closes it (a heard span ending at its end, before the next speaker
-    speaks) and how long after its end; a heard span over two speakers' turns is a merge (a missed turn end),
-    a turn heard in more than one span is cut."""
+    turn, whether a decision closes it (a heard span ending at its end, before the next
+    speaker speaks) and how long after its end; a heard span over two speakers' turns is a
+    merge (a missed turn end), a turn heard in more than one span is cut."""
     rows = []
     for cond in conditions:
         n_turns = ends = merges = cuts = 0
@@ -393,9 +393,9 @@ def main(argv=None) -> int:
             rows = run_conversations(transcriber, conversations, asr_conditions(), voices, tmp)
             md += ["", "Real conversation (the listener over each recording from start to end; a "
                    "turn is one speaker's run of segments, so a turn end is a change of speaker; "
-                   "found = a heard turn ending at the turn's end, before the next speaker; latency = turn end -> "
-                   "decision, s; merged = a heard turn over two speakers; cut = a turn heard in "
-                   "pieces):", "",
+                   "found = a heard turn ending at the turn's end, before the next speaker; "
+                   "latency = turn end -> decision, s; merged = a heard turn over two "
+                   "speakers; cut = a turn heard in pieces):", "",
                    "| condition | conversations (min) | turns | ends found | merged | cut | "
                    "latency p50 / p95 |", "|---|---|---|---|---|---|---|"]
             md += [f"| {r['condition']} | {r['conversations']} ({r['minutes']:.1f}) | "
