@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.bench_real            # from the repository root
     FACILITATOR_REAL_SPEECH=out/real .venv/bin/python -m bench.bench_real   # + larger set
 
-Sets (see bench/real_speech.py): the real clips in audio_fixtures/real/ and, when
+Sets (see bench/real_speech.py): the real recordings in audio_fixtures/real/ (read clips
+and readings with their transcripts, and AMI meeting excerpts with who speaks when) and, when
 ``FACILITATOR_REAL_SPEECH`` names a folder built by scripts/get_real_speech.py, a longer
 reading and a telephone conversation; the same audio in simulated rooms (pyroomacoustics)
 with hum, a television, a kitchen and children at 20, 10 and 5 dB SNR, and a quiet speaker.
@@ -11,6 +12,8 @@ with hum, a television, a kitchen and children at 20, 10 and 5 dB SNR, and a qui
 1. Turn ends: the live listener on each turn (a scripted source, transcription timed as a
    live worker would deliver it), as in bench_turns: cut-ins at mid-turn pauses, decision
    latency after the turn's last word, word error of the turn's transcript.
+1b. Conversation: the listener over each real conversation as one continuous recording;
+   a change of speaker is a turn end: ends found, latency, turns merged and cut.
 2. Phantom words: the listener over two minutes of each background alone, in the room.
 3. Smart Turn v3.2: its probability at every mid-turn pause and every turn end.
 4. Speech models: word error, time and memory of each model on every clip, dry and in four
@@ -44,11 +47,13 @@ from bench.real_speech import (
     background,
     far_field_conditions,
     load_clips,
+    load_conversations,
     load_readings,
     real_folders,
+    real_minutes,
     reverberate,
 )
-from facilitator.audio import RATE, RecordingSource, SourceExhausted, write_wav
+from facilitator.audio import RATE, RecordingSource, SourceExhausted, read_audio, write_wav
 from facilitator.listener import listen_for_turn
 
 TOLERANCE = 0.05
@@ -126,6 +131,69 @@ def run_turns(transcriber, turns, conditions, voices, tmp: Path, expect="share",
                      "cut_turns": cuts, "cut_pauses": cut_pauses,
                      "p50": pct(latencies, 50), "p95": pct(latencies, 95),
                      "wer": wer_of(errs)})
+        print(rows[-1], flush=True)
+    return rows
+
+
+# --------------------------------------------------------------------------- conversation
+
+
+def speaker_turns(segments: list[dict]) -> list[tuple[float, float, str]]:
+    """Who speaks when as turns: consecutive segments of one speaker joined, so each turn
+    ends where another speaker takes over (overlapping speech included, as it comes)."""
+    turns: list[list] = []
+    for seg in sorted(segments, key=lambda s: s["start"]):
+        if turns and turns[-1][2] == seg["speaker"]:
+            turns[-1][1] = max(turns[-1][1], seg["end"])
+        else:
+            turns.append([seg["start"], seg["end"], seg["speaker"]])
+    return [tuple(t) for t in turns]
+
+
+def run_conversations(transcriber, conversations, conditions, voices, tmp: Path) -> list[dict]:
+    """The listener over each conversation as one recording (not split into turns): for each
+    turn, whether a decision closes it (a heard span ending at its end, before the next
+    speaker speaks) and how long after its end; a heard span over two speakers' turns is a
+    merge (a missed turn end), a turn heard in more than one span is cut."""
+    rows = []
+    for cond in conditions:
+        n_turns = ends = merges = cuts = 0
+        latencies, seconds = [], 0.0
+        for i, conv in enumerate(conversations):
+            audio, _ = read_audio(conv["path"])
+            seconds += len(audio) / RATE
+            path = tmp / "conversation.wav"
+            write_wav(path, apply_condition(audio, cond, seed=i, voices=voices))
+            source = RecordingSource(path, realtime=False)
+            heard = []
+            try:
+                while True:
+                    h = listen_for_turn(source, transcriber=transcriber, expect="share")
+                    if h is not None:
+                        heard.append(h)
+            except SourceExhausted:
+                pass
+            finally:
+                source.close()
+            turns = speaker_turns(conv["segments"])
+            n_turns += len(turns)
+            for h in heard:
+                covered = {who for a, b, who in turns if h.speech_start < b and h.speech_end > a}
+                merges += len(covered) > 1
+            for k, (a, b, _) in enumerate(turns):
+                parts = [h for h in heard if h.speech_start < b and h.speech_end > a]
+                cuts += len(parts) > 1
+                # Found: a heard turn whose speech ends at this turn's end, before the next
+                # speaker's words (one that ran on into them is a merge, decided after them).
+                after = max(b, turns[k + 1][0]) if k + 1 < len(turns) else float("inf")
+                closing = [h for h in parts if b - 0.3 <= h.speech_end <= after + 0.3]
+                if closing:
+                    ends += 1
+                    latencies.append(closing[0].decided_at - b)
+        rows.append({"condition": cond.name, "conversations": len(conversations),
+                     "minutes": seconds / 60, "turns": n_turns, "ends": ends,
+                     "merges": merges, "cuts": cuts,
+                     "p50": pct(latencies, 50), "p95": pct(latencies, 95)})
         print(rows[-1], flush=True)
     return rows
 
@@ -283,7 +351,7 @@ def main(argv=None) -> int:
     parser.add_argument("--hints", help=argparse.SUPPRESS)
     parser.add_argument("--models", default="tiny.en,moonshine-tiny,base",
                         help="speech models to compare (names in models/ or moonshine-tiny)")
-    parser.add_argument("--only", default="turns,phantom,smart,asr,hints")
+    parser.add_argument("--only", default="turns,conversation,phantom,smart,asr,hints")
     args = parser.parse_args(argv)
     if args.asr_model:
         print(json.dumps(asr_one_model(args.asr_model, args.hints)))
@@ -296,17 +364,20 @@ def main(argv=None) -> int:
     voices = [c for c in clips if c.name.startswith("cmu")]  # the TV's voices
     turns = arrange_turns(clips) + load_readings()
     conditions = far_field_conditions()
-    minutes = sum(len(c.audio) for c in clips) / RATE / 60 + \
-        sum(t.speech_end - t.speech_start for t in load_readings()) / 60
+    conversations = load_conversations()
+    amount = real_minutes()
     transcriber = Transcriber()
     md = ["## Real voices and far-field rooms (`python -m bench.bench_real`)", "",
           (f"Real speech: {len(clips)} clips and {len(load_readings())} readings from "
            f"{', '.join(_shown(f) for f in real_folders())} "
-           f"({minutes:.1f} min of speech); {len(turns)} turns built from them "
+           f"({amount['clips'] + amount['readings']:.1f} min of speech with its transcript) "
+           f"and {len(conversations)} real conversations ({amount['conversation']:.1f} min, "
+           f"who speaks when); {amount['total']:.1f} min of real recordings in all. "
+           f"{len(turns)} turns built from the clips and readings "
            f"({sum(len(t.pauses) for t in turns)} mid-turn pauses, each after a complete "
-           "sentence). Rooms simulated with pyroomacoustics (4.5 x 5 x 2.7 m, laptop "
-           "microphone on a table at 0.8 m, speaker's mouth at 1.2 m), backgrounds from across "
-           "the room.")]
+           "sentence, line or clause where the reader paused). Rooms simulated with "
+           "pyroomacoustics (4.5 x 5 x 2.7 m, laptop microphone on a table at 0.8 m, "
+           "speaker's mouth at 1.2 m), backgrounds from across the room.")]
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         if "turns" in only:
@@ -318,6 +389,18 @@ def main(argv=None) -> int:
             md += [f"| {r['condition']} | {r['turns']} | {r['cut_turns']} | {r['cut_pauses']} "
                    f"of {r['pauses']} | {r['p50']:.2f} / {r['p95']:.2f} | {r['wer']:.3f} |"
                    for r in rows]
+        if "conversation" in only and conversations:
+            rows = run_conversations(transcriber, conversations, asr_conditions(), voices, tmp)
+            md += ["", "Real conversation (the listener over each recording from start to end; a "
+                   "turn is one speaker's run of segments, so a turn end is a change of speaker; "
+                   "found = a heard turn ending at the turn's end, before the next speaker; "
+                   "latency = turn end -> decision, s; merged = a heard turn over two "
+                   "speakers; cut = a turn heard in pieces):", "",
+                   "| condition | conversations (min) | turns | ends found | merged | cut | "
+                   "latency p50 / p95 |", "|---|---|---|---|---|---|---|"]
+            md += [f"| {r['condition']} | {r['conversations']} ({r['minutes']:.1f}) | "
+                   f"{r['turns']} | {r['ends']} | {r['merges']} | {r['cuts']} | "
+                   f"{r['p50']:.2f} / {r['p95']:.2f} |" for r in rows]
         if "phantom" in only:
             rows = phantom_words(transcriber, voices, tmp)
             md += ["", "Phantom words: the listener over 90 s of each background alone "

@@ -1,12 +1,14 @@
 """Real human recordings and simulated rooms for the benchmarks and tests.
 
-Real clips: `audio_fixtures/real/` (committed, with `truth.toml` and `SOURCES`), plus any
+Real recordings: `audio_fixtures/real/` (committed, with `truth.toml` and `SOURCES`: read
+clips, readings and AMI meeting excerpts with who speaks when), plus any
 folder named by ``FACILITATOR_REAL_SPEECH`` laid out the same way (larger recordings that stay
 out of the repository; `scripts/get_real_speech.py` builds one from registry packages).
 
 Turns: clips read one after another by one reader (``group``) are joined into turns with
-mid-turn pauses of 0.5-1.2 s, so every pause inside a turn follows a complete sentence (the
-hardest case for an endpointer) and the truth of each pause and end is exact.
+mid-turn pauses of 0.5-1.2 s, so every pause inside a turn follows a complete sentence, or
+(LJ Speech, cut where its reader paused) a clause, the hardest cases for an endpointer, and the
+truth of each pause and end is exact.
 
 Rooms: a laptop on a table in a furnished room, simulated with pyroomacoustics (image source
 method): RT60 0.3-0.8 s, the speaker 0.7-2 m from the microphone, and background sounds
@@ -80,6 +82,18 @@ def load_conversations(folders: list[Path] | None = None) -> list[dict]:
         for entry in truth.get("conversation", []):
             found.append({**entry, "path": folder / entry["path"]})
     return found
+
+
+def real_minutes(folders: list[Path] | None = None) -> dict[str, float]:
+    """Minutes of real recordings: clips (trimmed to their speech), readings (first to last
+    speech) and conversations (whole recordings), and their total."""
+    folders = folders or real_folders()
+    clips = sum(len(c.audio) for c in load_clips(folders)) / RATE / 60
+    readings = sum(t.speech_end - t.speech_start for t in load_readings(folders)) / 60
+    conversation = sum(len(read_audio(c["path"])[0]) for c in load_conversations(folders)) \
+        / RATE / 60
+    return {"clips": clips, "readings": readings, "conversation": conversation,
+            "total": clips + readings + conversation}
 
 
 def quiet_runs(audio: np.ndarray, *, min_pause: float = 0.3, frame: int = 160

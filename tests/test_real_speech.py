@@ -47,15 +47,32 @@ def words(text: str) -> list[str]:
     return bench_words(text)
 
 
-def test_every_real_clip_is_named_in_sources_with_its_licence():
+AUDIO = (".wav", ".flac", ".mp3")
+LICENCES = ("public domain", "BSD-2-Clause", "CC BY 4.0")
+
+
+def test_every_real_recording_is_named_in_sources_with_its_licence_hash_and_truth():
+    import hashlib
+    import re
+
     sources = (REAL / "SOURCES").read_text()
     truth = tomllib.loads((REAL / "truth.toml").read_text())
-    names = {c["path"] for c in truth["clip"]}
-    assert names == {p.name for p in REAL.glob("*.wav")}
-    for name in names:
-        line = next(line for line in sources.splitlines() if line.startswith(name))
-        assert "public domain" in line or "BSD-2-Clause" in line
-        assert f"  {name}" in sources  # and its SHA-256
+    listed = [e["path"] for kind in ("clip", "reading", "conversation") for e in truth[kind]]
+    files = {p.name for p in REAL.iterdir() if p.suffix in AUDIO}
+    assert len(listed) == len(set(listed)) and set(listed) == files
+    hashes = dict((name, digest) for digest, name in
+                  re.findall(r"^([0-9a-f]{64})  (\S+)$", sources, re.MULTILINE))
+    assert set(hashes) == files
+    for name in files:
+        assert hashlib.sha256((REAL / name).read_bytes()).hexdigest() == hashes[name], name
+        line = next((line for line in sources.splitlines() if line.startswith(name + " ")), "")
+        assert any(licence in line for licence in LICENCES), name
+    for entry in truth["clip"] + truth["reading"]:
+        assert len(words(entry["text"])) >= 2, entry["path"]
+    for entry in truth["conversation"]:
+        segments = entry["segments"]
+        assert len({s["speaker"] for s in segments}) >= 2, entry["path"]
+        assert all(0 <= s["start"] < s["end"] for s in segments), entry["path"]
 
 
 def test_real_read_speech_is_transcribed_closely(transcriber, clips):
