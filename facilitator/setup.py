@@ -26,7 +26,8 @@ line about the habit and goes straight to the appointment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from facilitator.dialogue import (
     DIALOGUES,
@@ -44,6 +45,9 @@ from facilitator.history import LONG_GAP_DAYS
 from facilitator.prompts import Prompts, load_prompts
 from facilitator.understanding import Understanding, setup_answers
 from facilitator.understanding import default as default_understanding
+
+# A word against the name read back: "no, Maya", "not Mia", "wrong", "nope".
+_NAY = re.compile(r"\b(?:no|nope|nah|not|wrong|never|isn't|it's not)\b", re.IGNORECASE)
 
 #: What a partner is called when they would rather not say (or "skip").
 PLACEHOLDERS = ("Partner A", "Partner B")
@@ -509,6 +513,11 @@ class Setup:
     def _turn_confirm(self, text: str, turn, event) -> list:
         position = 0 if self.step == "confirm_first" else 1
         reading = setup_answers.read_name(text)
+        if reading is not None and not reading.spelled and not _NAY.search(text) and (
+                setup_answers.same_name(reading.name, self._candidate)):
+            # The same name said again, and nothing against it: repeating it is agreeing,
+            # whatever the confirmation reader makes of a bare name
+            turn = replace(turn, outcome="yes", confident=True)
         refused = turn.outcome in ("no", "partly", "addition")
         if reading is not None and reading.name != self._candidate and (
                 reading.spelled or refused
