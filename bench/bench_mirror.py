@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "facilitator" / "data" / "understanding" / "mirror_cases.jsonl"
 REGRESSION = ROOT / "tests" / "mirror_cases.toml"
 FEEDBACK = Path(__file__).resolve().parent / "mirror_feedback.md"
+# Half of blind batch 6, kept apart from the labelled set: measured, never tuned on.
+HELDOUT = Path(__file__).resolve().parent / "heldout_mirrors.jsonl"
 KIND_ORDER = ("verbatim", "paraphrase", "summary_list", "idiom", "asr_good", "tries", "summary",
               "dropped", "asr_flawed", "polarity", "person", "interpretation", "intensity",
               "defensive", "advice", "own_feelings", "off_topic")
@@ -238,7 +240,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", action="store_true", help="the dev split (for tuning)")
     parser.add_argument("--no-record", action="store_true")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--heldout", action="store_true",
+                        help="only the held-out blind mirrors (bench/heldout_mirrors.jsonl): "
+                             "figures printed, nothing recorded, never tuned on")
     args = parser.parse_args(argv)
+    if args.heldout:
+        from facilitator import understanding
+
+        cases = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+        print("\n".join(figures_table([(f"held out ({len(cases)})",
+                                         evaluate(understanding.default(), cases))])))
+        return 0
     split = "dev" if args.dev else "test"
     cases = [c for c in labelled_cases() if c["split"] == split]
 
