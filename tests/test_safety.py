@@ -13,6 +13,7 @@ from facilitator.understanding.safety import (
     SafetyReader,
     normalise,
     rule_kinds,
+    swap_persons,
 )
 
 
@@ -277,3 +278,31 @@ def test_names_contractions_and_slips_are_normalised():
     assert "suicide" in normalise("I keep thinking about sewer side")
     assert "antidepressants" in normalise("I counted the anti depressants")
     assert normalise("theyd be fine") == " they would be fine "
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I can see why you'd want to stay at your sister's, you're afraid of what I'll do when "
+     "I'm angry", "fear-for-safety"),
+    ("i can see why you feel controlled, i choose your clothes and i make you ask me before "
+     "you see your friends", "coercive-control"),
+])
+def test_the_receiver_voicing_the_senders_concern_is_read_from_the_senders_side(reader, text,
+                                                                                 kind):
+    # Said back in the second person, the concern is the sender's: read at the receiver's
+    # steps as the sender would say it
+    assert reader.read(text, for_partner=True) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "I imagine you're afraid of what I'll think of the new haircut",
+    "so you'd like me to check with you before I make plans with my friends",
+    "I can see why you feel controlled by the rota at work",
+])
+def test_the_receivers_ordinary_words_stay_ordinary_from_either_side(reader, text):
+    assert reader.read(text, for_partner=True) is None
+
+
+def test_the_persons_are_swapped_with_their_verbs():
+    assert swap_persons(" you are afraid of what i will do . ") == (
+        " i am afraid of what you will do . ")
+    assert swap_persons(" i hurt you and you were scared ") == " you hurt me and i was scared "

@@ -3099,6 +3099,44 @@ def _words(line: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_I_TO_YOU = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+             "am": "are", "was": "were"}
+_YOU_TO_I = {"your": "my", "yours": "mine", "yourself": "myself", "are": "am", "were": "was"}
+# After "you", a word that shows "you" is the subject ("you are", "you said"): it becomes
+# "I"; else it is the object ("hurt you") and becomes "me".
+_SUBJECT_NEXT = frozenset({
+    "are", "were", "will", "would", "have", "had", "can", "could", "do", "did", "does",
+    "might", "may", "must", "should", "shall", "feel", "felt", "think", "thought", "know",
+    "knew", "want", "wanted", "need", "needed", "keep", "kept", "said", "say", "told", "tell",
+    "get", "got", "go", "went", "never", "always", "just", "really", "still", "also", "not",
+    "cannot", "live", "lived", "sleep", "slept", "hide", "hid", "count", "check", "lock",
+    "locked", "started", "start", "stay", "stayed", "see", "saw", "hear", "heard", "wish",
+    "hope", "hoped", "mean", "meant", "walk", "walked", "make", "made", "take", "took"})
+
+
+def swap_persons(line: str) -> str:
+    """A normalised line said back from the other side: "you are afraid of what i will do"
+    -> "i am afraid of what you will do". Verb agreement is fixed for "am/are/was/were"."""
+    words = line.split(" ")
+    out = []
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        prev = out[-1] if out else ""
+        if w == "you":
+            out.append("i" if nxt in _SUBJECT_NEXT else "me")
+        elif w in ("am", "was") and prev == "you":
+            out.append(_I_TO_YOU[w])
+        elif w in ("are", "were") and prev == "i":
+            out.append(_YOU_TO_I[w])
+        elif w in _I_TO_YOU and w not in ("am", "was"):
+            out.append(_I_TO_YOU[w])
+        elif w in _YOU_TO_I and w not in ("are", "were"):
+            out.append(_YOU_TO_I[w])
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
 def _nearest_mean(sims: np.ndarray) -> float:
     """The mean of the NEIGHBOURS largest similarities."""
     if not len(sims):
@@ -3139,10 +3177,14 @@ class SafetyReader:
         self._crisis = self._all[:n_crisis]
         self._crisis_kinds = [e.safety for e in examples if e.safety in SAFETY_KINDS]
 
-    def read(self, text: str, vector: np.ndarray | None = None) -> str | None:
+    def read(self, text: str, vector: np.ndarray | None = None, *,
+             for_partner: bool = False) -> str | None:
         """The kind of concern the turn speaks of (one of SAFETY_KINDS), or None.
 
-        ``vector`` is the turn's sentence vector when the caller already has it."""
+        ``vector`` is the turn's sentence vector when the caller already has it.
+        ``for_partner``: the turn is the receiver's, who says back what the sender lives
+        through ("I imagine you're frightened of what I'll do when I'm angry"); the rules
+        read it in the sender's own words too ("I'm frightened of what you'll do")."""
         text = (text or "").strip()
         if not text:
             return None
@@ -3150,6 +3192,11 @@ class SafetyReader:
         found, set_aside = _rule_matches(line)
         if found:
             return _kind(found, line)
+        if for_partner:
+            swapped = swap_persons(line)
+            found_swapped, _ = _rule_matches(swapped)
+            if found_swapped:
+                return _kind(found_swapped, swapped)
         if set_aside and _past_and_over(line):
             return None  # history the speaker has come through
         if vector is None:

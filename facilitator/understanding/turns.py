@@ -45,6 +45,10 @@ STEP_OUTCOMES: dict[str, tuple[str, ...]] = {
 SAID_STEPS = ("appointment_topic", "correct", "restate", "reschedule", "close_first",
               "close_second", "appreciate", "reason", "close")
 MIRROR_STEPS = ("mirror", "summary", "appreciate_mirror", "reason_mirror")
+# Where the receiver speaks, saying back what the sender lives through: a concern may be
+# voiced there in the second person ("I imagine you're frightened of what I'll do").
+RECEIVER_STEPS = frozenset({"mirror", "summary", "appreciate_mirror", "reason_mirror",
+                            "validate", "empathize"})
 # Which outcomes come with a reason ("why") worth coaching on.
 WHY_OUTCOMES = {("send", "blame"), ("more", "blame"), ("validate", "retry"),
                 ("empathize", "retry")}
@@ -120,7 +124,7 @@ class TurnReader:
         if not text:
             return Turn(step, None, confident=False)
         vector = self.model.sentences([text])[0]
-        safety = self.safety(text, vector)
+        safety = self.safety(text, vector, for_partner=step in RECEIVER_STEPS)
         command = self.command(text, vector, step) if commands else None
         if command == "resume" and step in ("appointment_consent", "reschedule", "confirm",
                                             "empathy_confirm"):
@@ -131,8 +135,9 @@ class TurnReader:
             return Turn(step, "skip" if command == "skip" else None, command, safety)
         return self.outcome(step, text, vector)
 
-    def safety(self, text: str, vector: np.ndarray | None = None) -> str | None:
-        return self.safety_reader.read(text, vector)
+    def safety(self, text: str, vector: np.ndarray | None = None, *,
+               for_partner: bool = False) -> str | None:
+        return self.safety_reader.read(text, vector, for_partner=for_partner)
 
     def command(self, text: str, vector: np.ndarray | None = None, step: str = "") -> str | None:
         return self.command_reader.read(step, text, vector)
