@@ -225,3 +225,50 @@ def test_read_sharing(text, reading):
 ])
 def test_a_comment_on_the_hearing_is_not_an_addition(text, reading):
     assert read_confirmation(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    # the sweep said first, the partner after it
+    ("it's every single weekend, you're off golfing and I'm stuck at home with the kids",
+     ("blame", "absolute")),
+    ("every time we go to your mum's you disappear into the garden and leave me with everyone",
+     ("blame", "absolute")),
+    # mockery needs no tone of voice
+    ("typical. you say you'll sort the boiler and then, surprise surprise, nothing",
+     ("blame", "contempt")),
+    ("well done, genius, you left the gate open and the dog got out again", ("blame", "contempt")),
+    ("I feel great when you grace us with your presence at dinner, your majesty",
+     ("blame", "contempt")),
+    ("ugh, the great provider wants to lecture everyone about the budget", ("blame", "contempt")),
+    # near misses: praise after the sweep, a sweep inside an I-statement, a plain "here we go"
+    ("every time we argue you hug me after and I love that", ("shared", None)),
+    ("every Sunday you cook for us and it makes me happy", ("shared", None)),
+    ("I feel lonely every evening when you're on your phone", ("shared", None)),
+    ("here we go, I've been wanting to say this for weeks: I feel lonely", ("shared", None)),
+    ("it's typical of my family to avoid conflict, and I feel scared to bring things up",
+     ("shared", None)),
+])
+def test_sweeps_and_mockery_in_a_sharing(text, reading):
+    assert read_sharing(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("typical, yeah, it always makes sense when it's you", ("retry", "sarcasm")),
+    ("yeah totally, makes loads of sense, I'm clearly the worst husband in the world",
+     ("retry", "sarcasm")),
+    ("it makes sense, you've been on your own with it", ("valid", None)),
+])
+def test_mockery_in_a_validation_is_coached(text, reading):
+    assert read_validation(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("nah you're good", ("yes", None)),
+    ("no, you got it, that's it", ("yes", None)),
+    # near misses: got it wrong, or a no that adds
+    ("no, you got it wrong", ("no", None)),
+    ("no you got it all wrong", ("no", None)),
+    ("no, you got it, but I also said I was scared", ("addition", None)),
+])
+def test_a_no_that_says_you_got_it_is_a_yes(text, reading):
+    assert read_confirmation(text) == reading

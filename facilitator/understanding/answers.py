@@ -104,7 +104,22 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" what else is new ",
     r" i bet ",
 )]
-_SARCASM = [re.compile(p) for p in (
+# Mockery that needs no tone of voice to be heard: "typical", "surprise surprise", "well
+# done, genius", "your majesty", "poor baby", "here we go", "the great provider". Sarcasm in a
+# validation, contempt in a sharing.
+_MOCKERY = (
+    r"^ (?:ugh |oh |well )?typical(?: you| of you| yeah| really| as usual)?\b",
+    r" surprise surprise ",
+    r" (?:well done|nice one|good job|great job|nice going|bravo|thanks a lot|thanks a bunch) "
+    r"(?:genius|einstein|sherlock|champ|hero|mastermind|superstar) ",
+    r" your (?:majesty|highness|lordship|royal highness) ",
+    r" grace(?:d|s)? us with (?:your|his|her) presence ",
+    r" poor (?:baby|diddums|little (?:you|thing|baby|lamb|me)) ",
+    r"^ (?:ugh |oh |well )?here we go again ",
+    r" the great (?:provider|genius|expert|hero|lord|master|martyr|saint) ",
+    r" (?:i am|i'm) (?:clearly|obviously) the (?:worst|most terrible|most awful) ",
+)
+_SARCASM = [re.compile(p) for p in _MOCKERY + (
     r"^ (?:oh|wow|yeah great|great|riiight|riight|sure sure|yeah yeah sure)\b",
     r" oh (?:yeah|sure|right|totally|absolutely|definitely|great|wow|that|of course)\b",
     r" yeah right ",
@@ -280,7 +295,7 @@ _FAULT_FRAMES = [re.compile(p) for p in (
     r" (?:because|since|cause) you (?:made|make|forced|force|dragged|drag) ",
     r" if you (?:would|had)? ?(?:just|only|ever) ",
 )]
-_CONTEMPT_FRAMES = [re.compile(p) for p in (
+_CONTEMPT_FRAMES = [re.compile(p) for p in _MOCKERY + (
     r"^ (?:oh )?(?:great|wonderful|fantastic|perfect|brilliant|lovely|terrific),? another ",
     r" (?:mister|mr|miss|little) (?:perfect|know it all|right|always right) ",
     r" (?:embarrassed|ashamed) to be (?:married to|with|seen with) you",
@@ -297,8 +312,17 @@ _CONTEMPT_FRAMES = [re.compile(p) for p in (
 _ALWAYS_YOU = re.compile(r" (?:it is|its|it was) always (?:about )?(?:you|your) ")
 _SWEEPING = re.compile(r" you (?:\w+ ){1,4}?(?:everything|every single|every time|all the time|"
                        r"constantly|nonstop|non stop)\b")
+# "every single time we go to your parents you disappear", "it's every weekend, you're off
+# golfing": the sweep first, the partner after it; what follows "you" decides (praise is not
+# blame: "every time we argue you hug me after").
+_EVERY_THEN_YOU = re.compile(
+    r"^(?: (?:it|is|its|and|but|so|like|honestly|yeah|ugh|oh|well|because|literally|seriously|"
+    r"just|i mean))* every (?:single )?(?:time|day|night|weekend|week|morning|evening|sunday|"
+    r"saturday|holiday|christmas)\b(?: \w+){0,8}? you((?: \w+){0,6})")
 _GRATITUDE = re.compile(r" (?:grateful|thankful|appreciate|appreciated|love|loved|lucky|proud|"
                         r"thank you|thanks|admire|glad) ")
+_GLAD = re.compile(r" (?:happy|glad|love|loved|grateful|thankful|proud|safe|special|lucky|"
+                   r"enjoy|enjoyed|smile|laugh|warm) ")
 _SCARE_QUOTES = re.compile(r"(?:^|\s)['\"\u2018\u201c][^'\"\u2019\u201d]{2,30}"
                            r"['\"\u2019\u201d](?=[\s,.!?]|$)")
 
@@ -357,7 +381,10 @@ def read_sharing(text: str) -> Reading:
         return ("blame", "insult")
     if "fault" in kinds or any(p.search(line) for p in _FAULT_FRAMES) or _blames_cause(line):
         return ("blame", "fault")
-    if ("absolute" in kinds or _SWEEPING.search(line) or _ALWAYS_YOU.search(line)) and (
+    every = _EVERY_THEN_YOU.search(line)
+    swept = every is not None and not (rules.praised(every.group(1).split())) and not (
+        _GLAD.search(line))
+    if ("absolute" in kinds or _SWEEPING.search(line) or _ALWAYS_YOU.search(line) or swept) and (
             not grateful):
         return ("blame", "absolute")
     return ("shared", None)
@@ -450,6 +477,12 @@ def read_confirmation(text: str) -> Reading:
     no = cu._first(words, cu.NO, within=3)
     yes = cu._first(words, cu.YES, within=3)
     partly = bool(_BOTH.search(line)) and not re.search(r" not even close ", line)
+    if re.match(r" (?:no|nah|nope)(?: no)? (?:you got it|you are good|you are fine|you did|"
+                r"you nailed it|spot on|that is it|that was it|you heard me|you got all of it|"
+                r"you got everything|perfect)\b(?! (?:all |a bit |kind of |totally )?(?:wrong|"
+                r"backwards|mixed|muddled|twisted|confused|upside|the wrong|round|around|"
+                r"turned))", line) and not said and not partly:
+        return ("yes", None)  # "nah, you're good", "no, you got it": no more is needed
     if ask_again and not re.search(r" i (?:also )?(?:said|meant|mentioned) (?!back|to you|it|that|"
                                    r"before|earlier)", line):
         # "no, try again" asks for a new mirror of all of it; "sort of, say it again" of a part

@@ -238,6 +238,11 @@ def _praise(seq: tuple[str, ...], rest: list[str]) -> bool:
     return bool(_PRAISE & set(rest)) and not (_NEGATIVE & set(rest))
 
 
+def praised(rest: list[str]) -> bool:
+    """Do the words after a "you" praise ("you hug me", "you make me laugh")?"""
+    return _praise(("you",), rest)
+
+
 def _aimed_at_you(words: list[str], k: int) -> bool:
     """"you're so lazy", "you idiot", "such a jerk": said of the listener, not of oneself."""
     before = words[max(0, k - 4):k]
