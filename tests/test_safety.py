@@ -306,3 +306,38 @@ def test_the_persons_are_swapped_with_their_verbs():
     assert swap_persons(" you are afraid of what i will do . ") == (
         " i am afraid of what you will do . ")
     assert swap_persons(" i hurt you and you were scared ") == " you hurt me and i was scared "
+
+
+@pytest.mark.parametrize("ordinary, concern, kind", [
+    ("he drove the kids to football and then we went for drinks",
+     "he drove the boys home from football completely hammered and laughed about it",
+     "danger-to-children"),
+    ("my shoulder's sore from where I fell off the ladder",
+     "my shoulder's still sore from where he twisted my arm up my back", "violence"),
+    ("the cat scratched my arm and I told work it was the cat, they laughed",
+     "yeah and she scratched my face so bad I told work it was the cat", "violence"),
+    ("I count my drinks now because I'm cutting down",
+     "I count his drinks now, like after four I start getting the kids ready for bed early",
+     "fear-for-safety"),
+    ("the kids know to go to their rooms when it's bedtime",
+     "the kids know to go to their rooms and put their headphones on when he starts",
+     "fear-for-safety"),
+    ("I don't know if I'll be here next week, I might be in Leeds for work",
+     "I honestly don't know if I'll still be here next week, I'm so tired of everything",
+     "self-harm"),
+    ("I didn't eat for three days when I had the flu",
+     "i didn't eat for three days like on purpose, i felt like i didn't deserve to",
+     "self-harm"),
+    ("I'm scared for my life savings, honestly", "not angry, no, more terrified, like for my life",
+     "fear-for-safety"),
+    ("the black eye at christmas was the cupboard door, I'm so clumsy",
+     "the black eye at christmas wasn't the cupboard door like I told your mum, it was you",
+     "violence"),
+    ("I took a paracetamol for the headache and told work I had the flu",
+     "i took an over dose in march and nobody knows, i just told work i had the flu",
+     "self-harm"),
+])
+def test_concerns_told_by_what_was_done_or_hidden_stop_at_their_near_misses(ordinary, concern,
+                                                                             kind):
+    assert rule_kinds(ordinary) == []
+    assert rule_kinds(concern)[:1] == [kind]

@@ -67,6 +67,7 @@ _SLIPS = [
     (re.compile(r"\bthemselfs?\b"), "themselves"),
     (re.compile(r"\bkilled me self\b"), "killed myself"),
     (re.compile(r"\banti (depressants?|psychotics?)\b"), r"anti\1"),
+    (re.compile(r"\bover (dose|doses|dosed|dosing)\b"), r"over\1"),
     # written shorthand and the words people use online to get past filters
     (re.compile(r"\bkms\b"), "kill myself"),
     (re.compile(r"\bkys\b"), "kill yourself"),
@@ -450,8 +451,9 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r" (?:burned|burnt|burn|burns|burning) (?:me|us|you|him|her) (?:out|up|a cd|a copy)\b",
     r" (?:knocked|knocks|knock|knocking) (?:me|us|you|him|her) (?:up|off (?:my|your|his|her) "
     r"feet|for a loop|dead)\b",
+    r"(?<!sore from where he )(?<!sore from where she )(?<!sore from where you )"
     r" (?:twist|twisted|twisting|twists) (?:my|your|his|her) arm\b(?! (?:up |right |round )?"
-    r"(?:behind|back|until|till|so hard|and|hard|up behind))",
+    r"(?:behind|back|until|till|so hard|and|hard|up behind|up my back|up your back))",
     r" (?:tear|tearing|tore|pull|pulling|pulled|rip|ripping) (?:my|your|his|her|our) hair out\b",
     r" (?:bang|banging|hit|hitting|beat|beating) (?:my|your|his|her|our) heads? "
     r"(?:against|on) (?:a|the) (?:wall|brick wall|desk|table)\b(?![^.]{0,40}(?:until|till|so "
@@ -2033,7 +2035,7 @@ _CONTROL += [
 
 _FEAR = [
     r" (?:afraid|scared|terrified|frightened|fear|fearful|petrified) (?:for|of) (?:my|our|"
-    r"the kids|the children|your) (?:life|lives|safety|own safety)\b",
+    r"the kids|the children|your) (?:life|lives|safety|own safety)\b(?! savings| insurance)",
     r" (?:life|lives|safety) (?:is|are|could be|might be|was|were|would be) (?:\w+ )?(?:in "
     r"danger|at risk|threatened)\b",
     r" (?:in|into) (?:danger|danger here|real danger)\b(?! of)",
@@ -2879,6 +2881,43 @@ _CHILDREN += [
     rf"hungry|without food)\b",
 ]
 
+# Told sideways, in the words of batch 7: a drunk drive with the children, precautions only
+# fear explains (drinks counted, children who know where to go), an injury with its cover
+# story ("I said it was the neighbour's dog"), a self-harm past that nobody was told.
+_SELF_HARM += [
+    r" (?:do not|not) (?:even )?know if i (?:will|am going to|would) (?:still )?be (?:here|"
+    r"around|alive) (?:next|by|in|tomorrow|this time|much longer|for long)\b(?![^.]{0,50}\b(?:"
+    r"work|trip|holiday|away|travel|travelling|conference|course|shift|shifts|moving|move)\b)",
+    r" (?:did not|have not|had not|would not|will not) eat(?:en)? (?:anything )?(?:for|in) "
+    r"(?:\w+ ){0,2}(?:days|a week|weeks)\b[^.]{0,40}(?:on purpose|deserve|punish)",
+    r" (?:took|take|taken|taking) (?:an |a )?(?:overdose|od)\b[^.]{0,60}(?:nobody knows|no one "
+    r"knows|told (?:\w+ ){0,3}(?:it was|i had)|did not tell|never told|not even you)",
+]
+_CHILDREN += [
+    rf" (?:drove|drives|driving|drive|driven) (?:\w+ ){{0,2}}{_CHILD}\b[^.]{{0,50}}(?:drunk|"
+    r"hammered|wasted|pissed|plastered|smashed|over the limit|off (?:his|her|their|your) face|"
+    r"after (?:\w+ ){0,2}(?:pints|beers|drinks|bottles|glasses))",
+]
+_VIOLENCE += [
+    r" (?:sore|bruised|hurts|hurting|aches|aching|swollen) from (?:where|when|the way) (?:he|she|"
+    r"you|xname) (?:twisted|grabbed|yanked|pulled|pushed|shoved|hit|punched|kicked|squeezed|"
+    r"bent|threw|slammed)\b",
+    r" (?:she|he|you|xname) (?:\w+ )?(?:bit|scratched|punched|kicked|hit|slapped|burned|burnt|"
+    r"headbutted|head butted) (?:me|my \w+)\b[^.]{0,100}(?:i said|i told (?:\w+ ){0,3}|"
+    r"told (?:\w+ ){0,3}|said to (?:\w+ ){0,3})(?:that )?it was (?:the|a|an) (?:\w+ )?(?:cat|dog|door|cupboard|fall|accident|"
+    r"stairs)\b",
+    r" (?:was not|was never|were not) (?:the|a|from the) (?:cupboard|door|stairs|fall|cat|dog|"
+    r"accident)\b[^.]{0,50}(?:it was (?:you|him|her|xname)|(?:you|he|she) did (?:it|that))",
+]
+_FEAR += [
+    r" (?:terrified|scared|afraid|frightened|fearing|petrified)\b[^.]{0,20}\bfor (?:my|our) "
+    r"(?:life|lives|safety)\b(?! savings| insurance| story| choices| plans)",
+    r" (?:count|counting|counts|counted) (?:his|her|your|xname) (?:drinks|beers|pints)\b",
+    rf" (?:the {_CHILD}|{_CHILD}|they) know to (?:go|hide|stay|get|keep|run|put)\b[^.]{{0,60}}"
+    r"\bwhen (?:he|she|you|xname|dad|mum|mom|daddy|mummy|mommy) (?:starts|gets|comes|is|drinks|"
+    r"has been|kicks off)",
+]
+
 # When a turn holds several concerns, the first group that matches names it: a threat to
 # the children is danger to children, "he hit me and I'm scared of him" is violence.
 # ``\w+`` in a pattern never stands for a negation, so "you would never hurt me" cannot
@@ -2932,7 +2971,11 @@ def _rule_matches(line: str) -> tuple[list[tuple[str, re.Match]], bool]:
             continue
         for m in _overlapping(pattern, blanked):
             sentence = _sentence(blanked, m)
-            if (kind in _BODILY and (_PLAYING.search(sentence) or _TOY.search(sentence))
+            # a pet named as the cover story ("I said it was the neighbour's dog") is no pet
+            # at play
+            covered = " it was " in m.group()
+            if (kind in _BODILY and not covered and (_PLAYING.search(sentence) or _TOY.search(
+                    sentence))
                     or kind != "self-harm" and _ELSEWHERE.search(sentence)
                     or _denied(blanked, m)):
                 set_aside = True
