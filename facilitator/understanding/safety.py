@@ -2904,7 +2904,8 @@ _VIOLENCE += [
     r"bent|threw|slammed)\b",
     r" (?:she|he|you|xname) (?:\w+ )?(?:bit|scratched|punched|kicked|hit|slapped|burned|burnt|"
     r"headbutted|head butted) (?:me|my \w+)\b[^.]{0,100}(?:i said|i told (?:\w+ ){0,3}|"
-    r"told (?:\w+ ){0,3}|said to (?:\w+ ){0,3})(?:that )?it was (?:the|a|an) (?:\w+ )?(?:cat|dog|door|cupboard|fall|accident|"
+    r"told (?:\w+ ){0,3}|said to (?:\w+ ){0,3})(?:that )?it was (?:the|a|an) (?:\w+ )?"
+    r"(?:cat|dog|door|cupboard|fall|accident|"
     r"stairs)\b",
     r" (?:was not|was never|were not) (?:the|a|from the) (?:cupboard|door|stairs|fall|cat|dog|"
     r"accident)\b[^.]{0,50}(?:it was (?:you|him|her|xname)|(?:you|he|she) did (?:it|that))",
