@@ -272,3 +272,31 @@ def test_mockery_in_a_validation_is_coached(text, reading):
 ])
 def test_a_no_that_says_you_got_it_is_a_yes(text, reading):
     assert read_confirmation(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("I imagine you might be feeling, what, neglected? boo hoo", ("retry", "contempt")),
+    ("I imagine you feel upset. shocker.", ("retry", "contempt")),
+    ("i imagine you feel very important right now with your little speech",
+     ("retry", "contempt")),
+    ("lonely, I suppose, typical you, making it into a tragedy", ("retry", "contempt")),
+    # near miss: the same feelings named without the jeer
+    ("I imagine you might be feeling neglected, and a bit lonely", ("feeling", None)),
+])
+def test_a_feeling_named_with_a_jeer_is_coached(text, reading):
+    assert read_empathy(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("no, that's spot on", ("yes", None)),
+    ("nah, it's right", ("yes", None)),
+    ("no, that's not it", ("no", None)),
+    ("no it is right but more sad than angry", ("no", None)),
+])
+def test_a_no_that_waves_the_doubt_away_is_a_yes(text, reading):
+    assert read_empathy_confirm(text) == reading
+
+
+def test_whinging_is_a_put_down_in_a_validation():
+    assert read_validation("it makes sense that you'd whinge about it, you whinge about "
+                           "everything") == ("retry", "contempt")

@@ -55,6 +55,7 @@ _BELITTLING = frozenset({
     "overreacting", "overreacted", "exaggerate", "exaggerating", "exaggerates", "ridiculous",
     "pathetic", "silly", "weak", "immature", "childish", "spoiled", "lazy", "selfish",
     "irrational", "unreasonable", "nuts", "mental", "princess", "diva", "martyr", "victim",
+    "whinge", "whinges", "whinging", "whine", "whines",
 })
 _PUT_DOWN = [re.compile(p) for p in (
     r" (?:your|your own) (?:problem|fault|issue|doing|thing) ",
@@ -118,6 +119,8 @@ _MOCKERY = (
     r"^ (?:ugh |oh |well )?here we go again ",
     r" the great (?:provider|genius|expert|hero|lord|master|martyr|saint) ",
     r" (?:i am|i'm) (?:clearly|obviously) the (?:worst|most terrible|most awful) ",
+    r" typical (?:you|of you)\b", r" boo hoo\b", r" shocker ", r" which you love ",
+    r" your little (?:speech|rant|tantrum|show|performance|lecture|sulk|moan|drama) ",
 )
 _SARCASM = [re.compile(p) for p in _MOCKERY + (
     r"^ (?:oh|wow|yeah great|great|riiight|riight|sure sure|yeah yeah sure)\b",
@@ -518,6 +521,11 @@ def read_empathy_confirm(text: str) -> Reading:
     line = _line(words)
     no = cu._first(words, cu.NO, within=3)
     yes = cu._first(words, cu.YES, within=3)
+    if re.match(r" (?:no|nah|nope)(?: no)? (?:that is|it is|you are|you have) (?:spot on|exactly "
+                r"(?:it|right)|it|right|bang on|perfect|so right)\b", line) and not (
+                    _BOTH.search(line) or _BUT_ALSO.search(line) or re.search(
+                        r" (?:more|but|though|except|just) ", line)):
+        return ("yes", None)  # "no, that's spot on": the no waves the doubt away
     if no and no[0] == 0 and words[0] in {"no", "nope", "nah"} and not re.search(
             r" (?:kind of|sort of|partly|a bit|a little|some of)\b", " ".join(words[:4])):
         return ("no", None)  # "nope. some help would be nice, but I'm not resentful"
