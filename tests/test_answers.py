@@ -300,3 +300,16 @@ def test_a_no_that_waves_the_doubt_away_is_a_yes(text, reading):
 def test_whinging_is_a_put_down_in_a_validation():
     assert read_validation("it makes sense that you'd whinge about it, you whinge about "
                            "everything") == ("retry", "contempt")
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("not right now Marcus, I'm in the middle of the tax return, maybe like eight?",
+     ("later", None)),
+    ("not this second, let me finish this email and then I'm all yours", ("later", None)),
+    ("if it's quick, yeah, I've got the oven on", ("yes", None)),
+    # near misses: a "not now" that proposes nothing is a no
+    ("not right now, no, I'm not up for it", ("no", None)),
+    ("not now, I'm exhausted", ("no", None)),
+])
+def test_a_not_now_with_a_time_or_a_task_first_is_later(text, reading):
+    assert read_consent(text) == reading

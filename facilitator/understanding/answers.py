@@ -606,6 +606,13 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
                     r"| (?:wait|hold off) (?:till|until|for) "
                     r"| (?:let me|i need to|i have to|i want to|i gotta|i got to) "
                     r"(?:\w+ ){1,5}first"
+                    # "let me finish this email and then I'm all yours"
+                    r"| (?:let me|i need to|i have to|i just need to|i gotta) (?:\w+ ){1,6}"
+                    r"(?:and )?then (?:i am|we can|sure|yes|yeah|i can|ok|okay)\b"
+                    # "not right now, I'm in the middle of the tax return, maybe like eight?"
+                    r"| not (?:right )?(?:now|this second|this minute|yet) (?:\w+ ){0,14}"
+                    r"(?:maybe (?:like )?(?:at |around )?\d+|then i am (?:all )?yours|"
+                    r"in (?:a bit|a while|an hour|\d+ minutes))\b"
                     r"| give me (?:\w+ )?(?:minutes|minute|an hour|a few|ten|five|half)"
                     r"| (?:can|could) (?:we|it|this) (?:do it |do this |talk |wait )?(?:later|after"
                     r"|tomorrow|another|in |on |when |once |at )")
@@ -651,6 +658,9 @@ def read_consent(text: str) -> Reading:
                           r"alright)(?: (?:then|definitely|sure|fine|go on|go ahead))? $", line)
     if lands_yes and not later:
         return ("yes", None)
+    if re.search(r"^ (?:if it is|if we keep it|as long as it is|so long as it is) (?:quick|short|"
+                 r"brief|not too long) (?:yes|yeah|sure|ok|okay|fine|go on)\b", line):
+        return ("yes", None)  # a yes with a condition that is met now
     if later and not re.search(r" now (?:is|works) | i will listen | i am (?:here|ready) ", line):
         return ("later", None)
     if re.fullmatch(r" (?:hmm |um |uh |well )*(?:maybe|i do not know|not sure|i am not sure|"
