@@ -341,3 +341,24 @@ def test_concerns_told_by_what_was_done_or_hidden_stop_at_their_near_misses(ordi
                                                                              kind):
     assert rule_kinds(ordinary) == []
     assert rule_kinds(concern)[:1] == [kind]
+
+
+@pytest.mark.parametrize("ordinary, concern, kind", [
+    ("I'm worried you'll go for the job in Leeds",
+     "I'm frightened that if I say the wrong thing you'll lose it and go for me",
+     "fear-for-safety"),
+    ("I'm scared you might hit the wall if you keep training like that",
+     "I feel frightened, like you might lash out at me", "fear-for-safety"),
+    ("you threatened to stop me seeing that film, ha",
+     "I'm feeling trapped because you keep threatening to stop me ever seeing the kids",
+     "threats"),
+])
+def test_a_feared_attack_and_a_threat_over_the_children_stop_at_their_near_misses(
+        ordinary, concern, kind):
+    assert rule_kinds(ordinary) == []
+    assert rule_kinds(concern)[:1] == [kind]
+
+
+def test_the_receiver_saying_back_a_feared_attack_is_read_from_the_senders_side(reader):
+    assert reader.read("I imagine you feel frightened, like I might lash out at you",
+                       for_partner=True) == "fear-for-safety"

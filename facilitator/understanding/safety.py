@@ -2317,7 +2317,16 @@ _FEAR = [
 # Fear told by its precautions: a bedroom door locked at night, a phone under the pillow,
 # a refuge's number saved under a false name, a protection order asked about, a bag hidden
 # at a friend's, arguments recorded for proof, a car driven at speed to frighten.
+_THREATS += [
+    rf" (?:threaten|threatens|threatened|threatening) to (?:stop|keep|ban) (?:me|us|her|him) "
+    rf"(?:\w+ ){{0,2}}(?:seeing|from seeing|having|from) (?:the|my|our|his|her) {_CHILD}\b",
+    r" (?:said|says|told me|tells me|texted|messaged) (?:that )?(?:you|he|she|xname) (?:will|would|"
+    r"are going to|is going to|was going to|were going to|could) end (?:me|you|us|her|him)\b",
+]
 _FEAR += [
+    r" (?:frightened|scared|afraid|terrified|worried|petrified)\b[^.]{0,60}(?:you|he|she|xname) "
+    r"(?:will|would|might|could|may|is going to|are going to) (?:lose it and )?(?:go for|lash out "
+    r"at|lay into|fly at|turn on|hit|hurt|attack|strangle|throttle) (?:me|us|the kids)\b",
     r" (?:i|she|he|xname|my \w+) (?:\w+ ){0,2}(?:sleep|sleeps|sleeping|slept)\b[^.]{0,50}(?:door|"
     r"doors) (?:locked|barricaded|wedged|bolted|jammed)\b(?![^.]{0,60}(?:wander|sleepwalk|"
     r"burglar|break in|the cat|the dog|privacy|walk in on|barging in|busy road|student|"
