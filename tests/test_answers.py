@@ -353,3 +353,31 @@ def test_read_sharing_as_people_say_it(text, reading):
 ])
 def test_read_empathy_as_people_say_it(text, reading):
     assert read_empathy(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    # sarcasm with a put-down in it is contempt
+    ("oh great, that makes sense, you're always so dramatic", ("retry", "contempt")),
+    ("riiight, that makes sense, you're so sensitive", ("retry", "contempt")),
+    ("wow, I see why, you are such a baby", ("retry", "contempt")),
+    # a shouted word or a stretched one is heard as sarcasm, "I" is not shouting
+    ("That MAKES SENSE", ("retry", "sarcasm")),
+    ("I can SEE why", ("retry", "sarcasm")),
+    ("I get it, SURE", ("retry", "sarcasm")),
+    ("sooooo that makes sense", ("retry", "sarcasm")),
+    # a "but" with nothing defensive after it, or a word alone, argues nothing back
+    ("I can see why, but the kids", ("valid", None)),
+    ("I understand why, but I", ("valid", None)),
+])
+def test_read_validation_as_people_say_it(text, reading):
+    assert read_validation(text) == reading
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("I'd rather not, but fine, I'll do it", "yes"),
+    ("I'd rather not, but alright, let's do it", "yes"),
+    ("not now, but okay, let's do it", "yes"),
+    ("I'm not ready, but okay, let's start", "yes"),
+])
+def test_a_decline_that_lands_on_yes_is_yes(text, outcome):
+    assert read_consent(text)[0] == outcome

@@ -425,3 +425,7 @@ def test_what_a_point_quotes(text, expected):
 def test_every_night_before_a_comma_is_the_situation_of_what_follows():
     assert points("Every night, you're on your phone") == [
         ("situation", "Every night, you're on your phone")]
+
+
+def test_a_name_at_the_start_of_a_point_is_quoted_whole():
+    assert texts("Xavier never calls me") == ["Xavier never calls me"]
