@@ -378,6 +378,12 @@ def test_read_validation_as_people_say_it(text, reading):
     ("I'd rather not, but alright, let's do it", "yes"),
     ("not now, but okay, let's do it", "yes"),
     ("I'm not ready, but okay, let's start", "yes"),
+    # the yes-word after "but" is further on than the first three words
+    ("I'd rather not, but okay, I'll do it", "yes"),
+    ("I'd rather not, but yes, I'll do it", "yes"),
+    ("I'd rather not, but sure, I'll do it", "yes"),
+    ("I'd rather not, but I'm not sure", "no"),
+    ("I can't, but okay, no", "no"),
 ])
 def test_a_decline_that_lands_on_yes_is_yes(text, outcome):
     assert read_consent(text)[0] == outcome
