@@ -315,6 +315,10 @@ def test_a_hedge_word_at_the_end_of_a_turn_is_read_without_failing():
     assert points("I'm hurt, sort of") == [("feeling", "I'm hurt, sort of")]
 
 
+def test_like_as_a_verb_weighs_as_a_light_word():
+    assert [p.weight for p in analyse("I like to go").points] == [pytest.approx(0.6)]
+
+
 def test_like_as_a_filler_at_the_start_is_not_the_verb():
     a = analyse("Like, it hurts me")
     assert [(p.kind, p.text) for p in a.points] == [("feeling", "it hurts me")]
