@@ -213,6 +213,182 @@ def test_read_sharing(text, reading):
     assert read_sharing(text) == reading
 
 
+# ------------------------------------------------------------ more answers, as people say them
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("no, that covers it, thanks for listening", "done"),
+    ("no, I'm done, thanks", "done"),
+    ("no that's pretty much everything, really", "done"),
+    ("no, I don't want to add anything else", "done"),
+    ("you never listen to me, that's all", "done"),
+    ("that's it for today, I'll bring the rest later", "done"),
+    ("I have something", "yes"),
+    ("got another one", "yes"),
+    ("yes, let me slow down", "yes"),
+    ("yes. I'll speak slower", "yes"),
+    ("um, no, yes", "yes"),
+    ("no. maybe yes", "yes"),
+    ("yes, the kids and the garden", "chunk"),
+    ("yes, I'm tired", "chunk"),
+    ("I want to add that I feel lonely", "chunk"),
+    # a short answer that names one thing, or a late no, is left to the classifier
+    ("yes, my mum", None),
+    ("no, the car", None),
+    ("uh well um yes", None),
+    ("well um no", None),
+])
+def test_read_more_as_people_say_it(text, outcome):
+    reading = read_more(text)
+    assert (reading[0] if reading else None) == outcome
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("yes thanks, that felt good, the kids", "yes"),
+    ("yes, you even remembered the dog", "yes"),
+    ("no, say that back to me again, I also said I miss my mum", "addition"),
+    ("sort of, I also said I miss my mum, repeat that", "addition"),
+    ("yeah, but can you repeat the part about the kids", "partly"),
+    ("no, that's your version", "no"),
+    ("no, you said it like a robot", "partly"),
+    ("no, it was too fast", "partly"),
+    ("you said it too quickly", "partly"),
+    ("the words were fine", "partly"),
+    ("the words were right but it sounded flat", "partly"),
+    ("you were too fast, my mum and the garden and the kids", "addition"),
+    ("kind of, the kids", "addition"),
+    ("no, the garden", "addition"),
+    ("it was more that I feel lonely", "addition"),
+    ("the part about my mum", "addition"),
+    ("and the garden", "addition"),
+    ("plus the garden", "addition"),
+    ("also that I miss my mum", "addition"),
+    ("lonely, not angry", "addition"),
+    ("not angry but lonely", "addition"),
+    ("no, not what I meant by that", "no"),
+    ("something is missing", "partly"),
+    ("you left something out", "partly"),
+    ("you skipped some", "partly"),
+    ("yes, my mum", None),
+    ("hmm, um, well, yes", None),
+    ("hmm, um, well, no", None),
+])
+def test_read_confirmation_as_people_say_it(text, outcome):
+    reading = read_confirmation(text)
+    assert (reading[0] if reading else None) == outcome
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("no, I feel kind of sad", "no"),
+    ("not really, no", "no"),
+    ("well, nah", "no"),
+    ("not at all", "no"),
+    ("no, sort of, not at all", "no"),
+    ("not even close, no", "no"),
+    ("lonely", "yes"),
+    ("so very lonely, yes", "yes"),
+    ("I feel really lonely", "yes"),
+    ("hmm, well, um, no", None),
+    ("hmm, well, um, yes", None),
+])
+def test_read_empathy_confirm_as_people_say_it(text, outcome):
+    reading = read_empathy_confirm(text)
+    assert (reading[0] if reading else None) == outcome
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("I'd rather not, but I'll listen", "yes"),
+    ("I'd rather not, but I'm ready", "yes"),
+    ("I'd rather not, but alright", "yes"),
+    ("I'm not up to it", "no"),
+    ("I'm not in a good place", "no"),
+    ("I'm not able to right now", "no"),
+    ("nope", "no"),
+    ("nah", "no"),
+    ("about what", "unclear"),
+    ("why", "unclear"),
+    ("is it going to be long", "unclear"),
+    ("perhaps", "unclear"),
+    ("possibly", "unclear"),
+    ("I guess maybe", "unclear"),
+    ("a good time for what exactly", None),
+    ("okay, about what", None),
+    ("my work can wait, yes", None),
+    ("hmm, um, well, okay, yes", None),
+])
+def test_read_consent_as_people_say_it(text, outcome):
+    reading = read_consent(text)
+    assert (reading[0] if reading else None) == outcome
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("you never make me feel silly", ("shared", None)),
+    ("you made me feel safe", ("shared", None)),
+    ("you make me so happy", ("shared", None)),
+    ("you never help, but I'm grateful", ("blame", "absolute")),
+    ('I feel like I\'m your "maid"', ("shared", None)),
+    ('I\'m "fine"', ("shared", None)),
+    ("you are not a bad father", ("shared", None)),
+    ("you're not lazy", ("shared", None)),
+    ("if you weren't so lazy", ("blame", "insult")),
+    ("you are acting like a child", ("blame", "insult")),
+    ("stop being a baby", ("blame", "insult")),
+    ("you are the worst", ("blame", "insult")),
+    ("you were really mean", ("blame", "insult")),
+    ("you ruined it", ("blame", "fault")),
+])
+def test_read_sharing_as_people_say_it(text, reading):
+    assert read_sharing(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("you feel like nobody cares", ("retry", "thought")),
+    ("I think you feel lonely", ("retry", "thought")),
+    ("you feel that it's unfair", ("retry", "thought")),
+    ("you think I'm lazy, and you feel lonely", ("feeling", None)),
+    ("you feel lonely because you think I don't care", ("feeling", None)),
+    ("you think it's unfair and you feel hurt", ("feeling", None)),
+    ("you think I'm cold, you feel hurt", ("feeling", None)),
+    ("you feel like I will leave and you are scared", ("feeling", None)),
+])
+def test_read_empathy_as_people_say_it(text, reading):
+    assert read_empathy(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    # sarcasm with a put-down in it is contempt
+    ("oh great, that makes sense, you're always so dramatic", ("retry", "contempt")),
+    ("riiight, that makes sense, you're so sensitive", ("retry", "contempt")),
+    ("wow, I see why, you are such a baby", ("retry", "contempt")),
+    # a shouted word or a stretched one is heard as sarcasm, "I" is not shouting
+    ("That MAKES SENSE", ("retry", "sarcasm")),
+    ("I can SEE why", ("retry", "sarcasm")),
+    ("I get it, SURE", ("retry", "sarcasm")),
+    ("sooooo that makes sense", ("retry", "sarcasm")),
+    # a "but" with nothing defensive after it, or a word alone, argues nothing back
+    ("I can see why, but the kids", ("valid", None)),
+    ("I understand why, but I", ("valid", None)),
+])
+def test_read_validation_as_people_say_it(text, reading):
+    assert read_validation(text) == reading
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("I'd rather not, but fine, I'll do it", "yes"),
+    ("I'd rather not, but alright, let's do it", "yes"),
+    ("not now, but okay, let's do it", "yes"),
+    ("I'm not ready, but okay, let's start", "yes"),
+    # the yes-word after "but" is further on than the first three words
+    ("I'd rather not, but okay, I'll do it", "yes"),
+    ("I'd rather not, but yes, I'll do it", "yes"),
+    ("I'd rather not, but sure, I'll do it", "yes"),
+    ("I'd rather not, but I'm not sure", "no"),
+    ("I can't, but okay, no", "no"),
+])
+def test_a_decline_that_lands_on_yes_is_yes(text, outcome):
+    assert read_consent(text)[0] == outcome
+
+
 @pytest.mark.parametrize("text, reading", [
     # a verdict on the listener's hearing, or a name said to them, is nothing more to mirror
     ("Um, no, sorry, I don't think you heard me.", ("no", None)),

@@ -288,6 +288,153 @@ def test_a_clause_broken_by_a_full_stop_is_not_completed():
     assert texts("I am so, I am so tired") == ["I am so, I am so tired"]
 
 
+# ------------------------------------------------------- more of how a turn is cut and quoted
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X of" is content unless X is "kind" or "sort": "tired of it" keeps its feeling
+    ("I'm tired of it", [("feeling", "I'm tired of it")]),
+    ("I'm sick of the fighting", [("statement", "I'm sick of the fighting")]),
+    # "like" after "just", "also" or a pronoun is the verb: two light words make a wish
+    ("I just like to go", [("wish", "I just like to go")]),
+    ("I also like to go", [("wish", "I also like to go")]),
+    ("I like to go", [("wish", "I like to go")]),
+    # a preposition that is the point weighs as much as a content word, no more
+    ("Let's go out instead", [("wish", "Let's go out instead")]),
+    # a feeling said alone is a point even at the start of the turn, capitalised
+    ("Hurt", [("feeling", "Hurt")]),
+    ("Lonely.", [("feeling", "Lonely")]),
+])
+def test_what_counts_as_content(text, expected):
+    assert points(text) == expected
+
+
+def test_a_hedge_word_at_the_end_of_a_turn_is_read_without_failing():
+    assert points("There's a lot to sort") == []
+    assert points("It was, kind of.") == []
+    assert points("I'm hurt, sort of") == [("feeling", "I'm hurt, sort of")]
+
+
+def test_like_as_a_verb_weighs_as_a_light_word():
+    assert [p.weight for p in analyse("I like to go").points] == [pytest.approx(0.6)]
+
+
+def test_like_as_a_filler_at_the_start_is_not_the_verb():
+    a = analyse("Like, it hurts me")
+    assert [(p.kind, p.text) for p in a.points] == [("feeling", "it hurts me")]
+    assert a.points[0].weight == 1.5
+
+
+def test_a_preposition_that_is_the_point_weighs_one_content_word():
+    assert [p.weight for p in analyse("I'm not against it").points] == [1.0]
+    assert [p.weight for p in analyse("Without you I'm lonely").points] == [2.5]
+
+
+@pytest.mark.parametrize("text", [
+    "While you were away I cleaned the whole house",
+    "So, while you were out, I cleaned the house",
+])
+def test_while_leads_its_point_and_is_quoted(text):
+    assert points(text)[0][0] == "situation"
+    assert points(text)[0][1].lower().startswith("while you were")
+
+
+@pytest.mark.parametrize("second", ["our son cried", "his phone rang", "her dog barked",
+                                    "their car broke", "everyone laughed", "everybody laughed",
+                                    "someone laughed", "people laughed"])
+def test_and_before_a_new_subject_opens_a_point(second):
+    assert texts(f"My mum called and {second}") == ["My mum called", second]
+
+
+def test_and_before_the_last_word_opens_a_clause():
+    assert texts("I miss it, just you and me") == ["I miss it, just you"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # speech is often heard without commas: a pronoun after a feeling starts a new point
+    ("I'm hurt you never noticed", ["I'm hurt", "you never noticed"]),
+    ("The dishes piled up all week he got angry", ["The dishes piled up all week",
+                                                   "he got angry"]),
+    ("The dishes piled up all week I got angry", ["The dishes piled up all week",
+                                                  "I got angry"]),
+    ("The dishes piled up all week I feel alone", ["The dishes piled up all week",
+                                                   "I feel alone"]),
+])
+def test_a_subject_without_a_comma_starts_a_new_point(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "You're more tired than I am",
+    "I get so angry that you are never home",
+    "I was too angry to let you have your say",
+    "I'm sorry the dinner made you feel bad",
+    "The kids and the dog make you feel tired",
+    "The support and help I need you never give",
+    "I try so hard to help you don't even notice",
+    "Dinner together is what I love you never do anymore",
+    "The one big question I asked you never answered",
+    "The one question I ask you never answer",
+    "When I came home I saw you were upset",
+    "When I come home I see you are upset",
+    "After all these long years I hear you are leaving us",
+])
+def test_a_pronoun_after_a_verb_that_takes_it_stays_in_one_point(text):
+    assert texts(text) == [text]
+
+
+@pytest.mark.parametrize("subject", ["I", "You", "He", "She", "We", "They"])
+def test_a_long_new_statement_after_a_comma_is_its_own_point(subject):
+    possessive = {"I": "my", "You": "your", "He": "his", "She": "her", "We": "our",
+                  "They": "their"}[subject]
+    text = f"{subject} cooked dinner, then went out drinking with {possessive} friends all night"
+    assert texts(text) == [f"{subject} cooked dinner",
+                           f"went out drinking with {possessive} friends all night"]
+
+
+def test_what_follows_a_comma_after_a_subject_in_third_place_is_its_own_point():
+    assert texts("I cooked dinner, then went to see them") == ["I cooked dinner",
+                                                               "went to see them"]
+    assert texts("Last night we had dinner, then went out drinking with our friends "
+                 "till late") == ["Last night we had dinner, then went out drinking with our "
+                                  "friends"]
+
+
+def test_a_long_list_after_a_comma_is_still_one_point():
+    text = "I do everything, cooking cleaning shopping laundry school runs homework"
+    assert texts(text) == [text]
+    assert texts("It was this, went out drinking with them all night again") == [
+        "It was this, went out drinking with them all night again"]
+
+
+def test_an_aside_after_a_comma_stays_with_its_point():
+    assert texts("I feel tired, just drop it off, no pressure") == [
+        "I feel tired, just drop it off", "no pressure"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("You forgot my birthday you know", "You forgot my birthday"),
+    ("I feel alone you know", "I feel alone"),
+    ("Um so hurt", "hurt"),
+    ("Like, hurt", "hurt"),
+    # "too" after "you" is part of the point, not a hedge
+    ("I miss you too", "I miss you too"),
+    ("I'm worried about you too", "I'm worried about you too"),
+    ("I'm so angry at you I", "I'm so angry at you I"),
+])
+def test_what_a_point_quotes(text, expected):
+    assert texts(text) == [expected]
+
+
+def test_every_night_before_a_comma_is_the_situation_of_what_follows():
+    assert points("Every night, you're on your phone") == [
+        ("situation", "Every night, you're on your phone")]
+
+
+def test_a_name_at_the_start_of_a_point_is_quoted_whole():
+    assert texts("Xavier never calls me") == ["Xavier never calls me"]
+
+
 @pytest.mark.parametrize("text, points", [
     ("Okay, um. I know this sounds silly, and, like, it's not a huge deal or whatever, but "
      "when you booked the hotel I felt sidelined.", ["when you booked the hotel",

@@ -670,7 +670,10 @@ def read_consent(text: str) -> Reading:
         return ("unclear", None)  # both answers heard: the microphone caught a jumble
     if unable:
         return ("no", None)
-    if decline and yes:
+    # a yes-word that turns the decline round further on than the first words: "I'd rather
+    # not, but okay, I'll do it"
+    turned = re.search(r" but (?:okay|ok|yes|yeah|sure|fine|alright)\b", line)
+    if decline and (yes or turned):
         # "I'd rather not, but okay, I'll listen": people say where they land last
         # a yes-word inside the decline itself ("not ready") is not a landing
         declined = {j for seq in cu.DECLINE for k in _starts(words, seq)
