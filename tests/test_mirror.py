@@ -476,3 +476,28 @@ def test_a_feeling_split_by_the_recogniser_is_the_same_feeling():
     assert c.verdict in ("complete", "unsure") and not c.changed, c
     c = check(sender, "you feel easy that sofie has her phone in her room at nite")
     assert c.verdict == "partial" and c.changed, c
+
+
+@pytest.mark.parametrize("sender, kept, turned", [
+    ("I feel ashamed that I shouted at the kids this morning.",
+     "You feel ashamed that I shouted at the kids this morning.",
+     "You feel ashamed that you shouted at the kids this morning."),
+    ("I'm worried about my mum's memory, she left the gas on twice last week.",
+     "You're worried about my mum's memory, she left the gas on twice last week.",
+     "You're worried about your mum's memory, she left the gas on twice last week."),
+])
+def test_a_deed_or_a_relative_kept_in_the_senders_words_is_someone_elses(sender, kept, turned):
+    # said to the sender, "I shouted" is the receiver's deed and "my mum" the receiver's mum
+    c = check(sender, kept)
+    assert c.verdict == "partial" and [x["change"] for x in c.changed] == ["person"], c
+    c = check(sender, turned)
+    assert c.verdict in ("complete", "unsure") and not c.changed, c
+
+
+def test_a_light_verb_said_again_in_another_sense_is_no_swap():
+    c = check("I wash it, I fold it, and it sits in the basket on your side for days. Could you "
+              "put yours away the same day?",
+              "You do the washing and the folding and my pile sits in the basket for days, and "
+              "the work you put in feels wasted. You'd like me to put my clothes away the same "
+              "day.")
+    assert not [x for x in c.changed if x["change"] == "person"], c

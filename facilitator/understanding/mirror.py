@@ -804,6 +804,8 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
             person = _feeler_changed(p, a, m, region)
         if person is None:
             person = _actor_swapped(p, a, m, region)
+        if person is None:
+            person = _relative_kept(p, a, m, region)
     if person is not None:
         return "person", _span_text(m, [j for j in region if m.clause_of[j] == m.clause_of[
             person]] or region)
@@ -1095,6 +1097,21 @@ def _actor(x: Analysis, j: int) -> str | None:
     return None
 
 
+def _relative_kept(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int | None:
+    """"my mum" said back as "my mum" to the sender: now the receiver's mother. Only the
+    same word with the same "my" or "your" counts ("my mum" -> "your mum" is right)."""
+    for k in p.positions:
+        if k == 0 or a.words[k].norm not in _PEOPLE:
+            continue
+        mine = a.words[k - 1].norm
+        if mine not in ("my", "your"):
+            continue
+        for q in region:
+            if q > 0 and m.words[q].norm == a.words[k].norm and m.words[q - 1].norm == mine:
+                return q
+    return None
+
+
 def _actor_swapped(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int | None:
     """The same deed said back as done by someone else: "your mum didn't say hello to me"
     -> "I didn't say hello to you", "my manager thinks" -> "I think", "we didn't get
@@ -1114,6 +1131,12 @@ def _actor_swapped(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int
                 break
             if (who == "someone") != (back == "someone") and "third" not in (who, back) or (
                     who == "we" and back == "third"):
+                return q
+            # the deed kept in the sender's pronoun while the mirror speaks to the sender:
+            # "I shouted at the kids" -> "you feel ashamed that I shouted at the kids"
+            # (not a light verb, which a paraphrase reuses in another sense: "put yours
+            # away" / "the work you put in")
+            if who in ("I", "you") and back == who and a.weights[k] >= 1.0:
                 return q
             break
     return None
