@@ -150,6 +150,10 @@ def speaker_turns(segments: list[dict]) -> list[tuple[float, float, str]]:
     return [tuple(t) for t in turns]
 
 
+# Seconds of recording a conversation turn needs after it to count (see run_conversations).
+END_ROOM = 1.5
+
+
 def run_conversations(transcriber, conversations, conditions, voices, tmp: Path) -> list[dict]:
     """The listener over each conversation as one recording (not split into turns): for each
     turn, whether a decision closes it (a heard span ending at its end, before the next
@@ -176,11 +180,16 @@ def run_conversations(transcriber, conversations, conditions, voices, tmp: Path)
             finally:
                 source.close()
             turns = speaker_turns(conv["segments"])
-            n_turns += len(turns)
+            # A turn that ends with the excerpt has no silence after it to be decided on: the
+            # recording's end closes it at once, which is no measure of the endpointer.
+            total = len(audio) / RATE
+            judged = [k for k, (_, b, _) in enumerate(turns) if total - b >= END_ROOM]
+            n_turns += len(judged)
             for h in heard:
                 covered = {who for a, b, who in turns if h.speech_start < b and h.speech_end > a}
                 merges += len(covered) > 1
-            for k, (a, b, _) in enumerate(turns):
+            for k in judged:
+                a, b, _ = turns[k]
                 parts = [h for h in heard if h.speech_start < b and h.speech_end > a]
                 cuts += len(parts) > 1
                 # Found: a heard turn whose speech ends at this turn's end, before the next
