@@ -47,8 +47,7 @@ SAID_STEPS = ("appointment_topic", "correct", "restate", "reschedule", "close_fi
 MIRROR_STEPS = ("mirror", "summary", "appreciate_mirror", "reason_mirror")
 # Where the receiver speaks, saying back what the sender lives through: a concern may be
 # voiced there in the second person ("I imagine you're frightened of what I'll do").
-RECEIVER_STEPS = frozenset({"mirror", "summary", "appreciate_mirror", "reason_mirror",
-                            "validate", "empathize"})
+RECEIVER_STEPS = frozenset(MIRROR_STEPS) | {"validate", "empathize"}
 # Which outcomes come with a reason ("why") worth coaching on.
 WHY_OUTCOMES = {("send", "blame"), ("more", "blame"), ("validate", "retry"),
                 ("empathize", "retry")}
