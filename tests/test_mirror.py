@@ -501,3 +501,65 @@ def test_a_light_verb_said_again_in_another_sense_is_no_swap():
               "the work you put in feels wasted. You'd like me to put my clothes away the same "
               "day.")
     assert not [x for x in c.changed if x["change"] == "person"], c
+
+
+@pytest.mark.parametrize("sender, faithful, own_side", [
+    ("I'd like you to hang the towels up after your shower.",
+     "You'd like me to hang the towels up after my shower, and I can see why.",
+     "You'd like me to hang the towels up after my shower, though to be fair I usually do."),
+    ("I'm annoyed the car still hasn't been taxed.",
+     "You're annoyed the car still hasn't been taxed, and I get that.",
+     "You're annoyed the car still hasn't been taxed, but I've been doing double shifts."),
+    ("I'm sad we've stopped going to the allotment together.",
+     "You're sad we've stopped going to the allotment together.",
+     "You're sad we've stopped going to the allotment together, and honestly I'm gutted too."),
+])
+def test_the_receivers_own_side_after_a_faithful_mirror_is_no_mirror(sender, faithful,
+                                                                       own_side):
+    # a clause of the receiver's own, after everything was said back: "to be fair I usually
+    # do", "but I've been doing double shifts"; hearing and seeing why ("I get that") is not
+    c = check(sender, faithful)
+    assert c.verdict == "complete", c
+    c = check(sender, own_side)
+    assert c.verdict == "missed", c
+
+
+def test_a_senders_point_about_the_receiver_said_with_i_is_still_a_mirror():
+    # "you didn't say a word" said back "I kept quiet": the receiver's deed, as the sender
+    # told it, with the receiver as its subject
+    c = check("It hurt when your brother mocked my accent and you didn't say a word.",
+              "It hurt you when my brother made fun of your accent and I kept quiet.")
+    assert c.verdict in ("complete", "unsure"), c
+
+
+@pytest.mark.parametrize("sender, mirror", [
+    ("I feel cut off from everyone since we moved.",
+     "You feel cut off from everyone since we moved. You could try joining the running club."),
+    ("I'm too tired to cook on weeknights.",
+     "You're too tired to cook on weeknights, you're just looking for an excuse to get "
+     "takeaway."),
+])
+def test_advice_or_a_motive_added_to_a_mirror_is_named(sender, mirror):
+    assert check(sender, mirror).verdict != "complete"
+    faithful = mirror.split(". You could")[0].split(", you're just")[0] + "."
+    assert check(sender, faithful).verdict == "complete"
+
+
+def test_a_feeling_said_back_as_its_opposite_in_the_same_frame_is_named():
+    # none of the feeling's words came back, but its place holds the opposite one
+    sender = "i'm sort of relieved we're not going to the reunion"
+    c = check(sender, "so you're sort of disappointed we're not going to the reunion")
+    assert c.verdict == "partial" and [x["change"] for x in c.changed] == ["polarity"], c
+    c = check(sender, "so you're sort of glad we're not going to the reunion")
+    assert c.verdict == "complete", c
+
+
+@pytest.mark.parametrize("said, back, same", [
+    ("all day", "all day long", True),
+    ("overnight", "all night", True),
+    ("all weekend", "every now and then", False),
+])
+def test_the_whole_of_a_stretch_of_time_is_as_much_as_all_of_it(said, back, same):
+    c = check(f"I'm left on my own with the baby {said}.",
+              f"You're left on your own with the baby {back}.")
+    assert (c.verdict == "complete") is same, c

@@ -123,7 +123,8 @@ class MirrorChecker:
         # A reply that says something of the sender ("you'd like me to cheer you on") is a
         # mirror, however freely it sums things up; only one that says nothing of them can
         # be the receiver's own reply.
-        if _arguing(senders, m, last) or _own_side(senders, m) or (
+        if _arguing(senders, m, last) or _own_side(senders, m) or _own_tail(
+                senders, m, last, support) or (
                 _own_reply(points, m, last) and not _speaks_of_sender(m)):
             return _all_missed(points)
         last = _pair_leftovers(points, last, m)
@@ -245,7 +246,10 @@ class MirrorChecker:
                    "feeling_sim": max(signals_feel, default=0.0)}
         aligned = sorted({q for k in p.content for q in candidates.get(k, {}) if q in span})
         change = _change(p, a, found, unmatched, aligned, m) or _feeling_changed(
-            p, a, mine, [(s_f, m_f) for s_f, m_f in pairs if set(m_f[0]) & span], aligned, m,
+            p, a, mine, [(s_f, m_f) for s_f, m_f in pairs if set(m_f[0]) & span],
+            # a feeling none of whose words came back is looked for where the point's meaning
+            # is nearest ("kind of relieved" -> "kind of disappointed")
+            aligned or (list(window) if mine and similarity >= SPAN_CARRIED else []), m,
             m_feelings, found, [x for x in self._sender_feelings if x not in mine],
             signals["feeling_sim"]) or _frequency_changed(p, a, aligned, m) or _amount_changed(
             p, a, aligned, m) or _quantity_changed(p, a, aligned, m)
@@ -352,6 +356,54 @@ def _arguing(senders: list[Analysis], m: Analysis, results: list[PointCheck]) ->
         return True
     mirror = [m.words[k].norm if k in set(free) else "|" for k in range(len(m.words))]
     return wm.not_a_mirror(sender, mirror, m.clause_of)
+
+
+# What "I" may say in a mirror without speaking for themself: checking, hearing, seeing why.
+_ACKNOWLEDGE = frozenset({
+    "hear", "heard", "hearing", "see", "seeing", "saw", "get", "getting", "got", "understand",
+    "understood", "imagine", "guess", "think", "know", "want", "hope", "need", "gather",
+    "take", "follow", "caught", "catch", "believe", "reckon", "mean", "said", "say", "missed",
+    "miss", "left", "forgot", "sorry", "wonder", "wondering", "check", "checking", "like",
+    "wouldlike", "appreciate", "wanna", "am", "have", "did", "do"})
+_OWN_LEADS = frozenset({"but", "which", "though", "although", "fair", "honest", "honestly",
+                        "actually", "defence", "defense", "still", "anyway", "except"})
+_LEAD_IN = tn.AUXILIARIES | tn.NEGATORS | {"really", "just", "also", "totally", "completely",
+                                           "can", "could", "would", "will", "might", "not"}
+
+
+def _own_tail(senders: list[Analysis], m: Analysis, results: list[PointCheck],
+              support: dict[int, float]) -> bool:
+    """Every point said back, then the receiver's own side in a clause of its own: "which
+    to be fair I do most of the time", "but you know I've been working every weekend", "I
+    really liked him too". A clause carrying none of the sender's points, far from all of
+    them in meaning, whose subject is the speaker doing or feeling something, is the
+    receiver talking for themself (while a point is still unfound, such a clause may be
+    that point in other words: "and I stayed silent" for "you didn't say anything")."""
+    if any(r.status not in ("carried", "changed") for r in results):
+        return False
+    aligned = {k for r in results for k in r.aligned}
+    sender_line = _line(*senders)
+    for clause in _clauses_of(m):
+        if any(k in aligned for k in clause):
+            continue
+        if support.get(m.clause_of[clause[0]], 0.0) >= ADDED_BELOW:
+            continue
+        norms = [m.words[k].norm for k in clause]
+        if "i" not in norms[:-1]:
+            continue
+        j = norms.index("i")
+        lead = set(norms[:j]) - {"you", "know", "to", "be", "and", "so", "well", "i", "mean"}
+        rest = [w for w in norms[j + 1:] if w not in _LEAD_IN]
+        if not rest or rest[0] in _ACKNOWLEDGE and not (
+                rest[0] in ("am", "have", "do", "did") and rest[1:2] and rest[1]
+                not in _ACKNOWLEDGE) or _said_by_sender(" ".join(norms[j:j + 3]), sender_line):
+            continue
+        # the receiver's side, said as such ("but", "which to be fair", "honestly"), or a
+        # feeling of their own ("and to be honest I'm gutted about it too")
+        if lead & _OWN_LEADS or (not lead and tn.is_feeling(rest[0]) and (
+                rest[1:2] != ["you"])):  # not "I'll embarrass you": a deed, not a feeling
+            return True
+    return False
 
 
 # Below this share of the sender's weight carried, a reply that mostly says other things is
@@ -1184,6 +1236,11 @@ _INTERPRETATION = [re.compile(x) for x in (
     r" (?:because|cause) (?:you|i) (?:are|am|were|was|do not|did not|just|want|think|"
     r"are trying|were trying|have been)",
     r" you are (?:trying|just trying) to ",
+    # a motive read into it: "you're just looking for an excuse", "you're basically saying
+    # I'm never there"
+    r" (?:looking for|making|using \w+ as|finding) (?:an |any |some )?excuses?\b",
+    r" you are (?:basically |really |just |kind of )?(?:saying|calling me|accusing me)"
+    r" (?:that )?(?:i|i am|my|me)\b",
     r" you are feeling \w+ because ",
     # a reason or a meaning the sender never gave, in a clause of its own that carries none
     # of their points: "because I care more about my phone than about you", "so basically

@@ -87,7 +87,8 @@ _NON_MIRROR = (
     # advice
     "you should", "you could just", "why don't you", "have you tried", "maybe you should",
     "you ought to", "if I were you", "my advice", "what you need to do", "you need to just",
-    "just tell", "you have to",
+    "just tell", "you have to", "you could try", "you could always", "how about you",
+    "what if you", "you might want to", "it might help if you", "you would feel better if",
     # the receiver's own feelings
     "me too", "so do I", "same here", "I feel the same", "I feel that way too",
 )
