@@ -38,7 +38,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "intentional.gap_offer": _PARTNERS + ("gap",),
     **{f"coach.validation{why}": _PARTNERS + ("feeling",) for why in (
         "", "_contempt", "_sarcasm", "_rebuttal", "_dismissal")},
-    **{f"coach.empathy{why}": _PARTNERS + ("feeling",) for why in ("", "_thought", "_contempt")},
+    **{f"coach.empathy{why}": _PARTNERS + ("feeling",) for why in (
+        "", "_thought", "_contempt", "_own")},
     "coach.default_feeling": (),
     "command.muted": (),
     "feedback.complete": _FEEDBACK,

@@ -489,3 +489,71 @@ def test_whinging_is_a_put_down_in_a_validation():
 ])
 def test_a_not_now_with_a_time_or_a_task_first_is_later(text, reading):
     assert read_consent(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("that makes sense because you always overreact", ("retry", "contempt")),
+    ("it makes sense you want me home by seven because you always put the kids to bed with me",
+     ("valid", None)),
+    ("it makes sense, you never get a minute to yourself", ("valid", None)),
+    ("it makes sense from where you're standing, which is nonsense", ("retry", "contempt")),
+    ("it makes sense from where you're standing, and I can see it", ("valid", None)),
+    ("I don't get how any of it makes sense", ("retry", "none")),
+    ("it makes sense that I'd be fed up, you leave it all to me", ("retry", "rebuttal")),
+    ("that makes sense because I was shattered and I needed some space", ("retry", "rebuttal")),
+    ("it makes sense you felt alone because I was late again", ("valid", None)),
+    ("it makes sense, clearly I'm always the bad guy", ("retry", "sarcasm")),
+])
+def test_a_validation_that_runs_the_partner_down_or_sees_only_its_own_side(text, reading):
+    # the reason given says who the sense is for: "because you always overreact" runs the
+    # sender down, "because I was shattered" is the receiver's side; the sender's life ("you
+    # never get a minute") and the receiver's own deed ("I was late again") are validation
+    assert read_validation(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("no he totally twisted what I said", ("no", None)),
+    ("nope, she just gave her own version of it", ("no", None)),
+    ("no, I never said I was jealous", ("no", None)),
+    ("nearly, but she changed it a bit", ("partly", None)),
+    ("nearly, but she forgot the bit about my dad", ("addition", None)),
+    ("no, I didn't say you were lazy, I said I was tired", ("addition", None)),
+    ("nah, you missed it completely", ("no", None)),
+    ("yes, and one more thing actually", ("addition", None)),
+    ("yes, he got it, nothing missing", ("yes", None)),
+])
+def test_a_verdict_on_the_mirror_names_whoever_made_it(text, reading):
+    # "he twisted it", "she changed it a bit": what the sender says of the mirror decides,
+    # whichever partner it names; a part named ("the bit about my dad") is there to mirror
+    assert read_confirmation(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("I feel pretty irritated, to be honest", ("retry", "own")),
+    ("I imagine I'd be exhausted after hearing all that", ("feeling", None)),
+    ("I imagine I'd feel drained if I'd had to sit through that", ("retry", "own")),
+    ("I imagine you feel drained", ("feeling", None)),
+    ("I feel hurt too", ("retry", "own")),
+    ("I imagine you're hurt, and I feel sad about it", ("feeling", None)),
+])
+def test_the_receivers_own_feeling_is_not_the_empathy_asked_for(text, reading):
+    assert read_empathy(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("not right now, I've got to pick up the kids, maybe this evening?", ("later", None)),
+    ("no, not tonight", ("no", None)),
+    ("yes, and maybe tonight we can talk about the holiday too", ("yes", None)),
+])
+def test_a_time_later_today_offered_instead_of_now_is_later(text, reading):
+    assert read_consent(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("I felt so looked after because you remembered my mum's operation", ("shared", None)),
+    ("I'm on edge all the time because of you", ("blame", "fault")),
+    ("it's not because of you, it's work", ("shared", None)),
+])
+def test_because_you_is_a_reason_and_because_of_you_puts_the_cause_on_the_partner(text,
+                                                                                  reading):
+    assert read_sharing(text) == reading

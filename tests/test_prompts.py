@@ -164,7 +164,8 @@ TRICKY = {
                  "Riiight, makes total sense.", "That makes sense, if you are a child.",
                  "Did you lock the car?"],
     "empathize": ["I imagine you feel that I don't care.",
-                  "I imagine you're sad, which is your problem.", "I imagine, um, yes."],
+                  "I imagine you're sad, which is your problem.", "I imagine, um, yes.",
+                  "I feel hurt too, honestly."],
     "mirror": [MIRROR_FULL.replace(". Did I get that?", ", because you think I'm lazy."),
                "You get frightened when I drive slowly."],
 }

@@ -156,7 +156,7 @@ def test_a_murmur_is_not_taken_for_a_yes(understand):
     ("No problem, go ahead.", "yes"),
     ("Not now.", "no"),
     ("Later, please.", "later"),
-    ("Not right now, maybe tonight.", "no"),
+    ("Not right now, maybe tonight.", "later"),  # a time offered instead of now
     ("Yes, but not now.", "no"),
     ("I'm not ready.", "no"),
     ("Now is not a good time.", "no"),

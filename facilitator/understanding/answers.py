@@ -101,7 +101,7 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" you are such a ",
     r" (?:like|such|for|as|are|being|be) (?:a |an )?(?:\w+ )?(?:child|kid|toddler|baby|teenager|"
     r"teen|princess|brat) ",
-    r" again ?$",
+    r" (?:you|we) (?:\w+ ){0,3}again ?$",  # "there you go again", not "I was late again"
     r" what else is new ",
     r" i bet ",
 )]
@@ -119,6 +119,8 @@ _MOCKERY = (
     r"^ (?:ugh |oh |well )?here we go again ",
     r" the great (?:provider|genius|expert|hero|lord|master|martyr|saint) ",
     r" (?:i am|i'm) (?:clearly|obviously) the (?:worst|most terrible|most awful) ",
+    r" (?:i am|i'm) (?:always |clearly |obviously |just )?the (?:villain|bad guy|bad one|"
+    r"monster|big bad wolf) ",
     r" typical (?:you|of you)\b", r" boo hoo\b", r" shocker ", r" which you love ",
     r" your little (?:speech|rant|tantrum|show|performance|lecture|sulk|moan|drama) ",
 )
@@ -191,6 +193,60 @@ _MIRRORING = re.compile(r"^ (?:so )?(?:what i hear(?:d)? you (?:saying|say)|if i
                         r"you said|let me see if|i hear you say|what you said|what you are saying)")
 
 
+# Sense seen only on the receiver's side: "it makes sense that I'd be annoyed", "because I
+# was exhausted and I had every right to be", "I needed my space".
+_OWN_SENSE = re.compile(
+    r" makes sense (?:that |why )?i (?:would|was|am|get|got|felt|feel|had|did|do)\b|"
+    r" i had every right| i (?:needed|need) (?:my|some) (?:space|time|rest|sleep|break)\b|"
+    r" i had (?:a|such a) (?:hard|long|rough|bad|tough|awful|stressful|horrible) day\b|"
+    r" (?:was|am) i supposed to ")
+_OWN_STATE = re.compile(r" because i (?:was|am|had been|have been|felt|feel) (?:so |really |just "
+                        r"|too |completely |totally )?(\w+)")
+# A reason that runs the partner down: "which is wrong", "from your point of view, which is
+# nonsense".
+_WRONG_VIEW = re.compile(r" which (?:is|was) (?:just |totally |completely )?(?:wrong|ridiculous|"
+                         r"stupid|nonsense|rubbish|crazy|insane|absurd|silly|mad)\b")
+# Sense denied outright: "I don't see how it makes sense", "it makes no sense".
+_NO_SENSE = re.compile(r" (?:do not|does not|did not|can not|cannot|could not) (?:see|get|"
+                       r"understand) (?:how|why) (?:it|that|this|any of (?:it|that|this)) "
+                       r"(?:makes|made|would make) sense| (?:makes|made) no sense| (?:does|did) "
+                       r"not make (?:any |much )?sense")
+
+
+_EXCUSES = frozenset({"tired", "exhausted", "stressed", "busy", "knackered", "shattered",
+                      "drained", "overwhelmed", "worn", "sick", "ill", "swamped", "frazzled",
+                      "fried", "wiped", "spent", "burnt", "burned"})
+# What "you always ..." says of the partner when it runs them down, not what they go through
+# ("you always blow things up", not "you never get a minute to yourself").
+_RUN_DOWN = frozenset({"blow", "blows", "nag", "nags", "moan", "moans", "complain", "complains",
+                       "overreact", "overreacts", "exaggerate", "exaggerates", "whinge",
+                       "whinges", "shout", "shouts", "yell", "yells", "twist", "twists", "ruin",
+                       "ruins", "criticise", "criticize", "criticises", "criticizes", "fuss",
+                       "kick", "kicks", "start", "starts", "make", "makes"})
+
+
+def _own_state(line: str) -> bool:
+    m = _OWN_STATE.search(line)
+    return bool(m) and m.group(1) in _EXCUSES
+
+
+def _runs_down(text: str, words: list[str]) -> bool:
+    found = rules.find_blame(text)
+    kinds = rules.blame_kinds(text)
+    if "insult" in kinds or "fault" in kinds and any(q.startswith(("it", "that", "your", "what"))
+                                                      for q in found):
+        return True  # not "because of you": the sender's feeling may well be because of them
+    if "absolute" not in kinds:
+        return False
+    for k, w in enumerate(words[:-1]):
+        if w == "you" and words[k + 1] in ("always", "constantly", "keep"):
+            after = words[k + 2:k + 4]
+            if after and after[0] in _RUN_DOWN and after[0] not in ("make", "makes") or (
+                    after[:1] in (["make"], ["makes"]) and after[1:2] in (["a"], ["such"])):
+                return True
+    return False
+
+
 def read_validation(text: str) -> Reading:
     words = _norms(text)
     if not words:
@@ -209,9 +265,13 @@ def read_validation(text: str) -> Reading:
         return ("retry", "contempt")
     if sarcastic(text, line):
         return ("retry", "contempt" if put_down(line) else "sarcasm")
+    if _NO_SENSE.search(line):
+        return ("retry", "none")
     if dismissive(line):
         return ("retry", "dismissal")
-    if rebuttal_after(words, at):
+    if _WRONG_VIEW.search(line) or _runs_down(text, words):
+        return ("retry", "contempt")  # "because you always blow things up"
+    if rebuttal_after(words, at) or _OWN_SENSE.search(line) or _own_state(line):
         return ("retry", "rebuttal")
     return ("valid", None)
 
@@ -234,6 +294,15 @@ def _thought_spans(line: str) -> list[tuple[int, int]]:
         end = _CLAUSE_END.search(line, m.end())
         spans.append((m.start(), end.start() if end else len(line)))
     return spans
+
+
+# The receiver's own feeling where the sender's was asked for: "I feel hurt too", "I imagine
+# I'd feel tired if I'd had to listen to that"; the sender's, however it is put, is not.
+_OWN_FEELING = re.compile(r"^ (?:honestly |well |um |i mean |i imagine |i guess |i think )*i "
+                          r"(?:would |do |really |just |kind of |also |still )*(?:feel|felt|am|"
+                          r"get|got)\b")
+_YOURS = re.compile(r" (?:you|your|yourself|you are|you might|you must|you would)\b(?! know\b)"
+                    r"(?! (?:had|have) to listen)")
 
 
 def read_empathy(text: str) -> Reading:
@@ -267,6 +336,8 @@ def read_empathy(text: str) -> Reading:
         tail = _line(words[first:])
         if put_down(tail) or sarcastic(text, tail):
             return ("retry", "contempt")
+        if _OWN_FEELING.search(line) and not _YOURS.search(line):
+            return ("retry", "own")  # "I feel annoyed, honestly", "I'd feel tired too"
         return ("feeling", None)
     if feeling_in_thought or _thought_spans(line):
         return ("retry", "thought")
@@ -498,6 +569,28 @@ def read_confirmation(text: str) -> Reading:
     if manner and not yes and not said and not content >= 1.5:
         return ("no", None) if no and re.search(r" (?:version|not mine) ", line) else (
             "partly", None)
+    # a verdict on the mirror, whoever it names: "he twisted it", "she gave her own version",
+    # "he changed my words a bit"; one that names the part ("he missed the part about my
+    # sister") leaves that part to be mirrored, below
+    if re.search(r" (?:you|he|she|they|[a-z]+) (?:completely |totally |just |kind of |a bit )?"
+                 r"(?:twisted|turned) (?:it|that|what i said|my words)| (?:repeated|said|gave)"
+                 r" (?:his|her|their|your) own (?:version|take|story)| got it (?:all |completely "
+                 r"|totally )?(?:wrong|backwards)", line) and (no or not yes):
+        return ("no", None)
+    if no and no[0] == 0 and re.match(r" (?:no|nah|nope),? i (?:did not|never|didn't) "
+                                      r"(?:say|mean|said)\b", line) and not re.search(
+            r" i (?:said|meant|was saying) ", line):
+        return ("no", None)  # "no, I didn't say I was angry at all": the mirror put it there
+    # "he changed my words a bit", "she left something out": a part missed, not named
+    if not no and not re.search(r" (?:the|that) (?:\w+ )?(?:part|bit|thing)\b| about | that | "
+                                r"(?:missed|forgot) it\b", line) and re.search(
+            r" (?:you|he|she|they|[a-z]+)(?<! i) (?:missed|forgot|left out|skipped|changed|mixed"
+            r" up|got \w+ wrong)\b", line):
+        return ("partly", None)
+    if yes and yes[0] == 0 and re.search(r" (?:another|(?:one|1) more|something else|other) "
+                                         r"(?:thing|bit|part)?", line) and re.search(
+            r" (?:and|plus|also|but) ", line):
+        return ("addition", None)  # "yes, and there's another thing actually"
     if content >= 1.0 and (said or partly or no or yes and re.search(
             r" (?:and|but|except|plus) ", line)):
         return ("addition", None)
@@ -618,6 +711,13 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
                     r"|tomorrow|another|in |on |when |once |at )")
 
 
+# A time later the same day offered in place of now: "maybe tonight?", "how about this
+# evening" (a bare "not tonight" declines).
+_LATER_TODAY = re.compile(r" (?:maybe|perhaps|how about|what about|could we|can we|later|"
+                          r"or) (?:\w+ ){0,3}(?:tonight|this evening|this afternoon|after dinner|"
+                          r"after tea|after lunch|after work)\b")
+
+
 def names_time(text: str) -> bool:
     """Does a postponement say when ("after the kids are asleep", "tomorrow")?"""
     words = _norms(text)
@@ -640,7 +740,9 @@ def read_consent(text: str) -> Reading:
     if not words:
         return None
     line = _line(words)
-    later = (cu._any(words, cu.TIME) or _LATER.search(line)) and not re.search(
+    later_today = _LATER_TODAY.search(line) and not re.match(r" (?:yes|yeah|yep|sure|okay|ok)\b",
+                                                            line)
+    later = (cu._any(words, cu.TIME) or _LATER.search(line) or later_today) and not re.search(
         r" (?:it|that|this|the \w+|my \w+) can wait ", line)
     # "I don't think I can listen right now": the "listen" in it is not a yes
     unable = re.search(r" do not think i (?:can|could|will be able to|am able to|have it in me) |"

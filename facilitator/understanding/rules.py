@@ -10,6 +10,8 @@ me laugh" is not.
 
 from __future__ import annotations
 
+import re
+
 from facilitator import textnorm as tn
 
 
@@ -157,14 +159,19 @@ _FAULT = _phrases(
     "you drive me crazy", "you drive me nuts", "you are just like your", "you are impossible",
     "you are the problem", "you ruin", "you ruined",
     # the cause put on the partner: "I'm stressed all the time because of you"
-    "because of you", "down to you", "that is on you", "this is on you", "it is on you",
+    "down to you", "that is on you", "this is on you", "it is on you",
     "is all on you", "you are the reason", "the reason is you",
 )
+_BECAUSE_OF_YOU = re.compile(r"\bbecause of you\b")
 _PRAISE = frozenset({"laugh", "smile", "love", "loved", "help", "helps", "support", "care",
                      "kind", "patient", "thoughtful", "sweet", "generous", "remember",
                      "know", "knows", "listen", "special", "safe", "good", "better",
                      "happy", "beautiful", "calm", "there", "thank", "thanks",
-                     "appreciate", "warm", "welcome", "gentle", "funny", "cheer"})
+                     "appreciate", "warm", "welcome", "gentle", "funny", "cheer",
+                     # kindnesses done: "you always hug me when I get in"
+                     "hug", "hugs", "cook", "cooks", "kiss", "kisses",
+                     "notice", "notices", "surprise", "surprises", "encourage", "encourages",
+                     "comfort", "comforts", "means"})
 _NEVER_PRAISE = frozenset({"complain", "complains", "judge", "judges", "criticize",
                            "criticise", "give", "fail", "fails", "forget", "forgets", "let"})
 _NEGATIVE = frozenset({"not", "forget", "forgets", "late", "ignore", "ignores", "interrupt",
@@ -204,6 +211,12 @@ def _blame(text: str) -> list[tuple[str, str]]:
         if k >= 0 and not _negated_before(words, k, 2) and not any(
                 pos <= k < pos + 4 for pos, _, _ in found):
             found.append((k, "fault", quote(k, len(seq))))
+    # "because of you": said on the words as written, since "because of" and "because" are
+    # one word to the normaliser, and "because you remembered" is no blame
+    for hit in _BECAUSE_OF_YOU.finditer(source.lower()):
+        k = next((j for j, w in enumerate(ws) if w.start >= hit.start()), len(ws))
+        if not _negated_before(words, k, 2) and not any(pos <= k < pos + 4 for pos, _, _ in found):
+            found.append((k, "fault", source[hit.start():hit.end()].lower()))
     for k, w in enumerate(words):
         if w in _INSULTS and _aimed_at_you(words, k) and not _negated_before(words, k, 2):
             found.append((k, "insult", quote(k, 1)))
