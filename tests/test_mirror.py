@@ -563,3 +563,11 @@ def test_the_whole_of_a_stretch_of_time_is_as_much_as_all_of_it(said, back, same
     c = check(f"I'm left on my own with the baby {said}.",
               f"You're left on your own with the baby {back}.")
     assert (c.verdict == "complete") is same, c
+
+
+def test_walking_on_eggshells_said_back_as_watching_every_word_is_heard():
+    sender = "I feel like I'm walking on eggshells around you when you've had a bad day."
+    c = check(sender, "When I've had a bad day you feel you have to watch every word around me.")
+    assert c.verdict == "complete", c
+    c = check(sender, "When I've had a bad day you feel totally relaxed around me.")
+    assert c.verdict != "complete", c

@@ -452,3 +452,11 @@ def test_a_name_at_the_start_of_a_point_is_quoted_whole():
 def test_what_is_said_about_the_telling_is_no_point(text, points):
     # "I know this sounds silly" frames the sharing; a fair listener leaves it out
     assert [p.text for p in analyse(text).points] == points
+
+
+def test_well_after_a_being_word_is_health_not_a_filler():
+    # "my nan's not well" is a point about her health; "well, I guess" and "as well" are not
+    said = [p.text for p in analyse("We did yours last year, and my nan's not well.").points]
+    assert said[-1] == "my nan's not well", said
+    said = [p.text for p in analyse("Well, I'd like to see my family as well.").points]
+    assert not any(t.lower().startswith("well") or t.endswith("well") for t in said), said

@@ -110,7 +110,13 @@ def _weight(words: list[Word], k: int) -> float:
         return 0.0  # a hedge
     if w in {"against", "without", "instead"}:
         return 1.0  # "I'm not against it": the preposition is the point
+    if w == "well" and prev in _BEING:
+        return 1.0  # "my nan's not well", "you're not feeling well": health, not a filler
     return weight
+
+
+_BEING = frozenset({"not", "feel", "feels", "felt", "feeling", "am", "is", "are", "was", "were",
+                    "be", "been", "being", "get", "gets", "getting", "doing", "so", "too"})
 
 
 # Words that only say when or how often: a clause of nothing else qualifies the next one
