@@ -571,3 +571,21 @@ def test_walking_on_eggshells_said_back_as_watching_every_word_is_heard():
     assert c.verdict == "complete", c
     c = check(sender, "When I've had a bad day you feel totally relaxed around me.")
     assert c.verdict != "complete", c
+
+
+@pytest.mark.parametrize("faithful", [
+    "So you can take the bins out on Mondays, but you can't do Thursdays anymore because of "
+    "your evening class.",
+    "So Mondays are fine for the bins, but you're not able to do Thursdays now with your "
+    "evening class.",
+])
+def test_a_modal_said_back_without_its_not_is_a_flip(faithful):
+    # the thing named ("Thursdays") comes back word for word under the same "can", its "not"
+    # gone: the plainest flip there is
+    sender = ("I can take the bins out on Mondays, but I can't do Thursdays anymore because of "
+              "my evening class.")
+    c = check(sender, faithful)
+    assert c.verdict == "complete" and not c.changed, c
+    c = check(sender, "So you can take the bins out on Mondays, and you can do Thursdays as well "
+                      "now with your evening class.")
+    assert c.verdict == "partial" and [x["change"] for x in c.changed] == ["polarity"], c

@@ -927,6 +927,36 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
             q = same[0]
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[q]] or region)
+    return _modal_unnegated(p, a, found, region, m)
+
+
+_MODALS = frozenset({"can", "could", "will", "would", "should"})
+
+
+def _negated_modal(a: Analysis, k: int) -> str | None:
+    """The modal whose "not" governs word k: "I can't do Wednesdays" -> "can"."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if a.clause_of[j] != a.clause_of[k]:
+            return None
+        if a.words[j].norm in ("not", "never") and j > 0 and a.words[j - 1].norm in _MODALS:
+            return a.words[j - 1].norm
+    return None
+
+
+def _modal_unnegated(p: Point, a: Analysis, found, region: list[int],
+                     m: Analysis) -> tuple[str, str] | None:
+    """ "I can't do Wednesdays any more" said back "you can do Wednesdays": the thing named
+    comes back word for word under the same modal, with the "not" gone from its clause."""
+    for k in p.content:
+        hit = found.get(k)
+        modal = _negated_modal(a, k) if hit and hit.strength >= 1.0 else None
+        if modal is None:
+            continue
+        for q in hit.positions:
+            clause = [j for j in range(len(m.words)) if m.clause_of[j] == m.clause_of[q]]
+            if q in region and not _clause_negated(m, q) and not _negative_in_other_words(
+                    m, q) and any(m.words[j].norm == modal for j in clause if j < q):
+                return "polarity", _span_text(m, clause)
     return None
 
 
