@@ -589,3 +589,15 @@ def test_a_modal_said_back_without_its_not_is_a_flip(faithful):
     c = check(sender, "So you can take the bins out on Mondays, and you can do Thursdays as well "
                       "now with your evening class.")
     assert c.verdict == "partial" and [x["change"] for x in c.changed] == ["polarity"], c
+
+
+@pytest.mark.parametrize("faithful", [
+    "You'd sort of like us to look at moving closer to my parents one day.",
+    "One day you'd maybe like us to think about moving nearer my parents.",
+])
+def test_a_wish_held_loosely_said_back_as_pressing_is_stronger(faithful):
+    sender = "I'd sort of like us to look at moving closer to your parents one day."
+    c = check(sender, faithful)
+    assert c.verdict == "complete" and not c.changed, c
+    c = check(sender, "You really want us to move closer to my parents soon.")
+    assert c.verdict == "partial" and [x["change"] for x in c.changed] == ["intensity"], c

@@ -252,7 +252,8 @@ class MirrorChecker:
             aligned or (list(window) if mine and similarity >= SPAN_CARRIED else []), m,
             m_feelings, found, [x for x in self._sender_feelings if x not in mine],
             signals["feeling_sim"]) or _frequency_changed(p, a, aligned, m) or _amount_changed(
-            p, a, aligned, m) or _quantity_changed(p, a, aligned, m)
+            p, a, aligned, m) or _quantity_changed(p, a, aligned, m) or _hedge_hardened(
+            p, a, aligned or list(window), m)
         if change is not None:
             kind, says = change
             return PointCheck(p.text, p.kind, "changed", coverage, similarity, kind, says,
@@ -684,6 +685,31 @@ def _frequency_changed(p: Point, a: Analysis, aligned: list[int],
     elif any(level in (0, 4) for level in back) and not any(
             a.words[k].norm in tn.NEGATORS for k in p.positions):
         return "intensity", _span_text(m, region)  # "always" where the sender said no such
+    return None
+
+
+# A wish held loosely ("I'd kind of like us to think about another baby at some point") said
+# back as pressing ("you really want another baby soon"): the strength is the sender's to set.
+_TENTATIVE = re.compile(r" (?:kind of|sort of|kinda|sorta|maybe|perhaps|at some point|some day|"
+                        r"someday|one day|eventually|think about|thinking about|a bit|a little|"
+                        r"might|possibly|wondering|wonder if|toying with)\b")
+_PRESSING = re.compile(r" (?:really|definitely|desperately|urgently|soon|right away|right now|"
+                       r"immediately|asap|badly|absolutely|totally|as soon as|straight away|"
+                       r"have to|must|insist)\b")
+
+
+def _hedge_hardened(p: Point, a: Analysis, aligned: list[int],
+                    m: Analysis) -> tuple[str, str] | None:
+    if p.kind != "wish" or not aligned:
+        return None
+    said = " " + " ".join(a.words[k].norm for k in p.positions) + " "
+    region = _region(m, aligned)
+    back = " " + " ".join(m.words[k].norm for k in region) + " "
+    if not _TENTATIVE.search(said) or _TENTATIVE.search(back):
+        return None
+    hit = _PRESSING.search(back)
+    if hit and hit.group(0).strip() not in _line(a):
+        return "intensity", _span_text(m, region)
     return None
 
 
