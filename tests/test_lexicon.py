@@ -555,3 +555,45 @@ def test_synonyms_are_read_as_the_matcher_compares_words():
     # near misses: a word is not its own synonym, and a word without any has none
     assert tn.concept("awkward") not in awkward
     assert lexicon.synonym_concepts("zqblorp") == frozenset()
+
+
+def test_a_two_word_synonym_is_looked_up_as_its_words_concepts():
+    from facilitator import textnorm as tn
+
+    def pair(a: str, b: str) -> str:
+        return f"{tn.concept(a)}_{tn.concept(b)}"
+
+    # "calm down" said back as "settle down": both words' concepts, joined
+    assert pair("settle", "down") in lexicon.synonym_concepts(pair("calm", "down"))
+    # near miss: the phrase is not its own synonym
+    assert pair("calm", "down") not in lexicon.synonym_concepts(pair("calm", "down"))
+
+
+# --- how an entry meets running text ---------------------------------------------------------
+
+
+def families_in(text: str) -> list[tuple[str, str]]:
+    return [(f.family, f.entry) for _, _, f in feelings_in(text)]
+
+
+def test_up_to_three_softening_words_stand_between_an_entrys_words():
+    assert families_in("I felt just a bit low") == [("sadness", "feel low")]
+    assert families_in("I feel kind of low") == [("sadness", "feel low")]
+    # near misses: a fourth word, and "of" that follows no "kind", "sort" or "bit"
+    assert families_in("I felt just a little bit low") == []
+    assert families_in("I feel of low") == []
+
+
+def test_a_star_stands_for_one_to_four_words_within_a_sentence():
+    assert families_in("it scared the hell out of me") == [("fear", "scare the * out of me")]
+    assert families_in("you take all I do for granted") == [
+        ("unappreciated", "take * for granted")]
+    # near misses: five words, and words across a comma
+    assert families_in("you take all the things I do for granted") == []
+    assert families_in("you take me, all I do for granted") == []
+    assert families_in("You take my time, my love for granted") == []
+
+
+def test_a_word_with_an_apostrophe_that_is_no_contraction_is_kept_whole():
+    assert families_in("I was scared at five o'clock") == [("fear", "scared")]
+    assert families_in("O'Brien's dog scared me") == [("fear", "scared")]
