@@ -9,6 +9,7 @@ import pytest
 
 from facilitator import textnorm as tn
 from facilitator.understanding import wordmatch as wm
+from facilitator.understanding.points import analyse
 
 
 def seq(phrase: str) -> tuple[str, ...]:
@@ -97,3 +98,34 @@ def test_a_marker_the_sender_said_from_their_side_is_a_mirror():
     assert not wm.not_a_mirror(norms("I always come home late."), mirror, [0] * len(mirror))
     # near miss: the sender said nothing of the kind
     assert wm.not_a_mirror(norms("You come home late."), mirror, [0] * len(mirror))
+
+
+# ------------------------------------------------------------ a sender's word in the mirror
+
+
+def find(word: str, nxt: str | None, mirror: str) -> wm.Hit | None:
+    a = analyse(mirror, strip=wm.strip_stock)
+    return wm.find(word, nxt, wm.index(wm.Text(a.source, a.words, a.weights)))
+
+
+@pytest.mark.parametrize("word, nxt, mirror, hit", [
+    ("scared", None, "you were scared", wm.Hit(1.0, (2,))),  # the same word
+    ("heard", None, "you felt unheard", wm.Hit(1.0, (2,), flip=True)),  # its "un-" form
+    ("unheard", None, "you felt heard", wm.Hit(1.0, (2,), flip=True)),
+    ("respected", None, "you felt disrespected", wm.Hit(1.0, (2,), flip=True)),
+    ("disrespected", None, "you felt respected", wm.Hit(1.0, (2,), flip=True)),
+    ("remembered", None, "I forgot", wm.Hit(1.0, (1,), flip=True)),  # its opposite
+    ("awkward", None, "you felt clumsy", wm.Hit(0.9, (2,))),  # a synonym
+    ("bring", "up", "when I raise it", wm.Hit(0.9, (2,))),  # of the phrase it starts
+    ("raise", None, "when I bring up money", wm.Hit(0.9, (2, 3))),  # said as a phrase
+    ("lonely", None, "you were lonley", wm.Hit(0.9, (2,))),  # a near spelling
+    ("wait", None, "the weight", wm.Hit(0.85, (1,))),  # a sound-alike
+    ("dryer", None, "the dry air", wm.Hit(0.85, (1, 2))),  # heard as two words
+    # near misses: another feeling, a word too short to be taken apart or misspelt
+    ("scared", None, "you were happy", None),
+    ("fit", None, "you felt unfit", None),
+    ("sad", None, "you were mad", None),
+])
+def test_a_sender_word_is_found_in_each_way_it_comes_back(word, nxt, mirror, hit):
+    assert find(word, nxt, mirror) == hit
+
