@@ -57,10 +57,14 @@ def test_the_longest_stock_phrase_is_dropped_whole():
     ("If I got met, you feel alone.", "you feel alone"),
     ("You feel alone, did I get mad, or not?", "you feel alone or not"),
     ("did I get mad. You feel alone", "you feel alone"),
+    ("If I got met you feel alone.", "you feel alone"),  # or before a person word
+    ("You feel alone, did I get better?", "you feel alone"),  # six letters at most
+    ("You feel exhausted, did I get mad?", "you feel exhausted"),
     # near misses: three words, a long word, a comma inside, no end after it
     ("You feel alone, did I get to the shop?", "you feel alone did i get to the shop"),
     ("You feel alone, did I get married?", "you feel alone did i get married"),
     ("You feel alone, did I, get mad?", "you feel alone did i get mad"),
+    ("You feel alone, did, I get it?", "you feel alone did i get it"),
     ("You feel alone, did I get mad and sad?", "you feel alone did i get mad and sad"),
 ])
 def test_stock_phrases_are_dropped_where_they_stand_as_stock(text, left):
@@ -100,6 +104,21 @@ def test_a_marker_the_sender_said_from_their_side_is_a_mirror():
     assert wm.not_a_mirror(norms("You come home late."), mirror, [0] * len(mirror))
 
 
+def own_feeling(sender: str, mirror: str) -> bool:
+    a = analyse(mirror)
+    return wm.not_a_mirror(norms(sender), [w.norm for w in a.words], a.clause_of)
+
+
+def test_a_feeling_of_the_receivers_own_is_not_a_mirror():
+    assert own_feeling("I feel lonely.", "You feel lonely and I feel sad too.")
+    assert own_feeling("I feel lonely.", "You feel lonely. Me too.")
+    # near misses: the sender said "too" as well, the receiver's clause names no feeling,
+    # a plain mirror
+    assert not own_feeling("You're tired too.", "I'm tired too.")
+    assert not own_feeling("I feel lonely.", "You feel lonely and I work late too.")
+    assert not own_feeling("I feel lonely.", "You feel lonely.")
+
+
 # ------------------------------------------------------------ a sender's word in the mirror
 
 
@@ -121,6 +140,8 @@ def find(word: str, nxt: str | None, mirror: str) -> wm.Hit | None:
     ("lonely", None, "you were lonley", wm.Hit(0.9, (2,))),  # a near spelling
     ("wait", None, "the weight", wm.Hit(0.85, (1,))),  # a sound-alike
     ("dryer", None, "the dry air", wm.Hit(0.85, (1, 2))),  # heard as two words
+    ("week", "end", "the weekend", wm.Hit(0.85, (1,))),  # or two heard as one
+    ("weight", None, "the wait", wm.Hit(0.85, (1,))),  # a four-letter sound-alike
     # near misses: another feeling, a word too short to be taken apart or misspelt
     ("scared", None, "you were happy", None),
     ("fit", None, "you felt unfit", None),
