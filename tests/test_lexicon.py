@@ -23,6 +23,26 @@ from facilitator.understanding.lexicon import (
     related,
 )
 
+
+@pytest.fixture(autouse=True)
+def words_read_afresh():
+    """Each test reads its words afresh, not from what an earlier test left in the caches.
+    The three files are read once per process and kept; ``fresh_files`` reads them again."""
+    for value in vars(lexicon).values():
+        info = getattr(value, "cache_parameters", None)
+        if info is not None and (info()["maxsize"] or 0) > 1:
+            value.cache_clear()
+    yield
+
+
+@pytest.fixture()
+def fresh_files():
+    """The lexicon's files read again for this test (and kept for the next ones)."""
+    for table in (lexicon._lexicon, lexicon._scales, lexicon._antonyms):
+        table.cache_clear()
+    yield
+
+
 # --- families and intensities -------------------------------------------------------------
 
 FAMILY_WORDS = [
@@ -481,3 +501,99 @@ def test_antonym_file_names_its_source_and_licence_and_stays_small():
     for row in rows:
         a, b = row.split("\t")
         assert a == a.lower() and b == b.lower() and a != b
+
+
+# --- reading the files ----------------------------------------------------------------------
+
+
+def test_the_feelings_file_is_read_with_every_kind_of_entry(fresh_files):
+    # a word in its other forms, an idiom, pronouns standing for one another, "*" for a few
+    # words, an exact entry with its subject
+    assert feeling("it scares me").family == "fear"
+    assert feeling("over the moon") == Feeling("happiness", 4, 1, "over the moon")
+    assert feeling("she takes her for granted").family == "unappreciated"
+    assert feelings_in("you scared the living daylights out of me")[0][2].intensity == 4
+    assert feeling("I'm spent") is not None
+    # near misses: the exact entry's other forms are everyday words, and "I" stays "I"
+    assert feelings_in("I spent the money") == []
+    assert feeling("I let you down").family != feeling("you let me down").family
+    assert related("fear", "worry") and not related("fear", "happiness")
+
+
+def test_an_unreadable_or_broken_lexicon_file_is_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "FEELINGS", tmp_path / "missing.toml")
+    lexicon._lexicon.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match=r"missing\.toml: cannot read the "
+                                                      r"lexicon \(No such file"):
+            lexicon._lexicon()
+        broken = tmp_path / "broken.toml"
+        broken.write_text("[fear\nvalence = -1\n", encoding="utf-8")
+        monkeypatch.setattr(lexicon, "FEELINGS", broken)
+        with pytest.raises(lexicon.LexiconError, match=r"broken\.toml: not valid TOML"):
+            lexicon._lexicon()
+    finally:
+        monkeypatch.undo()
+        lexicon._lexicon.cache_clear()
+
+
+def test_the_scales_and_antonyms_are_read_from_their_files(fresh_files):
+    assert (degree("a bit"), frequency("all the time"), quantity("most")) == (1, 4, 3)
+    assert are_antonyms("remembered", "forgot") and are_antonyms("pick up", "drop off")
+    # near misses
+    assert degree("dinner") is None and not are_antonyms("big", "large")
+
+
+def test_synonyms_are_read_as_the_matcher_compares_words():
+    from facilitator import textnorm as tn
+
+    lexicon._synonyms.cache_clear()
+    awkward = lexicon.synonym_concepts(tn.concept("awkward"))
+    assert tn.concept("clumsy") in awkward
+    assert tn.concept("raise") in lexicon.synonym_concepts("bring_up")
+    assert "dismiss" in {c[:7] for c in lexicon.synonym_concepts("brush_off")}
+    # near misses: a word is not its own synonym, and a word without any has none
+    assert tn.concept("awkward") not in awkward
+    assert lexicon.synonym_concepts("zqblorp") == frozenset()
+
+
+def test_a_two_word_synonym_is_looked_up_as_its_words_concepts():
+    from facilitator import textnorm as tn
+
+    def pair(a: str, b: str) -> str:
+        return f"{tn.concept(a)}_{tn.concept(b)}"
+
+    # "calm down" said back as "settle down": both words' concepts, joined
+    assert pair("settle", "down") in lexicon.synonym_concepts(pair("calm", "down"))
+    # near miss: the phrase is not its own synonym
+    assert pair("calm", "down") not in lexicon.synonym_concepts(pair("calm", "down"))
+
+
+# --- how an entry meets running text ---------------------------------------------------------
+
+
+def families_in(text: str) -> list[tuple[str, str]]:
+    return [(f.family, f.entry) for _, _, f in feelings_in(text)]
+
+
+def test_up_to_three_softening_words_stand_between_an_entrys_words():
+    assert families_in("I felt just a bit low") == [("sadness", "feel low")]
+    assert families_in("I feel kind of low") == [("sadness", "feel low")]
+    # near misses: a fourth word, and "of" that follows no "kind", "sort" or "bit"
+    assert families_in("I felt just a little bit low") == []
+    assert families_in("I feel of low") == []
+
+
+def test_a_star_stands_for_one_to_four_words_within_a_sentence():
+    assert families_in("it scared the hell out of me") == [("fear", "scare the * out of me")]
+    assert families_in("you take all I do for granted") == [
+        ("unappreciated", "take * for granted")]
+    # near misses: five words, and words across a comma
+    assert families_in("you take all the things I do for granted") == []
+    assert families_in("you take me, all I do for granted") == []
+    assert families_in("You take my time, my love for granted") == []
+
+
+def test_a_word_with_an_apostrophe_that_is_no_contraction_is_kept_whole():
+    assert families_in("I was scared at five o'clock") == [("fear", "scared")]
+    assert families_in("O'Brien's dog scared me") == [("fear", "scared")]
