@@ -557,3 +557,26 @@ def test_a_time_later_today_offered_instead_of_now_is_later(text, reading):
 def test_because_you_is_a_reason_and_because_of_you_puts_the_cause_on_the_partner(text,
                                                                                   reading):
     assert read_sharing(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("okay. it makes sense. next", ("retry", "dismissal")),
+    ("makes sense, I suppose", ("retry", "dismissal")),
+    ("it makes sense", ("valid", None)),
+    ("I suppose it makes sense that you felt left out", ("valid", None)),
+])
+def test_the_stem_alone_waved_on_is_a_dismissal(text, reading):
+    # a bare "it makes sense" is the method's minimum and is thanked; waved on ("next", "I
+    # suppose") it is not; given a reason, the "I suppose" is only a hedge
+    assert read_validation(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("yeah, there's more, just give me a sec", ("yes", None)),
+    ("mm, yes, bear with me", ("yes", None)),
+    ("I'm not finished, no", ("yes", None)),
+    ("yes, hold on, it's that I feel alone on Sundays when you're at football", ("chunk", None)),
+    ("no, I'm finished", ("done", None)),
+])
+def test_more_to_come_once_there_is_a_moment_is_a_yes(text, reading):
+    assert read_more(text) == reading

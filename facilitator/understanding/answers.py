@@ -225,6 +225,14 @@ _RUN_DOWN = frozenset({"blow", "blows", "nag", "nags", "moan", "moans", "complai
                        "kick", "kicks", "start", "starts", "make", "makes"})
 
 
+_WAVED_ON = frozenset({"next", "suppose", "guess", "whatever", "fine", "anyway", "moving"})
+_BARE_SENSE = frozenset({"sense", "makes", "make", "made", "making", "total", "perfect",
+                         "complete", "completely", "next", "suppose", "guess", "fine",
+                         "whatever", "mm", "mmm", "hmm", "honestly", "yep", "yeah", "sure",
+                         "okay", "ok", "alright", "does", "do", "i", "see", "get", "understand",
+                         "can", "anyway", "moving", "on"})
+
+
 def _own_state(line: str) -> bool:
     m = _OWN_STATE.search(line)
     return bool(m) and m.group(1) in _EXCUSES
@@ -267,6 +275,11 @@ def read_validation(text: str) -> Reading:
         return ("retry", "contempt" if put_down(line) else "sarcasm")
     if _NO_SENSE.search(line):
         return ("retry", "none")
+    if _WAVED_ON & set(words) and not [w for w in words if w not in tn.STOPWORDS
+                                         and w not in _BARE_SENSE]:
+        # "makes sense I suppose", "okay. makes sense. next": the stem alone, waved on (a
+        # bare "that makes sense" is the method's own minimum, and is thanked)
+        return ("retry", "dismissal")
     if dismissive(line):
         return ("retry", "dismissal")
     if _WRONG_VIEW.search(line) or _runs_down(text, words):
@@ -663,11 +676,19 @@ def read_more(text: str) -> Reading:
     if re.search(r" (?:the whole of it|that is the lot|said enough|i have said enough|that is all "
                  r"there is|nothing more to say) ", line) and not re.search(r" but | also ", line):
         return ("done", None)
-    if (cu._first(words, cu.MORE) or cu._first(words, cu.YES, within=2) or re.search(
-            r"^ there is\b", line)) and re.search(
+    said_more = cu._first(words, cu.MORE) or cu._first(words, cu.YES, within=2) or re.search(
+        r"^ there is\b", line)
+    if said_more and (re.search(
             r" (?:need to|have to|want to|let me|rather) (?:\w+ ){0,3}(?:slow down|think|get my "
-            r"thoughts|gather|find the words|say it (?:nicer|better|right|kindly)|wait)", line):
-        return ("yes", None)  # more to come, once they have the words
+            r"thoughts|gather|find the words|say it (?:nicer|better|right|kindly)|wait)", line)
+            or content < 2.5 and re.search(
+                r" let me pick| (?:give me|i need|i just need|need) (?:a|one) (?:second|sec|"
+                r"minute|moment|mo)\b| (?:hang|hold) on\b| bear with me| (?:need|want) help "
+                r"(?:saying|with)| (?:scared|afraid|hard|difficult|nervous) to say\b| get it "
+                r"out\b", line)):
+        return ("yes", None)  # more to come, once they have the words (and none said yet)
+    if re.match(r" (?:i am |i'm )?(?:not|nowhere near) (?:done|finished)\b", line):
+        return ("yes", None)  # "I'm not done, no": the "no" answers "are you done?"
     if re.search(r" i will (?:try to )?(?:go|talk|speak) (?:slower|slowly|faster) ", line):
         content = 0.0
     done = cu._first(words, cu.DONE)
