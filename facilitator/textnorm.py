@@ -498,10 +498,10 @@ def _words(text: str) -> tuple[Word, ...]:
     return tuple(_join_phrases(_join_prefixes(_join_numbers(raw))))
 
 
-# The recogniser splits a feeling's negative prefix off as a word of its own: "un easy",
-# "dis respected", "mis understood". Joined again only where the whole is a feeling word, so
-# "un" and "dis" elsewhere stay as they are.
-_SPLIT_PREFIXES = frozenset({"un", "dis", "mis", "non"})
+# The recogniser splits a feeling's prefix off as a word of its own: "un easy", "dis
+# respected", "mis understood", "be trayed", "over whelmed". Joined again only where the whole
+# is a feeling word, so "un", "be" and "over" elsewhere stay as they are.
+_SPLIT_PREFIXES = frozenset({"un", "dis", "mis", "non", "be", "over", "under"})
 
 
 def _join_prefixes(ws: list[Word]) -> list[Word]:

@@ -580,3 +580,13 @@ def test_the_stem_alone_waved_on_is_a_dismissal(text, reading):
 ])
 def test_more_to_come_once_there_is_a_moment_is_a_yes(text, reading):
     assert read_more(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("i imagine you might feel be trayed", ("feeling", None)),
+    ("I imagine you feel over whelmed", ("feeling", None)),
+    ("I imagine you feel that I went over the budget", ("retry", "thought")),
+])
+def test_a_feeling_the_recogniser_split_at_its_prefix_is_still_a_feeling(text, reading):
+    # "be trayed", "over whelmed": joined again only where the whole is a feeling word
+    assert read_empathy(text) == reading
