@@ -590,3 +590,16 @@ def test_more_to_come_once_there_is_a_moment_is_a_yes(text, reading):
 def test_a_feeling_the_recogniser_split_at_its_prefix_is_still_a_feeling(text, reading):
     # "be trayed", "over whelmed": joined again only where the whole is a feeling word
     assert read_empathy(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    (read_empathy_confirm, "absolutely not", ("no", None)),
+    (read_empathy_confirm, "way off, honestly", ("no", None)),
+    (read_empathy_confirm, "absolutely, yes", ("yes", None)),
+    (read_confirmation, "no Sam, that isn't what I said", ("no", None)),
+    (read_confirmation, "sorry but that's the opposite of what I meant", ("no", None)),
+    (read_confirmation, "no, that isn't what I said, I said I was lonely", ("addition", None)),
+])
+def test_a_no_made_strong_is_a_no(read, text, reading):
+    # "definitely", "absolutely" alone are yes; with "not" after them, a no
+    assert read(text) == reading

@@ -279,3 +279,10 @@ def test_a_reader_made_without_examples_learns_from_the_labelled_ones(monkeypatc
     reader = TurnReader(WordVectors())
     assert reader.read("confirm", f"{word('confirm', 'addition')} pum").outcome == "addition"
     assert reader.read("confirm", f"{word('confirm', 'no')} pum").outcome == "no"
+
+
+def test_passing_on_the_appointment_declines_it_and_skips_nothing(understand):
+    # "I'm gonna pass" to "is now a good time?" is a no; at another step, the skip command
+    assert understand.turn("appointment_consent", "I'm gonna pass.") == Turn(
+        "appointment_consent", "no")
+    assert understand.turn("send", "I'm gonna pass.").command == "skip"

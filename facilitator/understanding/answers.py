@@ -590,6 +590,10 @@ def read_confirmation(text: str) -> Reading:
                  r" (?:his|her|their|your) own (?:version|take|story)| got it (?:all |completely "
                  r"|totally )?(?:wrong|backwards)", line) and (no or not yes):
         return ("no", None)
+    if _EMPHATIC_NO.search(line) or no and re.search(r" (?:that|it) (?:was not|is not|wasn't|"
+                                                      r"isn't) what i (?:said|meant)\b", line) and (
+            not re.search(r"(?<!what) i (?:said|meant|was saying) ", line)):
+        return ("no", None)  # "no, that wasn't what I said", "the opposite of what I meant"
     if no and no[0] == 0 and re.match(r" (?:no|nah|nope),? i (?:did not|never|didn't) "
                                       r"(?:say|mean|said)\b", line) and not re.search(
             r" i (?:said|meant|was saying) ", line):
@@ -619,12 +623,22 @@ def read_confirmation(text: str) -> Reading:
     return None
 
 
+# A no made strong, whose strong word alone would read as a yes: "definitely not",
+# "absolutely not", "way off", "the opposite of what I meant".
+_EMPHATIC_NO = re.compile(r"^ (?:(?:oh|um|uh|well|i am sorry but|sorry but|honestly|no) )*"
+                          r"(?:definitely|absolutely|certainly|totally|completely|of course|"
+                          r"really) not\b| way off\b| (?:not|nowhere) (?:even )?(?:close|near)"
+                          r"\b| (?:the )?opposite of what i (?:meant|said|mean|feel)")
+
+
 def read_empathy_confirm(text: str) -> Reading:
     """yes / partly / no, to "is that how you feel?"."""
     words = _norms(text)
     if not words:
         return None
     line = _line(words)
+    if _EMPHATIC_NO.search(line):
+        return ("no", None)
     no = cu._first(words, cu.NO, within=3)
     yes = cu._first(words, cu.YES, within=3)
     if re.match(r" (?:no|nah|nope)(?: no)? (?:that is|it is|you are|you have) (?:spot on|exactly "

@@ -19,6 +19,7 @@ rather than guesses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,6 +49,9 @@ MIRROR_STEPS = ("mirror", "summary", "appreciate_mirror", "reason_mirror")
 # Where the receiver speaks, saying back what the sender lives through: a concern may be
 # voiced there in the second person ("I imagine you're frightened of what I'll do").
 RECEIVER_STEPS = frozenset(MIRROR_STEPS) | {"validate", "empathize"}
+# "I'll pass", "I'm gonna pass", "pass on that": at the appointment, a decline.
+_PASS = re.compile(r"\b(?:i'?ll|i will|gonna|going to|think i'?ll|i'?d rather|i)\s+pass\b"
+                   r"(?!\s+(?:the|it|that to|on to))")
 # Which outcomes come with a reason ("why") worth coaching on.
 WHY_OUTCOMES = {("send", "blame"), ("more", "blame"), ("validate", "retry"),
                 ("empathize", "retry")}
@@ -130,6 +134,9 @@ class TurnReader:
             # Nothing is paused at a step that asks a question ("paused" is its own step):
             # "yes, please continue" to "did Leo get that?" answers it.
             command = None
+        if command == "skip" and step == "appointment_consent" and _PASS.search(text.lower()):
+            # "I'm gonna pass" to "is now a good time?" declines; it skips nothing
+            return Turn(step, "no", None, safety)
         if safety or command:
             return Turn(step, "skip" if command == "skip" else None, command, safety)
         return self.outcome(step, text, vector)
