@@ -365,11 +365,11 @@ _ACKNOWLEDGE = frozenset({
     "understood", "imagine", "guess", "think", "know", "want", "hope", "need", "gather",
     "take", "follow", "caught", "catch", "believe", "reckon", "mean", "said", "say", "missed",
     "miss", "left", "forgot", "sorry", "wonder", "wondering", "check", "checking", "like",
-    "wouldlike", "appreciate", "wanna", "am", "have", "did", "do"})
+    "wouldlike", "appreciate"})
 _OWN_LEADS = frozenset({"but", "which", "though", "although", "fair", "honest", "honestly",
                         "actually", "defence", "defense", "still", "anyway", "except"})
-_LEAD_IN = tn.AUXILIARIES | tn.NEGATORS | {"really", "just", "also", "totally", "completely",
-                                           "can", "could", "would", "will", "might", "not"}
+# What may stand between "I" and what they say they do or feel ("I've really been", "I'm").
+_LEAD_IN = tn.AUXILIARIES | tn.NEGATORS | {"really", "just", "also", "totally", "completely"}
 
 
 def _own_tail(senders: list[Analysis], m: Analysis, results: list[PointCheck],
@@ -395,9 +395,8 @@ def _own_tail(senders: list[Analysis], m: Analysis, results: list[PointCheck],
         j = norms.index("i")
         lead = set(norms[:j]) - {"you", "know", "to", "be", "and", "so", "well", "i", "mean"}
         rest = [w for w in norms[j + 1:] if w not in _LEAD_IN]
-        if not rest or rest[0] in _ACKNOWLEDGE and not (
-                rest[0] in ("am", "have", "do", "did") and rest[1:2] and rest[1]
-                not in _ACKNOWLEDGE) or _said_by_sender(" ".join(norms[j:j + 3]), sender_line):
+        if not rest or rest[0] in _ACKNOWLEDGE or _said_by_sender(" ".join(norms[j:j + 3]),
+                                                                  sender_line):
             continue
         # the receiver's side, said as such ("but", "which to be fair", "honestly"), or a
         # feeling of their own ("and to be honest I'm gutted about it too")
