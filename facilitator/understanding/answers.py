@@ -119,7 +119,7 @@ _MOCKERY = (
     r"^ (?:ugh |oh |well )?here we go again ",
     r" the great (?:provider|genius|expert|hero|lord|master|martyr|saint) ",
     r" (?:i am|i'm) (?:clearly|obviously) the (?:worst|most terrible|most awful) ",
-    r" (?:i am|i'm) (?:always |clearly |obviously |just )?the (?:villain|bad guy|bad one|"
+    r" i am (?:always |clearly |obviously |just )?the (?:villain|bad guy|bad one|"
     r"monster|big bad wolf) ",
     r" typical (?:you|of you)\b", r" boo hoo\b", r" shocker ", r" which you love ",
     r" your little (?:speech|rant|tantrum|show|performance|lecture|sulk|moan|drama) ",
@@ -226,11 +226,10 @@ _RUN_DOWN = frozenset({"blow", "blows", "nag", "nags", "moan", "moans", "complai
 
 
 _WAVED_ON = frozenset({"next", "suppose", "guess", "whatever", "fine", "anyway", "moving"})
+# Besides the stop words (fillers, pronouns, "do", "can"), what a bare validation is made of.
 _BARE_SENSE = frozenset({"sense", "makes", "make", "made", "making", "total", "perfect",
-                         "complete", "completely", "next", "suppose", "guess", "fine",
-                         "whatever", "mm", "mmm", "hmm", "honestly", "yep", "yeah", "sure",
-                         "okay", "ok", "alright", "does", "do", "i", "see", "get", "understand",
-                         "can", "anyway", "moving", "on"})
+                         "complete", "completely", "next", "fine", "mmm", "yep", "alright",
+                         "see", "get", "understand", "moving"})
 
 
 def _own_state(line: str) -> bool:
@@ -590,11 +589,11 @@ def read_confirmation(text: str) -> Reading:
                  r" (?:his|her|their|your) own (?:version|take|story)| got it (?:all |completely "
                  r"|totally )?(?:wrong|backwards)", line) and (no or not yes):
         return ("no", None)
-    if _EMPHATIC_NO.search(line) or no and re.search(r" (?:that|it) (?:was not|is not|wasn't|"
-                                                      r"isn't) what i (?:said|meant)\b", line) and (
+    if _EMPHATIC_NO.search(line) or no and re.search(r" (?:that|it) (?:was|is) not what i "
+                                                      r"(?:said|meant)\b", line) and (
             not re.search(r"(?<!what) i (?:said|meant|was saying) ", line)):
         return ("no", None)  # "no, that wasn't what I said", "the opposite of what I meant"
-    if no and no[0] == 0 and re.match(r" (?:no|nah|nope),? i (?:did not|never|didn't) "
+    if no and no[0] == 0 and re.match(r" (?:no|nah|nope) i (?:did not|never) "
                                       r"(?:say|mean|said)\b", line) and not re.search(
             r" i (?:said|meant|was saying) ", line):
         return ("no", None)  # "no, I didn't say I was angry at all": the mirror put it there
@@ -701,7 +700,7 @@ def read_more(text: str) -> Reading:
                 r"(?:saying|with)| (?:scared|afraid|hard|difficult|nervous) to say\b| get it "
                 r"out\b", line)):
         return ("yes", None)  # more to come, once they have the words (and none said yet)
-    if re.match(r" (?:i am |i'm )?(?:not|nowhere near) (?:done|finished)\b", line):
+    if re.match(r" (?:i am )?(?:not|nowhere near) (?:done|finished)\b", line):
         return ("yes", None)  # "I'm not done, no": the "no" answers "are you done?"
     if re.search(r" i will (?:try to )?(?:go|talk|speak) (?:slower|slowly|faster) ", line):
         content = 0.0
