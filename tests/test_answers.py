@@ -516,7 +516,8 @@ def test_a_validation_that_runs_the_partner_down_or_sees_only_its_own_side(text,
     ("nope, she just gave her own version of it", ("no", None)),
     ("no, I never said I was jealous", ("no", None)),
     ("nearly, but she changed it a bit", ("partly", None)),
-    ("nearly, but she forgot the bit about my dad", ("addition", None)),
+    # which part, not what it was: the sender is asked to say it (below, more such)
+    ("nearly, but she forgot the bit about my dad", ("partly", None)),
     ("no, I didn't say you were lazy, I said I was tired", ("addition", None)),
     ("nah, you missed it completely", ("no", None)),
     ("yes, and one more thing actually", ("addition", None)),
@@ -599,7 +600,62 @@ def test_a_feeling_the_recogniser_split_at_its_prefix_is_still_a_feeling(text, r
     (read_confirmation, "no Sam, that isn't what I said", ("no", None)),
     (read_confirmation, "sorry but that's the opposite of what I meant", ("no", None)),
     (read_confirmation, "no, that isn't what I said, I said I was lonely", ("addition", None)),
+    (read_consent, "absolutely not, not after today", ("no", None)),
+    (read_consent, "absolutely, let's go", ("yes", None)),
 ])
 def test_a_no_made_strong_is_a_no(read, text, reading):
     # "definitely", "absolutely" alone are yes; with "not" after them, a no
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    (read_confirmation, "yeah no, that's not it", ("no", None)),
+    (read_confirmation, "yeah no that's right", ("yes", None)),
+    (read_confirmation, "yeah nah", ("no", None)),
+    (read_confirmation, "yeah", ("yes", None)),
+    (read_validation, "yeah no that makes total sense, you've been carrying the dog stuff for "
+                      "months", ("valid", None)),
+    (read_validation, "no, that doesn't make sense to me", ("retry", "none")),
+    (read_empathy_confirm, "yeah no, that's exactly it", ("yes", None)),
+    (read_empathy_confirm, "yeah nah not really", ("no", None)),
+])
+def test_yeah_no_opens_an_answer_and_the_words_after_it_answer(read, text, reading):
+    assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    (read_validation, "it makes sense that you felt silly when I laughed at your idea",
+     ("valid", None)),
+    (read_validation, "makes sense cos you've been carrying all the mental load", ("valid", None)),
+    (read_validation, "makes sense, money is a sensitive topic for you", ("valid", None)),
+    (read_validation, "it makes sense, the drama at your work has been nonstop", ("valid", None)),
+    (read_empathy, "I imagine you feel silly and small when I laugh", ("feeling", None)),
+    # the same words as a label on the partner
+    (read_validation, "makes sense, you're really sensitive", ("retry", "contempt")),
+    (read_validation, "makes sense, you're being dramatic though", ("retry", "contempt")),
+    (read_validation, "it makes sense, I feel like you're being dramatic", ("retry", "contempt")),
+    (read_validation, "makes sense, you're mental", ("retry", "contempt")),
+    (read_empathy, "I imagine you feel hurt, you're so sensitive", ("retry", "contempt")),
+])
+def test_a_belittling_word_for_what_the_partner_felt_is_no_label(read, text, reading):
+    # "you felt silly" is the sender's own feeling said back; "you're silly" is a label
+    assert read(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("mostly, but you missed the part about my mum", ("partly", None)),
+    ("he got the money part but not the scared part", ("partly", None)),
+    ("the first bit yeah, the second bit not really", ("partly", None)),
+    ("mostly yeah apart from the bit about the dog", ("partly", None)),
+    ("nearly, you left out the part about my mum", ("partly", None)),
+    ("you got the dishes part but not the part about me feeling alone with it", None),
+    ("yeah, and the part you left out was that I miss you", ("addition", None)),
+    # the part said again is what the receiver mirrors next
+    ("close, but the part about my mom, I said I feel stuck in the middle", ("addition", None)),
+    ("mostly, but the part you missed is that I'm scared, not just annoyed", ("addition", None)),
+    ("yes, you even got the bit about my mum", ("yes", None)),
+])
+def test_a_part_pointed_at_but_not_said_again_is_partly(text, reading):
+    # the sender is then asked what was missed, instead of the receiver mirroring "you
+    # missed the part about my mum"; a feeling said is left to the classifier (None)
+    assert read_confirmation(text) == reading

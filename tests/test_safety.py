@@ -362,3 +362,33 @@ def test_a_feared_attack_and_a_threat_over_the_children_stop_at_their_near_misse
 def test_the_receiver_saying_back_a_feared_attack_is_read_from_the_senders_side(reader):
     assert reader.read("I imagine you feel frightened, like I might lash out at you",
                        for_partner=True) == "fear-for-safety"
+
+
+@pytest.mark.parametrize("ordinary, concern, kind", [
+    ("the hitting in hockey is brutal this season", "I'm used to the hitting, I'm just tired",
+     "violence"),
+    ("the beatings in that film were hard to watch", "the beatings stopped for a while after "
+     "the baby", "violence"),
+    ("I can't stand the smacking of lips at dinner", "I can't take the pushing and shoving "
+     "anymore", "violence"),
+    ("it was just a slap on the wrist from the council", "it was only a shove, it's not like "
+     "he punched me", "violence"),
+    ("I'm terrified, of heights I mean", "no, it's not sad, it's more like terrified, of him",
+     "fear-for-safety"),
+    ("I don't see the point of arguing about the bins anymore",
+     "it's the money stuff but also, I don't see the point anymore", "self-harm"),
+    ("my mum gets cross if I switch my phone off when I'm travelling",
+     "there's the location sharing too, you get cross if I switch it off for a minute",
+     "coercive-control"),
+    ("we'll get rid of the cat if the allergies get worse",
+     "you said you'd kick the puppy again if I didn't shut up", "threats"),
+    ("kids in other places have it worse than ours",
+     "if you tell anyone you'll get it worse next time", "threats"),
+])
+def test_harm_that_goes_on_made_small_or_promised_stops_at_its_near_miss(ordinary, concern,
+                                                                          kind):
+    # violence named as a thing that goes on ("the hitting"), made small ("only a shove"),
+    # a feared partner after a recogniser's comma, no point left in anything, a switched-off
+    # location punished, a pet's harm promised: each beside the everyday talk it resembles
+    assert rule_kinds(ordinary) == []
+    assert rule_kinds(concern)[:1] == [kind]

@@ -39,7 +39,23 @@ def _norms(text: str) -> list[str]:
             out.extend(("you", "are"))
         else:
             out.append(w)
-    return out
+    return _yeah_no(out)
+
+
+_LEAD_FILLERS = frozenset({"um", "uh", "erm", "er", "oh", "well", "mm", "hmm"})
+
+
+def _yeah_no(words: list[str]) -> list[str]:
+    """"Yeah no" opens an answer without answering: the words after it do ("yeah no, that's
+    not it", "yeah no, that makes total sense"); alone it is a no. "Yeah nah" is a no."""
+    k = 0
+    while k < len(words) and words[k] in _LEAD_FILLERS:
+        k += 1
+    if words[k:k + 2] == ["yeah", "nah"]:
+        return words[:k] + words[k + 1:]
+    if words[k:k + 2] == ["yeah", "no"]:
+        return words[:k] + (words[k + 2:] or ["no"])
+    return words
 
 
 def _line(words: list[str]) -> str:
@@ -158,9 +174,44 @@ _DEFENSIVE = frozenset({"i", "you", "your", "my", "me", "we", "mom", "mother", "
                         "either", "told", "said", "did", "was", "were", "not"})
 
 
+# A belittling word that is no label on the partner: a feeling they had ("you felt silly",
+# "you feel a bit fragile"), or a word in a compound with its own plain meaning ("the mental
+# load", "a sensitive topic", "the drama at your work").
+_FEEL_VERBS = frozenset({"feel", "feels", "felt", "feeling"})
+_SOFTENERS = frozenset({"so", "really", "very", "quite", "pretty", "a", "bit", "little", "kind",
+                        "sort", "of", "too", "and", "just", "totally", "completely", "kinda",
+                        "sorta", "all", "more", "less", "even"})
+_PLAIN_COMPOUND = {
+    "mental": frozenset({"load", "health", "state", "note", "notes", "space", "energy", "block",
+                         "illness", "breakdown", "list", "lists", "arithmetic", "math", "maths",
+                         "exhaustion", "image", "picture", "toll", "strain", "capacity"}),
+    "sensitive": frozenset({"topic", "topics", "subject", "subjects", "issue", "issues", "spot",
+                            "point", "skin", "stuff", "thing", "things", "area", "time",
+                            "conversation", "conversations", "information", "matter"}),
+    "weak": frozenset({"moment", "moments", "spot", "point", "signal", "tea", "coffee"}),
+    "drama": frozenset({"at", "with", "of", "around", "over", "in", "from", "about"}),
+}
+
+
+def _felt(words: list[str], k: int) -> bool:
+    """Is the word at k what someone feels: "felt silly", "feel a bit fragile and small"?"""
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if words[j] in _FEEL_VERBS:
+            return True
+        if words[j] not in _SOFTENERS and words[j] not in _BELITTLING and (
+                not rules.feeling_words(words[j])):
+            return False
+    return False
+
+
 def put_down(line: str) -> bool:
     words = line.split()
-    if any(w in _BELITTLING for w in words):
+    for k, w in enumerate(words):
+        if w not in _BELITTLING or _felt(words, k):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if nxt in _PLAIN_COMPOUND.get(w, ()):
+            continue
         return True
     return any(p.search(line) for p in _PUT_DOWN)
 
@@ -345,6 +396,9 @@ def read_empathy(text: str) -> Reading:
     line = _line(words)
     if feeling_at_large:
         first = next((k for k, w in enumerate(words) if rules.feeling_words(w)), 0)
+        # from the verb that names it: "you feel silly" is a feeling, "silly" alone a label
+        while first and (words[first - 1] in _SOFTENERS or words[first - 1] in _FEEL_VERBS):
+            first -= 1
         tail = _line(words[first:])
         if put_down(tail) or sarcastic(text, tail):
             return ("retry", "contempt")
@@ -540,6 +594,52 @@ def _new_content(text: str) -> float:
     return sum(tn.content_weight(w) for w in line.split() if w not in _META)
 
 
+# A part of the turn pointed at, not said again: "the part about my mum", "the money bit",
+# "the second bit". What follows "about" is the part's name, up to where a clause starts.
+_PART = re.compile(r" (?:the|that|this) (?:\w+ ){0,2}?(?:part|bit|thing|stuff|parts|bits)"
+                   r"(?= )")
+_PART_NAME_ENDS = frozenset({"that", "which", "and", "but", "so", "because", "i", "was", "is",
+                             "it", "not", "too", "as", "yeah", "yes", "no", "being", "getting",
+                             "having"})
+_PART_AMISS = re.compile(r" (?:missed|miss|missing|forgot|forgotten|left out|leftout|leave out|"
+                         r"skipped|"
+                         r"skip|not|apart from|except|other than|without|wrong) ")
+
+
+def _points_to_a_part(source: str, line: str) -> bool:
+    """Does a reply only point at a part that was missed, without saying it again?"""
+    if not _PART.search(line) or not (_PART_AMISS.search(line) or _BOTH.search(line)):
+        return False
+    words = line.split()
+    kept: list[str] = []
+    k = 0
+    while k < len(words):
+        m = _PART.match(" " + " ".join(words[k:]) + " ")
+        if not m:
+            kept.append(words[k])
+            k += 1
+            continue
+        k += len(m.group(0).split())
+        frame = re.match(r"(?:(?:you|he|she|they) (?:\w+ )?(?:left out|leftout|missed|forgot|"
+                         r"skipped) )?"
+                         r"(?:is|was|i|that)\b", " ".join(words[k:]))
+        if frame:
+            return False  # "the part you left out was that I miss you" frames what it says
+        if k < len(words) and words[k] in {"about", "with", "on", "where", "when", "of"}:
+            k += 1
+            for _ in range(5):
+                # a feeling is what was said, not the name of a part: "the part about me
+                # feeling alone with it"
+                if k >= len(words) or words[k] in _PART_NAME_ENDS or (
+                        rules.feeling_words(words[k])):
+                    break
+                k += 1
+    left = _PART_AMISS.sub(" ", _line(kept))
+    if any(rules.feeling_words(w) for w in left.split()):
+        return False  # "... but not the part about me feeling alone": the feeling is said
+    return _new_content(rules.addition_after_answer(left)) < 1.0
+
+
 def read_confirmation(text: str) -> Reading:
     """yes / partly / addition / no, to "did <receiver> get that?"."""
     source = tn.clean(text)
@@ -602,6 +702,10 @@ def read_confirmation(text: str) -> Reading:
                                 r"(?:missed|forgot) it\b", line) and re.search(
             r" (?:you|he|she|they|[a-z]+)(?<! i) (?:missed|forgot|left out|skipped|changed|mixed"
             r" up|got \w+ wrong)\b", line):
+        return ("partly", None)
+    if _points_to_a_part(source, line):
+        # "mostly, but you missed the part about my mum", "he got the money part but not the
+        # scared part": which part, not what it was; the sender is asked to say it
         return ("partly", None)
     if yes and yes[0] == 0 and re.search(r" (?:another|(?:one|1) more|something else|other) "
                                          r"(?:thing|bit|part)?", line) and re.search(
@@ -804,8 +908,8 @@ def read_consent(text: str) -> Reading:
         return ("unclear", None)
     if re.search(r"^ (?:uh |um |the )*(?:\w+ ){0,4}yes no ", line):
         return ("unclear", None)  # both answers heard: the microphone caught a jumble
-    if unable:
-        return ("no", None)
+    if unable or _EMPHATIC_NO.search(line):
+        return ("no", None)  # "absolutely not, not after today": its strong word is no yes
     # a yes-word that turns the decline round further on than the first words: "I'd rather
     # not, but okay, I'll do it"
     turned = re.search(r" but (?:okay|ok|yes|yeah|sure|fine|alright)\b", line)

@@ -1520,7 +1520,10 @@ _THREATS = [
     r" (?:there|it|you) (?:would|will|is going to|are going to|'ll) (?:be|get) "
     r"(?:consequences|it worse|worse for you|hell to pay|sorry|what is coming|what you deserve"
     r"|what is coming to you)\b",
-    r" (?:get it|have it|get) worse\b",
+    # "you'll get it worse next time"; not "if the allergies get worse", "others have it worse"
+    r" (?:you|she|he|i|we|they) (?:will|would|are going to|is going to|am going to|gonna) (?:get|"
+    r"have) it (?:even )?worse\b| next time (?:\w+ ){0,3}(?:get|gets|have|has) it (?:even )?"
+    r"worse\b",
     rf" (?:if|when|once|unless) (?:i|you|she|he|we) (?:ever )?(?:leave|left|tell|told|talk|"
     rf"talked|call|called|go|went|move out|moved out|report|reported|try|tried|see|saw|speak|"
     rf"spoke|say|said|open|opened|take|took|divorce|get|got|cheat|cheated) [^.]{{0,60}}?"
@@ -2926,6 +2929,45 @@ _FEAR += [
     rf" (?:the {_CHILD}|{_CHILD}|they) know to (?:go|hide|stay|get|keep|run|put)\b[^.]{{0,60}}"
     r"\bwhen (?:he|she|you|xname|dad|mum|mom|daddy|mummy|mommy) (?:starts|gets|comes|is|drinks|"
     r"has been|kicks off)",
+]
+
+# Harm named as a thing that goes on, and harm made small: "I'm used to the hitting", "the
+# beatings stopped for a while", "it was only a shove". Not a sport, a film or a drum: "the
+# hitting in hockey", "the beatings in that film".
+_VIOLENCE += [
+    r" (?:the|all the|all that) (?:hitting|slapping|punching|choking|strangling|shoving|beatings|"
+    r"smacking|hair pulling|pushing and shoving|shoving and pushing)\b(?! (?:in|at|on|of|"
+    r"during|drills?|practice|training|bags?|machine|sessions?|class|classes|technique|games?|"
+    r"match|matches|scenes?|part|bit|film|movie|show|stuff|things|podcast|~))",
+    r" can not (?:take|stand|handle|bear|cope with|live with|deal with) (?:the|all the|all that) "
+    r"(?:hitting|slapping|punching|choking|strangling|shoving|beatings|smacking|pushing and "
+    r"shoving|shoving and pushing)\b(?! (?:in|at|on|of|during|practice|training|~))",
+    r" (?:it was|it is|that was|he|she|you) (?:only|just) (?:gave me |give me )?a (?:little |"
+    r"tiny |small )?(?:shove|slap|smack|backhand)\b(?! on the wrist)",
+]
+_FEAR += [
+    # a pause the recogniser wrote as a comma: "more like terrified, of him"
+    r" (?:afraid|scared|terrified|frightened|petrified) , of (?:you|him|her|xname)"
+    r"(?= \.| ,| ?$| when| and| because| honestly| really)",
+]
+_SELF_HARM += [
+    # no point left in anything, said where a clause ends: not "no point arguing anymore"
+    r" (?:do not|can not|no longer|never) see (?:the|any) point (?:anymore|any more|in "
+    r"anything|in any of it|of anything|in living|of living|in going on|in carrying on|in "
+    r"being here)(?= \.| ,| ?$| and| honestly| really| at all| of any of it| of it all)",
+]
+_CONTROL += [
+    # anger at a phone or a location switched off: "you get cross if I switch it off"
+    r" (?:location|tracking|tracker|find my (?:phone|iphone|friends)|life360|my phone)\b[^.]{0,60}"
+    r"(?:cross|angry|mad|furious|livid|kicks off|kick off|loses it|lose it|goes mental|go "
+    r"mental)\b[^.]{0,20}\b(?:if|when|whenever|every time) i (?:switch|turn|take|put) (?:it|that|"
+    r"them|\w+ \w+) (?:off|on silent)\b",
+]
+_THREATS += [
+    # harm promised to a pet if the speaker does not comply: "you'd kick the puppy again if"
+    r" (?:would|will|d|gonna|going to) (?:kick|hit|drown|throw|hurt|kill|get rid of|poison) (?:the|"
+    r"my|our|your) (?:dog|puppy|cat|kitten|pet|rabbit|hamster|bird|horse)(?: again)? (?:if|unless)"
+    r" i\b",
 ]
 
 # When a turn holds several concerns, the first group that matches names it: a threat to
