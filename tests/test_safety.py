@@ -384,6 +384,12 @@ def test_the_receiver_saying_back_a_feared_attack_is_read_from_the_senders_side(
      "you said you'd kick the puppy again if I didn't shut up", "threats"),
     ("kids in other places have it worse than ours",
      "if you tell anyone you'll get it worse next time", "threats"),
+    ("I could strangle you when you leave your socks on the floor, I swear",
+     "he said he could kill me when he found out", "threats"),
+    ("so you're saying you could murder me when I leave the milk out",
+     "so you're saying you could murder me, and you meant it", "threats"),
+    ("the bruise on my leg is from five-a-side, Dave went in two-footed",
+     "the bruise on my arm is from where you grabbed me", "violence"),
 ])
 def test_harm_that_goes_on_made_small_or_promised_stops_at_its_near_miss(ordinary, concern,
                                                                           kind):

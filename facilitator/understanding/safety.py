@@ -525,6 +525,12 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r"smash|throw|break) (?:a|the|something|things|stuff|my pillow|a pillow)\b",
     r" (?:could|would|want to|wanted to|going to|will|gonna) (?:strangle|kill|murder|throttle|"
     r"wring \w+ neck|smack|slap) (?:\w+ ){1,3}for (?:\w+ing|that|this|what|eating|taking)\b",
+    # exasperation at a habit: "I could strangle you when you leave your socks out"
+    r" (?:could|want to|wanted to|gonna) (?:strangle|kill|murder|throttle|smack|slap) (?:you|him|"
+    r"her|me|xname) when (?:you|he|she|i|xname) (?:\w+ )?(?:leave|leaves|left|forget|forgets|"
+    r"forgot|chew|chews|snore|snores|hog|hogs|put|puts|eat|eats|ate|finish|finishes|finished|"
+    r"use|uses|used|hide|hides|move|moves|moved|borrow|borrows|borrowed|lose|loses|lost)\b"
+    r"(?! (?:me|us|the kids|the baby|my \w+ (?:alone|behind)))",
     r" (?:scared|afraid|terrified|nervous|worried) (?:to tell you(?! no)|of (?:what|how) (?:you|he|"
     r"she) (?:will|would|might) (?:think|say|feel)|of losing|of (?:you|him|her) (?:leaving|"
     r"going|finding someone|getting bored|judging))\b",
@@ -1268,7 +1274,10 @@ _VIOLENCE = [
     rf"(?:me|us|him|her|them|xname) (?:a |some )?(?:black eye|bruises|bruise|marks|split lip|"
     rf"concussion|bloody nose|stitches|welts|scratches|a mark)\b",
     rf" (?:bruises|bruise|marks|welts|scratches|black and blue) (?:on|all over) (?:my|your) "
-    rf"(?:\w+ )?{_BODY}\b[^.]{{0,30}}(?:from|where|you|he|she|because)",
+    rf"(?:\w+ )?{_BODY}\b(?! (?:is|are|was|were) from (?:five a side|football|rugby|hockey|netball|"
+    rf"training|the gym|gym|boxing|sparring|climbing|cricket|soccer|basketball|skiing|the bike|my "
+    rf"bike|a fall|the fall|falling|the ladder|work|the match|a match|paintball|paintballing))"
+    rf"[^.]{{0,30}}(?:from|where|you|he|she|because)",
     rf" (?:you|he|she|xname|{_POSS} {_REL}) {_ADV}(?:broke|broken|cracked|dislocated|fractured|"
     rf"busted) (?:my|our \w+|the {_CHILD}|xname) (?:nose|arm|ribs|rib|jaw|wrist|finger|fingers|"
     rf"tooth|teeth|collarbone|eye socket)\b",
