@@ -277,6 +277,9 @@ def test_passing_on_the_appointment_declines_it_and_skips_nothing(understand):
     assert understand.turn("appointment_consent", "I'm gonna pass.") == Turn(
         "appointment_consent", "no")
     assert understand.turn("send", "I'm gonna pass.").command == "skip"
+    # typed with a curly apostrophe, as phones and word processors write it
+    assert understand.turn("appointment_consent", "I\u2019ll pass.") == Turn(
+        "appointment_consent", "no")
 
 
 def test_a_close_call_is_not_sure(made_up):

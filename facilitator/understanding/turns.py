@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from facilitator import textnorm as tn
 from facilitator.understanding import answers, rules
 from facilitator.understanding.classify import Ridge, balanced_weights
 from facilitator.understanding.commands import CommandReader
@@ -134,7 +135,8 @@ class TurnReader:
             # Nothing is paused at a step that asks a question ("paused" is its own step):
             # "yes, please continue" to "did Leo get that?" answers it.
             command = None
-        if command == "skip" and step == "appointment_consent" and _PASS.search(text.lower()):
+        if command == "skip" and step == "appointment_consent" and _PASS.search(
+                tn.clean(text).lower()):
             # "I'm gonna pass" to "is now a good time?" declines; it skips nothing
             return Turn(step, "no", None, safety)
         if safety or command:
