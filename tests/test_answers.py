@@ -659,3 +659,16 @@ def test_a_part_pointed_at_but_not_said_again_is_partly(text, reading):
     # the sender is then asked what was missed, instead of the receiver mirroring "you
     # missed the part about my mum"; a feeling said is left to the classifier (None)
     assert read_confirmation(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    (read_more, "gosh no, that's it", ("done", None)),
+    (read_confirmation, "oh my god yes exactly", ("yes", None)),
+    (read_confirmation, "jeez, no, not even close", ("no", None)),
+    # near misses: the same words where they say something
+    (read_more, "my god the mess, it's everywhere", ("chunk", None)),
+    (read_sharing, "God, you never listen to me", ("blame", "absolute")),
+    (read_validation, "Wow. Yeah. That makes perfect sense. Really.", ("retry", "sarcasm")),
+])
+def test_an_exclamation_before_an_answer_is_not_the_answer(read, text, reading):
+    assert read(text) == reading

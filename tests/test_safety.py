@@ -390,6 +390,11 @@ def test_the_receiver_saying_back_a_feared_attack_is_read_from_the_senders_side(
      "so you're saying you could murder me, and you meant it", "threats"),
     ("the bruise on my leg is from five-a-side, Dave went in two-footed",
      "the bruise on my arm is from where you grabbed me", "violence"),
+    # an injury the speaker gave, said by the speaker at any step
+    ("I broke your favourite mug and I'm sorry", "I still feel bad about the night I broke "
+     "your wrist", "violence"),
+    ("I broke your heart when I left", "I gave you a black eye that night and I hate myself "
+     "for it", "violence"),
 ])
 def test_harm_that_goes_on_made_small_or_promised_stops_at_its_near_miss(ordinary, concern,
                                                                           kind):

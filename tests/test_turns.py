@@ -282,6 +282,12 @@ def test_passing_on_the_appointment_declines_it_and_skips_nothing(understand):
         "appointment_consent", "no")
 
 
+def test_an_exclamation_before_a_yes_is_the_yes(understand):
+    # "oh god yes loads" to "is there more?" says there is more; it is not more to mirror
+    assert understand.turn("more", "oh god yes loads").outcome == "yes"
+    assert understand.turn("more", "my god the mess, it's everywhere").outcome == "chunk"
+
+
 def test_a_close_call_is_not_sure(made_up):
     # Words of two outcomes at once leave the learned reader winning by less than the
     # margin: the dialogue asks again rather than act on a guess.

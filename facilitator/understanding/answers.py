@@ -45,12 +45,28 @@ def _norms(text: str) -> list[str]:
 _LEAD_FILLERS = frozenset({"um", "uh", "erm", "er", "oh", "well", "mm", "hmm"})
 
 
+# Exclamations that open an answer and answer nothing: "oh god, yes, loads", "oh my god yes
+# exactly", "gosh, no, that's it". Not "wow", which is as often sarcasm ("Wow. That makes
+# perfect sense. Really.").
+_EXCLAMATIONS = sorted((tuple(x.split()) for x in (
+    "oh my god", "oh my gosh", "oh my goodness", "my god", "oh god", "oh gosh", "oh lord",
+    "good lord", "oh man", "god", "gosh", "jeez", "geez", "blimey", "crikey", "ugh",
+    "man", "goodness", "oh boy", "boy")), key=len, reverse=True)
+
+
 def _yeah_no(words: list[str]) -> list[str]:
     """"Yeah no" opens an answer without answering: the words after it do ("yeah no, that's
-    not it", "yeah no, that makes total sense"); alone it is a no. "Yeah nah" is a no."""
+    not it", "yeah no, that makes total sense"); alone it is a no. "Yeah nah" is a no. An
+    exclamation before an answer is left out ("oh god yes loads")."""
     k = 0
-    while k < len(words) and words[k] in _LEAD_FILLERS:
-        k += 1
+    while k < len(words):
+        if words[k] in _LEAD_FILLERS:
+            k += 1
+            continue
+        lead = next((e for e in _EXCLAMATIONS if tuple(words[k:k + len(e)]) == e), None)
+        if lead is None or k + len(lead) >= len(words):
+            break
+        words = words[:k] + words[k + len(lead):]
     if words[k:k + 2] == ["yeah", "nah"]:
         return words[:k] + words[k + 1:]
     if words[k:k + 2] == ["yeah", "no"]:

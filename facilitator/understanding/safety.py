@@ -2954,6 +2954,16 @@ _VIOLENCE += [
     r" (?:it was|it is|that was|he|she|you) (?:only|just) (?:gave me |give me )?a (?:little |"
     r"tiny |small )?(?:shove|slap|smack|backhand)\b(?! on the wrist)",
 ]
+_VIOLENCE += [
+    # an injury the speaker gave, named by the speaker: "the night I broke your wrist"; not
+    # "I broke your favourite mug", "I broke your heart"
+    rf" i {_ADV}(?:broke|broken|cracked|dislocated|fractured|busted|split|bruised|bust) "
+    rf"(?:your|her|his|their|xname s|my (?:wife s|husband s|partner s)) (?:nose|arm|arms|ribs|"
+    rf"rib|jaw|wrist|wrists|finger|fingers|tooth|teeth|collarbone|eye socket|lip|cheekbone|"
+    rf"skull|eyebrow|hand)\b",
+    r" i (?:gave|left) (?:you|her|him|them|xname) (?:a |some )?(?:black eye|bloody nose|split lip|"
+    r"fat lip|concussion|bruises|stitches|broken nose)\b",
+]
 _FEAR += [
     # a pause the recogniser wrote as a comma: "more like terrified, of him"
     r" (?:afraid|scared|terrified|frightened|petrified) , of (?:you|him|her|xname)"
