@@ -672,3 +672,19 @@ def test_a_part_pointed_at_but_not_said_again_is_partly(text, reading):
 ])
 def test_an_exclamation_before_an_answer_is_not_the_answer(read, text, reading):
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    (read_more, "and honestly your mother is a nightmare and you just sit there",
+     ("blame", "insult")),
+    (read_sharing, "I feel anxious because the way you drive is a joke", ("blame", "insult")),
+    (read_validation, "it makes sense, your whole family is a nightmare", ("retry", "contempt")),
+    # near misses: a verdict on someone else, or on a thing of the partner's people
+    (read_sharing, "my mum is a nightmare at the moment and I feel stretched",
+     ("shared", None)),
+    (read_more, "your mum's hip is a nightmare at the moment and I'm worried about her",
+     ("chunk", None)),
+    (read_sharing, "the traffic is a joke round here and I get so stressed", ("shared", None)),
+])
+def test_a_verdict_on_the_partners_doing_or_people_is_blame(read, text, reading):
+    assert read(text) == reading

@@ -395,6 +395,13 @@ def test_the_receiver_saying_back_a_feared_attack_is_read_from_the_senders_side(
      "your wrist", "violence"),
     ("I broke your heart when I left", "I gave you a black eye that night and I hate myself "
      "for it", "violence"),
+    ("I'm scared. of heights, I mean", "and I feel, um, scared actually. of you. since "
+     "saturday", "fear-for-safety"),
+    ("I took a few more biscuits than I should have, the diet's going great",
+     "the pills thing too, I took a few more than I should of on tuesday, I was just so done",
+     "self-harm"),
+    ("I was looking up ways online to make the garden nicer",
+     "I've just been looking up, like, ways. online, late at night", "self-harm"),
 ])
 def test_harm_that_goes_on_made_small_or_promised_stops_at_its_near_miss(ordinary, concern,
                                                                           kind):

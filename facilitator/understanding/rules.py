@@ -220,7 +220,24 @@ def _blame(text: str) -> list[tuple[str, str]]:
     for k, w in enumerate(words):
         if w in _INSULTS and _aimed_at_you(words, k) and not _negated_before(words, k, 2):
             found.append((k, "insult", quote(k, 1)))
+    line = " " + " ".join(words) + " "
+    for hit in _VERDICT_ON_YOURS.finditer(line):
+        k = line[:hit.start() + 1].count(" ") - 1
+        if not _negated_before(words, k, 2) and not any(pos == k for pos, _, _ in found):
+            found.append((k, "insult", quote(k, len(hit.group().split()))))
     return [(kind, q) for _, kind, q in sorted(found)]
+
+
+# A verdict on the partner's doing or their people: "the way you drive is a joke", "your
+# mother is a nightmare", "your friends are a bad influence"; not "my mum is a nightmare",
+# "the traffic is a joke", "your mum's hip is a nightmare" (a word of theirs, not them).
+_VERDICT_ON_YOURS = re.compile(
+    r" (?:your (?:whole |best |so called |precious |little |old )?\w+ |the way you "
+    r"(?:\w+ ){1,3}?)(?:is|are|was|were) (?:just |such |"
+    r"honestly |frankly |a bit |really |so |totally |always )?(?:a joke|a nightmare|a disaster|"
+    r"a mess|pathetic|embarrassing|a bad influence|toxic|appalling|atrocious|rubbish|a "
+    r"liability|a waste of space|the worst|useless|hopeless|a car crash|a train wreck|"
+    r"laughable|a shambles)\b")
 
 
 # Harm that "never" turns into praise when it is done to the speaker: "you never yell at

@@ -2965,9 +2965,23 @@ _VIOLENCE += [
     r"fat lip|concussion|bruises|stitches|broken nose)\b",
 ]
 _FEAR += [
-    # a pause the recogniser wrote as a comma: "more like terrified, of him"
-    r" (?:afraid|scared|terrified|frightened|petrified) , of (?:you|him|her|xname)"
-    r"(?= \.| ,| ?$| when| and| because| honestly| really)",
+    # a pause the recogniser wrote as a comma or a full stop: "more like terrified, of him",
+    # "scared actually. of you. since Saturday"
+    r" (?:afraid|scared|terrified|frightened|petrified)(?: actually| really| honestly| um)? "
+    r"[,.] of (?:you|him|her|xname)(?= \.| ,| ?$| when| and| because| honestly| really| since)",
+]
+_SELF_HARM += [
+    # pills taken past the dose, made small: "I took a few more than I should of on Tuesday"
+    r" (?:took|taken|take|taking) (?:a few|a couple|some|a lot|loads|way|a bunch|a handful) more "
+    r"than i (?:should|was meant to|was supposed to)\b(?=[^.]{0,80}\b(?:pills?|tablets?|meds|"
+    r"medication|paracetamol|painkillers|sleeping)\b|[^.]{0,60}\b(?:so done|wanted to sleep|"
+    r"not wake|did not care))|\b(?:pills?|tablets?|meds|medication|paracetamol|painkillers)\b"
+    r"[^.]{0,40} (?:took|taken) (?:a few|a couple|some|a lot|loads|way|a bunch|a handful) more "
+    r"than i (?:should|was meant to|was supposed to)\b",
+    # searching for ways, with nothing after to say ways to what: "looking up, like, ways"
+    r" (?:(?:looking|looked|look|reading) up|(?:searching|searched|googling|googled)(?: up)?) "
+    r"(?:, )?(?:like |um "
+    r")?(?:, )?ways(?: online| on my phone)?(?: ,| \.| ?$| late| at night)",
 ]
 _SELF_HARM += [
     # no point left in anything, said where a clause ends: not "no point arguing anymore"
