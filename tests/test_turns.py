@@ -68,8 +68,10 @@ def test_a_turn_read_as_an_answer_only_has_no_command(understand):
     ("empathy_confirm", "Carry on.", "yes"),
 ])
 def test_continue_answers_a_question(understand, step, text, outcome):
-    # Nothing is paused at a step that asks a question: "go on" answers it.
-    assert understand.turn(step, text) == Turn(step, outcome)
+    # Nothing is paused at a step that asks a question: "go on" answers it (how sure the
+    # learned reader is of the answer is its own matter).
+    turn = understand.turn(step, text)
+    assert (turn.step, turn.outcome, turn.command) == (step, outcome, None)
 
 
 @pytest.mark.parametrize("step", ["send", "validate", "empathize"])
@@ -285,7 +287,28 @@ def test_passing_on_the_appointment_declines_it_and_skips_nothing(understand):
 def test_an_exclamation_before_a_yes_is_the_yes(understand):
     # "oh god yes loads" to "is there more?" says there is more; it is not more to mirror
     assert understand.turn("more", "oh god yes loads").outcome == "yes"
-    assert understand.turn("more", "my god the mess, it's everywhere").outcome == "chunk"
+    assert understand.turn("more", "my god the week I have had at work, it was "
+                                   "endless").outcome == "chunk"
+
+
+@pytest.mark.parametrize("step, text, outcome", [
+    ("more", "a little bit yeah", "yes"),
+    ("empathy_confirm", "a little bit", "partly"),
+    ("more", "can I keep going?", "yes"),
+])
+def test_how_much_and_keep_going_answer_the_question_asked(understand, step, text, outcome):
+    turn = understand.turn(step, text)
+    assert (turn.outcome, turn.command) == (outcome, None)
+
+
+@pytest.mark.parametrize("step, text, command", [
+    ("more", "wait a little bit", "pause"),
+    ("send", "a little bit", "pause"),
+    ("paused", "can I keep going?", "resume"),
+])
+def test_asking_for_time_or_to_go_on_where_nothing_is_asked_is_the_command(understand, step,
+                                                                          text, command):
+    assert understand.turn(step, text).command == command
 
 
 def test_a_close_call_is_not_sure(made_up):
