@@ -53,7 +53,7 @@ RECEIVER_STEPS = frozenset(MIRROR_STEPS) | {"validate", "empathize"}
 # "I'll pass", "I'm gonna pass", "pass on that": at the appointment, a decline.
 _PASS = re.compile(r"\b(?:i'?ll|i will|gonna|going to|think i'?ll|i'?d rather|i)\s+pass\b"
                    r"(?!\s+(?:the|it|that to|on to))")
-# The steps that ask a question, where "continue" and "a little bit" answer it.
+# The steps that ask a question, where "a little bit" answers it.
 QUESTION_STEPS = frozenset({"appointment_consent", "reschedule", "confirm", "more",
                             "empathy_confirm"})
 _HOW_MUCH = re.compile(r"^(?:(?:um|mm|uh|hmm|well|erm)[,.]? )*(?:just )?(?:a little bit|a little|"
@@ -136,10 +136,10 @@ class TurnReader:
         vector = self.model.sentences([text])[0]
         safety = self.safety(text, vector, for_partner=step in RECEIVER_STEPS)
         command = self.command(text, vector, step) if commands else None
-        if command == "resume" and step in QUESTION_STEPS:
+        if command == "resume" and step in ("appointment_consent", "reschedule", "confirm",
+                                            "empathy_confirm"):
             # Nothing is paused at a step that asks a question ("paused" is its own step):
-            # "yes, please continue" to "did Leo get that?" answers it, "can I keep going?"
-            # to "is there more?" too.
+            # "yes, please continue" to "did Leo get that?" answers it.
             command = None
         if command == "pause" and step in QUESTION_STEPS and _HOW_MUCH.match(
                 tn.clean(text).lower()):
