@@ -3,14 +3,20 @@ denials and hard but ordinary talk do not. Uses the real meaning model and examp
 
 from __future__ import annotations
 
+import math
+import re
+
+import numpy as np
 import pytest
 
-from facilitator.understanding.examples import load_examples
-from facilitator.understanding.model import MeaningModel
+from facilitator.understanding.examples import Example, load_examples
+from facilitator.understanding.model import Encoded, MeaningModel
 from facilitator.understanding.safety import (
     SAFETY_KINDS,
     THRESHOLD,
+    WORD_WEIGHT,
     SafetyReader,
+    _alt,
     normalise,
     rule_kinds,
     swap_persons,
@@ -362,3 +368,166 @@ def test_a_feared_attack_and_a_threat_over_the_children_stop_at_their_near_misse
 def test_the_receiver_saying_back_a_feared_attack_is_read_from_the_senders_side(reader):
     assert reader.read("I imagine you feel frightened, like I might lash out at you",
                        for_partner=True) == "fear-for-safety"
+
+
+# ------------------------------------------------------------ the words the rules read
+
+
+@pytest.mark.parametrize("text, line", [
+    # every sentence mark is a full stop, and a capitalised first word that is not a name
+    # stays a word after each of them
+    ("Yesterday he shoved me. Yesterday Kelly laughed; Lately he drinks!",
+     " yesterday he shoved me . yesterday xname laughed . lately he drinks . "),
+    ("Is it safe? He said: leave.", " is it safe . he said . leave . "),
+    ("Thinking about it, he hit me. Tired of it. Butch hit me",
+     " thinking about it , he hit me . tired of it . xname hit me "),
+    # a name is a name wherever it stands, also a surname that looks like an adverb
+    ("Sarah Kelly said so, and Kelly laughed", " xname xname said so , and xname laughed "),
+    ("Andy hit me", " xname hit me "),
+    # "Mom's" is mum's, not a name; a name's "'s" is the name
+    ("Mom's car, Andy's car, Sam's car, the children's room",
+     " mom car , xname car , xname car , the children room "),
+    # one capital letter is an initial, two or more an abbreviation
+    ("J hit me, JD saw it, the NHS knows", " xname hit me , jd saw it , the nhs knows "),
+    # contractions spelled out
+    ("I can't, you won't, it ain't, we shan't, he didn't, they don't",
+     " i can not , you will not , it is not , we shall not , he did not , they do not "),
+    ("it's late, that's it, mom's here, you're, I'm, I've, I'll, I'd, y'all'd",
+     " it is late , that is it , mom here , you are , i am , i have , i will , i would , "
+     "y'all would "),
+    ("the kids' toys, rock'n'roll, o'clock", " the kids toys , rocknroll , oclock "),
+    # fillers dropped, dashes are commas
+    ("um, so uh he hit me - twice -- no\u2014three times",
+     " , so he hit me , twice , no , three times "),
+    ("", "  "),
+])
+def test_a_turn_is_read_as_normalised_words(text, line):
+    assert normalise(text) == line
+
+
+@pytest.mark.parametrize("line, swapped", [
+    (" you said you would hurt me . ", " i said i would hurt you . "),
+    (" he hurt you ", " he hurt me "),
+    (" i was scared and you were angry . ", " you were scared and i was angry . "),
+    (" my wife told you she is afraid of your temper ",
+     " your wife told me she is afraid of my temper "),
+    (" you are afraid of yourself and i am sorry . ",
+     " i am afraid of myself and you are sorry . "),
+    (" i told you my fears were mine and yours were yours ",
+     " you told me your fears were yours and mine were mine "),
+])
+def test_a_line_said_back_swaps_every_person(line, swapped):
+    assert swap_persons(line) == swapped
+
+
+def test_a_word_class_prefers_its_longest_word():
+    # "(?:arms|arm)": a pattern that goes on after the word must see the whole word
+    words = _alt("arm", "arms", "back")
+    assert words.startswith("(?:") and words.endswith(")")
+    assert re.match(words, "arms").group() == "arms"
+    assert re.match(words, "back").group() == "back"
+    assert re.match(words + r"\b", "armchair") is None
+
+
+# ---------------------------------------------------- a reader made from made-up examples
+
+
+class OneHotWords:
+    """Stands in for the meaning model: each word its own direction, a text the unit sum of
+    its words' directions, so every similarity the reader takes is known exactly."""
+
+    def __init__(self) -> None:
+        self.axes: dict[str, int] = {}
+
+    def _unit(self, words: list[str]) -> np.ndarray:
+        row = np.zeros(384, dtype=np.float32)
+        for w in words:
+            row[self.axes.setdefault(w, len(self.axes))] += 1.0
+        norm = np.linalg.norm(row)
+        return row / norm if norm else row
+
+    def sentences(self, texts: list[str]) -> np.ndarray:
+        return np.array([self._unit(re.findall(r"[a-z]+", t.lower())) for t in texts],
+                        dtype=np.float32).reshape(len(texts), 384)
+
+    def encode(self, text: str) -> Encoded:
+        found = list(re.finditer(r"[a-z]+", text.lower()))
+        return Encoded(text, np.array([self._unit([m.group()]) for m in found]).reshape(-1, 384),
+                       np.array([m.start() for m in found]), np.array([m.end() for m in found]),
+                       self._unit([m.group() for m in found]))
+
+
+def made_up(text: str, safety: str | None = None, source: str = "made-up") -> Example:
+    return Example(text, None, None, None, safety, None, source)
+
+
+# Made-up words: "zqdread" is said in concerns of self-harm only, "zqfist" in violence only,
+# "zqnight" in both kinds and in ordinary talk; the rest only in ordinary talk. The step
+# answers' list says "zqstep" is violence, and the reader must not learn from it.
+MADE_UP = [made_up("zqdread zqnight", "self-harm"), made_up("zqdread zqdark", "self-harm"),
+           made_up("zqdread zqalone", "self-harm"), made_up("zqfist zqnight", "violence"),
+           made_up("zqfist zqdoor", "violence"),
+           made_up("zqtea"), made_up("zqcake"), made_up("zqnight zqtea"), made_up("zqbus"),
+           made_up("zqrain"), made_up("zqsofa"),
+           made_up("zqstep", "violence", "steps.toml:group 1")]
+
+
+# The reader is made inside each test: a reader made once per module would be made by the
+# first test only, and a mutant of the making read by a reader the clean run made.
+def made_up_reader() -> tuple[OneHotWords, SafetyReader]:
+    model = OneHotWords()
+    return model, SafetyReader(model, MADE_UP)
+
+
+def test_the_learned_score_is_nearness_to_concerns_plus_weighed_word_odds():
+    model, reader = made_up_reader()
+    vector = model.sentences(["zqdread zqtea"])[0]
+    # five crisis examples, six ordinary ones (the step answer left out): the prior is
+    # log((6 + 1) / (5 + 1)); "zqdread" is in three concerns and no ordinary turn, "zqtea"
+    # in two ordinary turns; the pair "zqdread zqtea" was never seen
+    prior = math.log(7 / 6)
+    odds = (math.log(3.5 / 0.5) + prior) + (math.log(0.5 / 2.5) + prior)
+    # nearest five: concerns 1/2 (three of them) and 0 (two); ordinary 1/sqrt 2 ("zqtea"),
+    # 1/2 ("zqnight zqtea") and 0
+    nearness = 3 * 0.5 / 5 - (1 / math.sqrt(2) + 0.5) / 5
+    expected = nearness + WORD_WEIGHT * odds / math.sqrt(3 + 1)
+    assert reader.score(normalise("zqdread zqtea"), vector) == pytest.approx(expected, abs=1e-6)
+
+
+def test_a_reader_that_has_seen_no_concern_scores_by_ordinary_talk_alone():
+    model = OneHotWords()
+    reader = SafetyReader(model, [made_up("zqtea"), made_up("zqcake")])
+    vector = model.sentences(["zqtea"])[0]
+    prior = math.log((2 + 1) / (0 + 1))
+    expected = 0.0 - (1.0 + 0.0) / 2 + WORD_WEIGHT * (math.log(0.5 / 1.5) + prior) / math.sqrt(2)
+    assert reader.score(normalise("zqtea"), vector) == pytest.approx(expected, abs=1e-6)
+    assert reader.read("zqtea zqtea zqtea") is None
+
+
+def test_a_reader_without_examples_reads_by_its_rules_alone():
+    model = OneHotWords()
+    reader = SafetyReader(model, [])
+    assert reader.read("zqdread zqfist") is None
+    assert reader.read("I want to kill myself") == "self-harm"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("zqdread", "self-harm"),
+    ("zqfist", "violence"),
+    # whole, nearer ordinary talk; one clause of it is a concern
+    ("zqtea. zqdread zqdark", "self-harm"),
+    ("zqtea. zqdread zqdark. zqcake", "self-harm"),
+    ("zqcake. zqfist zqdoor", "violence"),
+    # ordinary, and the step answers' word is not learned
+    ("zqtea", None),
+    ("zqstep", None),
+    # whole a little nearer concerns, but no clause is one
+    ("zqnight zqdoor zqcake", None),
+    ("zqcake. zqnight zqdoor", None),
+    # the clauses of a turn whose cleaned text is not as long as said (an ellipsis becomes
+    # three full stops) are not read: their offsets would miss the model's pass
+    ("zqtea\u2026 zqdread zqdark", None),
+])
+def test_a_reader_learns_concerns_and_their_kinds_from_its_examples(text, kind):
+    _, reader = made_up_reader()
+    assert reader.read(text) == kind
