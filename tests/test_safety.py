@@ -531,3 +531,16 @@ def test_a_reader_without_examples_reads_by_its_rules_alone():
 def test_a_reader_learns_concerns_and_their_kinds_from_its_examples(text, kind):
     _, reader = made_up_reader()
     assert reader.read(text) == kind
+
+
+@pytest.mark.parametrize("ordinary, concern, kind", [
+    # another family's story and play set aside only the sentence they are told in
+    ("My sister's husband hits her, and I worry about her.",
+     "My sister's husband hits her. You hit me last night.", "violence"),
+    ("We had a pillow fight and he hit me with a pillow.",
+     "We had a pillow fight. He hit me last night.", "violence"),
+])
+def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinary, concern,
+                                                                   kind):
+    assert reader.read(ordinary) is None
+    assert reader.read(concern) == kind
