@@ -387,6 +387,8 @@ def test_the_receiver_saying_back_a_feared_attack_is_read_from_the_senders_side(
     ("Xavier hit me", " xname hit me "),
     # a plural's apostrophe is dropped before a name is looked for: "Kids'" starts a sentence
     ("Kids' shoes everywhere", " kids shoes everywhere "),
+    # a capitalised contraction is no name
+    ("Don't leave. She'll be fine", " do not leave . she will be fine "),
     # "Mom's" is mum's, not a name; a name's "'s" is the name
     ("Mom's car, Andy's car, Sam's car, the children's room",
      " mom car , xname car , xname car , the children room "),
@@ -418,6 +420,8 @@ def test_a_turn_is_read_as_normalised_words(text, line):
      " i am afraid of myself and you are sorry . "),
     (" i told you my fears were mine and yours were yours ",
      " you told me your fears were yours and mine were mine "),
+    # other people's verbs stay as they are
+    (" he was drunk and we are scared of him . ", " he was drunk and we are scared of him . "),
 ])
 def test_a_line_said_back_swaps_every_person(line, swapped):
     assert swap_persons(line) == swapped
@@ -566,6 +570,9 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
     ("our son came at me with a water pistol", "our son came at me with a knife"),
     # childhood and other families' stories are set aside; the speaker's own self-harm never
     ("when I was a kid my dad hit me with a belt", "when I was a kid I tried to kill myself"),
+    # self-harm long ago is set aside only when the speaker says they came through it
+    ("I used to cut myself when I was fifteen, I've been fine for years",
+     "I used to cut myself when I was fifteen"),
     # play sets aside its own sentence only: before, after, or two sentences away
     ("pillow fight, and he hit me", "We had a pillow fight. He hit me last night."),
     ("I came home. We had a pillow fight and he hit me with a pillow.",
