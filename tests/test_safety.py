@@ -620,6 +620,8 @@ def test_a_concern_told_across_two_adjacent_clauses_is_read_but_not_the_same_wor
     ("zqdread zqdread lol", "self-harm"),
     # ...and a concern in one clause of it is not read
     ("zqtea. zqdread zqdark lol", None),
+    # so does a figure of speech
+    ("zqtea. zqdread zqdark. I'm dead tired", None),
     ("zqtea. zqdread zqdark", "self-harm"),
 ])
 def test_a_turn_the_rules_set_aside_needs_a_far_higher_learned_score(text, kind):
@@ -627,8 +629,11 @@ def test_a_turn_the_rules_set_aside_needs_a_far_higher_learned_score(text, kind)
     assert reader.read(text) == kind
 
 
-def test_the_receivers_words_are_read_from_the_senders_side_only_when_asked():
+@pytest.mark.parametrize("text, kind", [
+    ("you're afraid of what I'll do when I'm angry", "fear-for-safety"),
+    ("what I hear is that your neck still hurts where I grabbed it", "violence"),
+])
+def test_the_receivers_words_are_read_from_the_senders_side_only_when_asked(text, kind):
     _, reader = made_up_reader()
-    text = "you're afraid of what I'll do when I'm angry"
     assert reader.read(text) is None
-    assert reader.read(text, for_partner=True) == "fear-for-safety"
+    assert reader.read(text, for_partner=True) == kind
