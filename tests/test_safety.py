@@ -570,6 +570,10 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
     ("our son came at me with a water pistol", "our son came at me with a knife"),
     # childhood and other families' stories are set aside; the speaker's own self-harm never
     ("when I was a kid my dad hit me with a belt", "when I was a kid I tried to kill myself"),
+    # laughter makes a blow, a threat or a rule play, unless the speaker says they mean it;
+    # self-harm is never a joke
+    ("he said he'd kill me, haha", "he said he'd kill me, haha, and I mean it, not a joke"),
+    ("you're not allowed to leave the house without me, lol", "I want to die, lol"),
     # self-harm long ago is set aside only when the speaker says they came through it
     ("I used to cut myself when I was fifteen, I've been fine for years",
      "I used to cut myself when I was fifteen"),
@@ -622,6 +626,10 @@ def test_a_concern_told_across_two_adjacent_clauses_is_read_but_not_the_same_wor
     ("zqtea. zqdread zqdark lol", None),
     # so does a figure of speech
     ("zqtea. zqdread zqdark. I'm dead tired", None),
+    # and self-harm the speaker has come through is never overruled
+    ("I used to self-harm when I was fifteen, I've been fine for over ten years, zqdread zqdread",
+     None),
+    ("I used to self-harm when I was fifteen, zqdread zqdread", "self-harm"),
     ("zqtea. zqdread zqdark", "self-harm"),
 ])
 def test_a_turn_the_rules_set_aside_needs_a_far_higher_learned_score(text, kind):
