@@ -624,8 +624,10 @@ def test_a_concern_told_across_two_adjacent_clauses_is_read_but_not_the_same_wor
     ("zqdread zqdread lol", "self-harm"),
     # ...and a concern in one clause of it is not read
     ("zqtea. zqdread zqdark lol", None),
-    # so does a figure of speech
+    # so does a figure of speech, the speaker's childhood or a denial
     ("zqtea. zqdread zqdark. I'm dead tired", None),
+    ("zqtea. zqdread zqdark. I grew up in a house like that", None),
+    ("zqtea. zqdread zqdark. he has never laid a finger on me", None),
     # and self-harm the speaker has come through is never overruled
     ("I used to self-harm when I was fifteen, I've been fine for over ten years, zqdread zqdread",
      None),
