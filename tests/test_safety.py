@@ -22,15 +22,22 @@ from facilitator.understanding.safety import (
     swap_persons,
 )
 
+# The session's model and reader, made once when the module is imported: mutmut imports the
+# test modules before it forks a process for each mutant, so a mutant's tests read with these
+# instead of loading the model and fitting a reader again (some 12 s of a mutant's run). The
+# reader's making is tested by readers made inside the tests below, never by this one.
+MODEL = MeaningModel()
+READER = SafetyReader(MODEL, load_examples())
 
-@pytest.fixture(scope="module")
+
+@pytest.fixture
 def model():
-    return MeaningModel()
+    return MODEL
 
 
-@pytest.fixture(scope="module")
-def reader(model):
-    return SafetyReader(model, load_examples())
+@pytest.fixture
+def reader():
+    return READER
 
 
 @pytest.mark.parametrize("text, kind", [
