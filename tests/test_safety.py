@@ -571,6 +571,8 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
     ("my husband never hit me", "nobody at work even knows my husband hit me"),
     # a freedom taken "without" someone is denied by nothing the clause says after it
     ("I can go anywhere without him tracking me", "I never go anywhere without him tracking me"),
+    # "not the first time" denies nothing
+    ("he would never hit me", "it wasn't the first time he hit me"),
     # a denial denies its own mention only
     ("I'm not suicidal, I'm just sad", "I'm not suicidal, but last night I felt suicidal"),
     # a toy gun is a figure of speech, named as the thing held
@@ -654,3 +656,23 @@ def test_the_receivers_words_are_read_from_the_senders_side_only_when_asked(text
     _, reader = made_up_reader()
     assert reader.read(text) is None
     assert reader.read(text, for_partner=True) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("he slapped her across the face and she is only 6", "danger-to-children"),
+    ("he shoved her into the wall, she is 4 years old", "danger-to-children"),
+    ("he hit me in front of the kids", "violence"),
+    ("he grabbed my neck in front of the kids", "violence"),
+])
+def test_a_blow_in_a_turn_about_a_child_is_danger_to_children_unless_it_struck_the_speaker(
+        reader, text, kind):
+    assert rule_kinds(text) == ["violence"]
+    assert reader.read(text) == kind
+
+
+def test_the_kind_is_the_one_most_of_the_nearest_concerns_share_not_the_single_nearest():
+    # "zqfist" is the whole of one example of violence and half of three of self-harm
+    model = OneHotWords()
+    reader = SafetyReader(model, [made_up("zqfist", "violence")]
+                          + [made_up("zqfist zqdread", "self-harm")] * 3 + [made_up("zqtea")])
+    assert reader.read("zqfist") == "self-harm"
