@@ -573,6 +573,7 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
     ("I can go anywhere without him tracking me", "I never go anywhere without him tracking me"),
     # "not the first time" denies nothing
     ("he would never hit me", "it wasn't the first time he hit me"),
+    ("he never hit me, not once", "not the first time he hit me, either"),
     # a denial denies its own mention only
     ("I'm not suicidal, I'm just sad", "I'm not suicidal, but last night I felt suicidal"),
     # a toy gun is a figure of speech, named as the thing held
