@@ -3,28 +3,41 @@ denials and hard but ordinary talk do not. Uses the real meaning model and examp
 
 from __future__ import annotations
 
+import math
+import re
+
+import numpy as np
 import pytest
 
-from facilitator.understanding.examples import load_examples
-from facilitator.understanding.model import MeaningModel
+from facilitator.understanding.examples import Example, load_examples
+from facilitator.understanding.model import Encoded, MeaningModel
 from facilitator.understanding.safety import (
     SAFETY_KINDS,
     THRESHOLD,
+    WORD_WEIGHT,
     SafetyReader,
+    _alt,
     normalise,
     rule_kinds,
     swap_persons,
 )
 
+# The session's model and reader, made once when the module is imported: mutmut imports the
+# test modules before it forks a process for each mutant, so a mutant's tests read with these
+# instead of loading the model and fitting a reader again (some 12 s of a mutant's run). The
+# reader's making is tested by readers made inside the tests below, never by this one.
+MODEL = MeaningModel()
+READER = SafetyReader(MODEL, load_examples())
 
-@pytest.fixture(scope="module")
+
+@pytest.fixture
 def model():
-    return MeaningModel()
+    return MODEL
 
 
-@pytest.fixture(scope="module")
-def reader(model):
-    return SafetyReader(model, load_examples())
+@pytest.fixture
+def reader():
+    return READER
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -410,3 +423,303 @@ def test_harm_that_goes_on_made_small_or_promised_stops_at_its_near_miss(ordinar
     # location punished, a pet's harm promised: each beside the everyday talk it resembles
     assert rule_kinds(ordinary) == []
     assert rule_kinds(concern)[:1] == [kind]
+# ------------------------------------------------------------ the words the rules read
+
+
+@pytest.mark.parametrize("text, line", [
+    # every sentence mark is a full stop, and a capitalised first word that is not a name
+    # stays a word after each of them
+    ("Yesterday he shoved me. Yesterday Kelly laughed; Lately he drinks!",
+     " yesterday he shoved me . yesterday xname laughed . lately he drinks . "),
+    ("Is it safe? He said: leave.", " is it safe . he said . leave . "),
+    ("Thinking about it, he hit me. Tired of it. Butch hit me",
+     " thinking about it , he hit me . tired of it . xname hit me "),
+    # a name is a name wherever it stands, also a surname that looks like an adverb
+    ("Sarah Kelly said so, and Kelly laughed", " xname xname said so , and xname laughed "),
+    ("Andy hit me", " xname hit me "),
+    ("Xavier hit me", " xname hit me "),
+    # a plural's apostrophe is dropped before a name is looked for: "Kids'" starts a sentence
+    ("Kids' shoes everywhere", " kids shoes everywhere "),
+    # a capitalised contraction is no name
+    ("Don't leave. She'll be fine", " do not leave . she will be fine "),
+    # "Mom's" is mum's, not a name; a name's "'s" is the name
+    ("Mom's car, Andy's car, Sam's car, the children's room",
+     " mom car , xname car , xname car , the children room "),
+    # one capital letter is an initial, two or more an abbreviation
+    ("J hit me, JD saw it, the NHS knows", " xname hit me , jd saw it , the nhs knows "),
+    # contractions spelled out
+    ("I can't, you won't, it ain't, we shan't, he didn't, they don't",
+     " i can not , you will not , it is not , we shall not , he did not , they do not "),
+    ("it's late, that's it, mom's here, you're, I'm, I've, I'll, I'd, y'all'd",
+     " it is late , that is it , mom here , you are , i am , i have , i will , i would , "
+     "y'all would "),
+    ("the kids' toys, rock'n'roll, o'clock", " the kids toys , rocknroll , oclock "),
+    # fillers dropped, dashes are commas
+    ("um, so uh he hit me - twice -- no\u2014three times",
+     " , so he hit me , twice , no , three times "),
+    ("", "  "),
+])
+def test_a_turn_is_read_as_normalised_words(text, line):
+    assert normalise(text) == line
+
+
+@pytest.mark.parametrize("line, swapped", [
+    (" you said you would hurt me . ", " i said i would hurt you . "),
+    (" he hurt you ", " he hurt me "),
+    (" i was scared and you were angry . ", " you were scared and i was angry . "),
+    (" my wife told you she is afraid of your temper ",
+     " your wife told me she is afraid of my temper "),
+    (" you are afraid of yourself and i am sorry . ",
+     " i am afraid of myself and you are sorry . "),
+    (" i told you my fears were mine and yours were yours ",
+     " you told me your fears were yours and mine were mine "),
+    # other people's verbs stay as they are
+    (" he was drunk and we are scared of him . ", " he was drunk and we are scared of him . "),
+])
+def test_a_line_said_back_swaps_every_person(line, swapped):
+    assert swap_persons(line) == swapped
+
+
+def test_a_word_class_prefers_its_longest_word():
+    # "(?:arms|arm)": a pattern that goes on after the word must see the whole word
+    words = _alt("arm", "arms", "back")
+    assert words.startswith("(?:") and words.endswith(")")
+    assert re.match(words, "arms").group() == "arms"
+    assert re.match(words, "back").group() == "back"
+    assert re.match(words + r"\b", "armchair") is None
+
+
+# ---------------------------------------------------- a reader made from made-up examples
+
+
+class OneHotWords:
+    """Stands in for the meaning model: each word its own direction, a text the unit sum of
+    its words' directions, so every similarity the reader takes is known exactly."""
+
+    def __init__(self) -> None:
+        self.axes: dict[str, int] = {}
+
+    def _unit(self, words: list[str]) -> np.ndarray:
+        row = np.zeros(384, dtype=np.float32)
+        for w in words:
+            row[self.axes.setdefault(w, len(self.axes))] += 1.0
+        norm = np.linalg.norm(row)
+        return row / norm if norm else row
+
+    def sentences(self, texts: list[str]) -> np.ndarray:
+        return np.array([self._unit(re.findall(r"[a-z]+", t.lower())) for t in texts],
+                        dtype=np.float32).reshape(len(texts), 384)
+
+    def encode(self, text: str) -> Encoded:
+        found = list(re.finditer(r"[a-z]+", text.lower()))
+        return Encoded(text, np.array([self._unit([m.group()]) for m in found]).reshape(-1, 384),
+                       np.array([m.start() for m in found]), np.array([m.end() for m in found]),
+                       self._unit([m.group() for m in found]))
+
+
+def made_up(text: str, safety: str | None = None, source: str = "made-up") -> Example:
+    return Example(text, None, None, None, safety, None, source)
+
+
+# Made-up words: "zqdread" is said in concerns of self-harm only, "zqfist" in violence only,
+# "zqnight" in both kinds and in ordinary talk; the rest only in ordinary talk. The step
+# answers' list says "zqstep" is violence, and the reader must not learn from it.
+MADE_UP = [made_up("zqdread zqnight", "self-harm"), made_up("zqdread zqdark", "self-harm"),
+           made_up("zqdread zqalone", "self-harm"), made_up("zqfist zqnight", "violence"),
+           made_up("zqfist zqdoor", "violence"),
+           made_up("zqtea"), made_up("zqcake"), made_up("zqnight zqtea"), made_up("zqbus"),
+           made_up("zqrain"), made_up("zqsofa"),
+           made_up("zqstep", "violence", "steps.toml:group 1")]
+
+
+# The reader is made inside each test: a reader made once per module would be made by the
+# first test only, and a mutant of the making read by a reader the clean run made.
+def made_up_reader() -> tuple[OneHotWords, SafetyReader]:
+    model = OneHotWords()
+    return model, SafetyReader(model, MADE_UP)
+
+
+def test_the_learned_score_is_nearness_to_concerns_plus_weighed_word_odds():
+    model, reader = made_up_reader()
+    vector = model.sentences(["zqdread zqtea"])[0]
+    # five crisis examples, six ordinary ones (the step answer left out): the prior is
+    # log((6 + 1) / (5 + 1)); "zqdread" is in three concerns and no ordinary turn, "zqtea"
+    # in two ordinary turns; the pair "zqdread zqtea" was never seen
+    prior = math.log(7 / 6)
+    odds = (math.log(3.5 / 0.5) + prior) + (math.log(0.5 / 2.5) + prior)
+    # nearest five: concerns 1/2 (three of them) and 0 (two); ordinary 1/sqrt 2 ("zqtea"),
+    # 1/2 ("zqnight zqtea") and 0
+    nearness = 3 * 0.5 / 5 - (1 / math.sqrt(2) + 0.5) / 5
+    expected = nearness + WORD_WEIGHT * odds / math.sqrt(3 + 1)
+    assert reader.score(normalise("zqdread zqtea"), vector) == pytest.approx(expected, abs=1e-6)
+
+
+def test_a_reader_that_has_seen_no_concern_scores_by_ordinary_talk_alone():
+    model = OneHotWords()
+    reader = SafetyReader(model, [made_up("zqtea"), made_up("zqcake")])
+    vector = model.sentences(["zqtea"])[0]
+    prior = math.log((2 + 1) / (0 + 1))
+    expected = 0.0 - (1.0 + 0.0) / 2 + WORD_WEIGHT * (math.log(0.5 / 1.5) + prior) / math.sqrt(2)
+    assert reader.score(normalise("zqtea"), vector) == pytest.approx(expected, abs=1e-6)
+    assert reader.read("zqtea zqtea zqtea") is None
+
+
+def test_a_reader_without_examples_reads_by_its_rules_alone():
+    model = OneHotWords()
+    reader = SafetyReader(model, [])
+    assert reader.read("zqdread zqfist") is None
+    assert reader.read("I want to kill myself") == "self-harm"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("zqdread", "self-harm"),
+    ("zqfist", "violence"),
+    # whole, nearer ordinary talk; one clause of it is a concern
+    ("zqtea. zqdread zqdark", "self-harm"),
+    ("zqtea. zqdread zqdark. zqcake", "self-harm"),
+    ("zqcake. zqfist zqdoor", "violence"),
+    # ordinary, and the step answers' word is not learned
+    ("zqtea", None),
+    ("zqstep", None),
+    # whole a little nearer concerns, but no clause is one
+    ("zqnight zqdoor zqcake", None),
+    ("zqcake. zqnight zqdoor", None),
+    # the clauses of a turn whose cleaned text is not as long as said (an ellipsis becomes
+    # three full stops) are not read: their offsets would miss the model's pass
+    ("zqtea\u2026 zqdread zqdark", None),
+])
+def test_a_reader_learns_concerns_and_their_kinds_from_its_examples(text, kind):
+    _, reader = made_up_reader()
+    assert reader.read(text) == kind
+
+
+@pytest.mark.parametrize("ordinary, concern, kind", [
+    # another family's story and play set aside only the sentence they are told in
+    ("My sister's husband hits her, and I worry about her.",
+     "My sister's husband hits her. You hit me last night.", "violence"),
+    ("We had a pillow fight and he hit me with a pillow.",
+     "We had a pillow fight. He hit me last night.", "violence"),
+])
+def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinary, concern,
+                                                                   kind):
+    assert reader.read(ordinary) is None
+    assert reader.read(concern) == kind
+
+
+# ------------------------------------------------------------ what the rules set aside
+
+
+@pytest.mark.parametrize("ordinary, concern", [
+    # a denial reaches back over "and" to the start of its clause...
+    ("I love him and I'm not suicidal", "I love him and I feel suicidal"),
+    ("I love him and I was never afraid of him", "I love him and I am afraid of him"),
+    # ...and four words back, no further
+    ("my husband never hit me", "nobody at work even knows my husband hit me"),
+    # a freedom taken "without" someone is denied by nothing the clause says after it
+    ("I can go anywhere without him tracking me", "I never go anywhere without him tracking me"),
+    # "not the first time" denies nothing
+    ("he would never hit me", "it wasn't the first time he hit me"),
+    ("he never hit me, not once", "not the first time he hit me, either"),
+    # a denial denies its own mention only
+    ("I'm not suicidal, I'm just sad", "I'm not suicidal, but last night I felt suicidal"),
+    # a toy gun is a figure of speech, named as the thing held
+    ("our son came at me with a water pistol", "our son came at me with a knife"),
+    # childhood and other families' stories are set aside; the speaker's own self-harm never
+    ("when I was a kid my dad hit me with a belt", "when I was a kid I tried to kill myself"),
+    # laughter makes a blow, a threat or a rule play, unless the speaker says they mean it;
+    # self-harm is never a joke
+    ("he said he'd kill me, haha", "he said he'd kill me, haha, and I mean it, not a joke"),
+    ("you're not allowed to leave the house without me, lol", "I want to die, lol"),
+    # self-harm long ago is set aside only when the speaker says they came through it
+    ("I used to cut myself when I was fifteen, I've been fine for years",
+     "I used to cut myself when I was fifteen"),
+    # play sets aside its own sentence only: before, after, or two sentences away
+    ("pillow fight, and he hit me", "We had a pillow fight. He hit me last night."),
+    ("I came home. We had a pillow fight and he hit me with a pillow.",
+     "He hit me last night. Then we had a pillow fight."),
+    ("He hit me with a pillow. Then we laughed.",
+     "He hit me last night. Then we had a pillow fight. I'm tired."),
+    ("We had a pillow fight and he hit me with a pillow.",
+     "I came home late. We had a pillow fight. He hit me last night."),
+])
+def test_the_rules_set_aside_only_what_their_words_rule_out(ordinary, concern):
+    assert rule_kinds(ordinary) == []
+    assert rule_kinds(concern) != []
+
+
+@pytest.mark.parametrize("text, kinds, kind", [
+    # the first kind found is named, whatever follows it in another sentence...
+    ("I want to die. He hits me every night.", ["self-harm", "violence"], "self-harm"),
+    ("I want to die. He said he'd kill me if I leave.", ["self-harm", "threats"], "self-harm"),
+    # ...or right after it, unpunctuated, as a recogniser writes it
+    ("I want to die he will kill me if I leave", ["self-harm", "threats"], "self-harm"),
+    # words of dying inside a threat are the threat
+    ("he said if I leave he will make sure I never wake up", ["self-harm", "threats"],
+     "threats"),
+])
+def test_a_turn_of_two_concerns_is_named_by_the_first_unless_one_holds_the_other(
+        reader, text, kinds, kind):
+    assert rule_kinds(text) == kinds
+    assert reader.read(text) == kind
+
+
+def test_a_concern_told_across_two_adjacent_clauses_is_read_but_not_the_same_words_apart():
+    # "zqleft" and "zqright" are each as ordinary as they are alarming; said together they
+    # are violence
+    model = OneHotWords()
+    reader = SafetyReader(model, [made_up("zqleft zqright", "violence")] * 5
+                          + [made_up("zqleft")] * 5 + [made_up("zqright")] * 5
+                          + [made_up("zqtea zqcake zqbus")])
+    assert reader.read("zqleft. zqright. zqtea zqcake zqbus") == "violence"
+    assert reader.read("zqtea zqcake zqbus. zqleft. zqright") == "violence"
+    assert reader.read("zqleft. zqtea zqcake zqbus. zqright") is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    # laughter sets the turn aside: only a score far above the bar overrules it...
+    ("zqdread zqdread lol", "self-harm"),
+    # ...and a concern in one clause of it is not read
+    ("zqtea. zqdread zqdark lol", None),
+    # so does a figure of speech, the speaker's childhood or a denial
+    ("zqtea. zqdread zqdark. I'm dead tired", None),
+    ("zqtea. zqdread zqdark. I grew up in a house like that", None),
+    ("zqtea. zqdread zqdark. he has never laid a finger on me", None),
+    # and self-harm the speaker has come through is never overruled
+    ("I used to self-harm when I was fifteen, I've been fine for over ten years, zqdread zqdread",
+     None),
+    ("I used to self-harm when I was fifteen, zqdread zqdread", "self-harm"),
+    ("zqtea. zqdread zqdark", "self-harm"),
+])
+def test_a_turn_the_rules_set_aside_needs_a_far_higher_learned_score(text, kind):
+    _, reader = made_up_reader()
+    assert reader.read(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("you're afraid of what I'll do when I'm angry", "fear-for-safety"),
+    ("what I hear is that your neck still hurts where I grabbed it", "violence"),
+])
+def test_the_receivers_words_are_read_from_the_senders_side_only_when_asked(text, kind):
+    _, reader = made_up_reader()
+    assert reader.read(text) is None
+    assert reader.read(text, for_partner=True) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("he slapped her across the face and she is only 6", "danger-to-children"),
+    ("he shoved her into the wall, she is 4 years old", "danger-to-children"),
+    ("he hit me in front of the kids", "violence"),
+    ("he grabbed my neck in front of the kids", "violence"),
+])
+def test_a_blow_in_a_turn_about_a_child_is_danger_to_children_unless_it_struck_the_speaker(
+        reader, text, kind):
+    assert rule_kinds(text) == ["violence"]
+    assert reader.read(text) == kind
+
+
+def test_the_kind_is_the_one_most_of_the_nearest_concerns_share_not_the_single_nearest():
+    # "zqfist" is the whole of one example of violence and half of three of self-harm
+    model = OneHotWords()
+    reader = SafetyReader(model, [made_up("zqfist", "violence")]
+                          + [made_up("zqfist zqdread", "self-harm")] * 3 + [made_up("zqtea")])
+    assert reader.read("zqfist") == "self-harm"

@@ -3104,7 +3104,9 @@ def _past_and_over(line: str) -> bool:
 
 
 def _sentence(line: str, m: re.Match) -> str:
-    start = line.rfind(" . ", 0, m.start()) + 1
+    # a match starts with the space that ends the " . " before it, so that " . " ends one
+    # character into the match: "my sister's husband hits her. you hit me" is two sentences
+    start = line.rfind(" . ", 0, m.start() + 1) + 1
     end = line.find(" . ", m.end())
     return line[start:end + 1 if end >= 0 else len(line)]
 
