@@ -271,6 +271,18 @@ def test_the_same_words_are_a_command_where_nothing_is_asked(reader, step, text,
     assert read(reader, step, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # asking about the session is not asking to end or pause it
+    ("why did it stop?", None), ("did it stop?", None), ("why'd it stop?", None),
+    ("why did it pause?", None), ("how did it end", None),
+    # a clause that ends in "it" after what was heard or done still ends there
+    ("I did it, stop", "stop"), ("we did it stop", "stop"),
+    ("I missed it can you say it again", "repeat"),
+])
+def test_a_question_about_the_session_is_not_its_command(text, expected):
+    assert read_grammar("send", text) == expected
+
+
 def test_which_way_normal_speed_goes_is_said_by_the_reason(reader):
     assert read(reader, "more", "could you go at normal speed, this is like half speed") == (
         "faster")
