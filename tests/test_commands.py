@@ -459,6 +459,12 @@ def test_a_command_word_misspelt_by_one_letter_is_still_the_command(text, expect
     # a command word the recogniser splits in two, anywhere in the clause
     ("can we sk ip this part", "skip"),
     ("say it again slow er", "repeat"),
+    ("can you re peat the question", "repeat"), ("slow down slow down", "slower"),
+    # a restart of two, three or four words is said once; a word said over and over too
+    ("turn it turn it down", "quieter"), ("can we go can we go back", "back"),
+    ("could we please could we please stop", "stop"),
+    ("can you say it can you say it again", "repeat"),
+    ("no no no go back", "back"), ("wait wait wait wait", "pause"),
     # a contraction of "did" after "what", and words whose apostrophe is only spelling
     ("what'd it say", "repeat"),
     ("stop, ma'am", "stop"), ("pause, y'all", "pause"),
