@@ -382,6 +382,7 @@ BUILT = [
     ("is the voice talking a bit slow", "faster"),
     ("can it be a bit faster today", "faster"),
     ("louder tonight", "louder"),
+    ("slow down tonight please", "slower"), ("quieter tonight", "quieter"),
     ("a different voice tonight", "voice"),
     ("say that again but slower", "repeat"),
     ("stop for tonight", "stop"),
@@ -485,3 +486,19 @@ def test_words_are_read_as_said_not_as_written(text, expected):
 ])
 def test_would_you_mind_doing_asks_the_same_as_do(text, expected):
     assert read_grammar("send", text) == expected
+
+
+@pytest.mark.parametrize("step, text, expected", [
+    # hedges and degrees change nothing of which command
+    ("send", "could you kind of slow down", "slower"),
+    ("send", "can you sort of slow down", "slower"),
+    ("send", "can you like I said slow down", "slower"),
+    ("send", "ease up a little on the speed please", "slower"),
+    ("send", "what exactly am I supposed to say", "help"),
+    ("send", "okay like stop", "stop"), ("send", "we like need a break", "pause"),
+    # but a hedge that answers the question is the answer
+    ("empathy_confirm", "kind of, keep going", None),
+    ("send", "keep going", "resume"),
+])
+def test_hedges_and_degrees_say_nothing_of_which_command(step, text, expected):
+    assert read_grammar(step, text) == expected

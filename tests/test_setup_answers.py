@@ -42,6 +42,8 @@ NAMES = [
     (("Maya. Maya.", "Maya"), ("Maya, Leo, Tom.", None)),
     (("mary ann", "Mary Ann"), ("Mary Ann Smith", None)),
     (("Leo Leo Leo", "Leo"), ("Leo Maya", "Leo Maya")),
+    (("my name is Mary Ann", "Mary Ann"), ("my name is Mary Ann Smith", "Mary Ann")),
+    (("my name is Tom Tom", "Tom"), ("my name is Tom I'm ready", "Tom")),
     # words that are never a name alone
     (("Will.", "Will"), ("I think so.", None)),
     (("Yes, Maya.", "Maya"), ("Yes.", None)),
@@ -76,7 +78,7 @@ def test_letters_that_are_words_are_not_a_name_spelled_out(text):
 
 @pytest.mark.parametrize("text, name", [
     ("maya", "Maya"), ("o'brien", "O'Brien"), ("anne-marie", "Anne-Marie"),
-    ("McKenzie", "McKenzie"), ("mcKenzie", "McKenzie"), ("DeShawn", "DeShawn"),
+    ("McKenzie", "McKenzie"), ("mcKenzie", "McKenzie"), ("DeShawn", "DeShawn"), ("TJ", "TJ"),
     ("O\u2019Brien", "O'Brien"),
 ])
 def test_a_name_is_written_as_a_name_is_written(text, name):
