@@ -283,6 +283,16 @@ def test_a_question_about_the_session_is_not_its_command(text, expected):
     assert read_grammar("send", text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("they didn't catch that", "repeat"), ("she can't hear you", "louder"),
+    ("we didn't catch that", "repeat"),
+    # said to the partner, "you" is not the one who cannot hear
+    ("you didn't catch that", None), ("you can't hear me", None),
+])
+def test_the_one_who_cannot_hear_may_be_the_partner_but_not_you(text, expected):
+    assert read_grammar("send", text) == expected
+
+
 def test_which_way_normal_speed_goes_is_said_by_the_reason(reader):
     assert read(reader, "more", "could you go at normal speed, this is like half speed") == (
         "faster")
@@ -390,6 +400,7 @@ BUILT = [
     ("why are you so quiet", None),
     ("the kids are way too loud", None),
     ("skip the slower part tonight", None),
+    ("can you help me tonight", None),  # the evening is for the speech's manner only
 ]
 
 
@@ -463,6 +474,7 @@ def test_a_command_word_misspelt_by_one_letter_is_still_the_command(text, expect
     ("can you re peat the question", "repeat"), ("slow down slow down", "slower"),
     # a restart of two, three or four words is said once; a word said over and over too
     ("turn it turn it down", "quieter"), ("can we go can we go back", "back"),
+    ("okay turn it turn it down", "quieter"),
     ("could we please could we please stop", "stop"),
     ("can you say it can you say it again", "repeat"),
     ("no no no go back", "back"), ("wait wait wait wait", "pause"),
