@@ -422,16 +422,25 @@ FITS = [
      ("send", "everything is moving too fast for me", "slower")),
     # a verb the grammar already read, and found its object is not the session
     (("send", "the app could skip that one", "skip"),
-     ("send", "skip the excuses", "skip")),
+     ("send", "can you skip the excuses", "skip")),
     # a return to the session is no answer to a question
     (("send", "the app can carry on now", "resume"),
      ("confirm", "the app can carry on now", "resume")),
     # more than the words said beside a command
     (("send", "okay, we are ready now, the app can carry on", "resume"),
      ("send", "okay, we're ready", "resume")),
+    (("send", "okay please, we're ready, the app can go on", "resume"),
+     ("send", "okay please, we're ready", "resume")),
+    # a reason that backs the command, and a question about the speech, are no sharing
+    (("send", "the narrator is way too fast, you are rushing me", "slower"),
+     ("send", "the narrator is way too fast, you are always late", "slower")),
+    (("send", "is the narrator going way too fast", "slower"),
+     ("send", "is everything going way too fast", "slower")),
     # an answer to the step's question
     (("confirm", "the narrator could sound nicer", "voice"),
      ("confirm", "yes, the narrator could sound nicer", "voice")),
+    (("send", "yes, the narrator could sound nicer", "voice"),
+     ("empathy_confirm", "yes, the narrator could sound nicer", "voice")),
     (("more", "the narrator could sound nicer", "voice"),
      ("more", "also the narrator could sound nicer", "voice")),
     (("appointment_consent", "the narrator could sound nicer", "voice"),
@@ -513,4 +522,15 @@ def test_would_you_mind_doing_asks_the_same_as_do(text, expected):
     ("send", "keep going", "resume"),
 ])
 def test_hedges_and_degrees_say_nothing_of_which_command(step, text, expected):
+    assert read_grammar(step, text) == expected
+
+
+@pytest.mark.parametrize("step, text, expected", [
+    ("send", "pause, I'm heartbroken", "pause"),  # how one feels now: a reason
+    # a feeling beside the command is sharing
+    ("send", "pause, so ashamed", None), ("send", "pause, my heart is broken", None),
+    ("send", "hang on, feeling so heartbroken", None),
+    ("send", "wait, honestly the whole thing makes me furious", None),
+])
+def test_a_feeling_beside_a_command_makes_the_turn_sharing(step, text, expected):
     assert read_grammar(step, text) == expected
