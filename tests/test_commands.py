@@ -293,6 +293,25 @@ def test_the_one_who_cannot_hear_may_be_the_partner_but_not_you(text, expected):
     assert read_grammar("send", text) == expected
 
 
+@pytest.mark.parametrize("step, text, expected", [
+    # a command and what goes with it, said without a comma
+    ("send", "enough stop", "stop"), ("send", "wait everyone", "pause"),
+    ("send", "wait the baby's crying", "pause"),
+    ("paused", "we're ready the baby's asleep", "resume"),
+    ("send", "thanks I'll stop there", "stop"),
+    # the same words as an answer, or the verb's own object
+    ("more", "thanks I'll stop there", None),
+    ("send", "we should stop our fighting", None), ("send", "we should stop", "stop"),
+])
+def test_a_command_is_found_inside_a_clause_said_without_a_comma(step, text, expected):
+    assert read_grammar(step, text) == expected
+
+
+@pytest.mark.parametrize("text", ["she is not able to hear it", "she's having trouble hearing"])
+def test_the_partner_not_able_to_hear_asks_for_louder(text):
+    assert read_grammar("send", text) == "louder"
+
+
 def test_which_way_normal_speed_goes_is_said_by_the_reason(reader):
     assert read(reader, "more", "could you go at normal speed, this is like half speed") == (
         "faster")
