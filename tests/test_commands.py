@@ -307,6 +307,17 @@ def test_a_command_is_found_inside_a_clause_said_without_a_comma(step, text, exp
     assert read_grammar(step, text) == expected
 
 
+@pytest.mark.parametrize("step, text, expected", [
+    # asked "is now a good time?", minutes asked for say "later", not "pause"
+    ("appointment_consent", "give me five minutes", None),
+    ("appointment_consent", "stop for a few minutes", None),
+    ("appointment_consent", "hang on a second", "pause"),
+    ("send", "give me five minutes", "pause"),
+])
+def test_minutes_asked_for_at_the_consent_question_are_a_later(step, text, expected):
+    assert read_grammar(step, text) == expected
+
+
 @pytest.mark.parametrize("text", ["she is not able to hear it", "she's having trouble hearing"])
 def test_the_partner_not_able_to_hear_asks_for_louder(text):
     assert read_grammar("send", text) == "louder"
