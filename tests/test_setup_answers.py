@@ -158,6 +158,10 @@ def test_a_name_of_two_words_is_said_whole(text, first):
     ("check", False), ("", False), ("sound", False),
     # the request whole, with at most a few words around it
     ("please please please please please please please check the sound", True),
+    ("please please please please please please please please check the sound", False),
+    # a request made of polite words is found as said, before or after them
+    ("please, can you hear us?", True), ("can you hear us please", True),
+    ("sound chk", True),
     ("one two three four five six seven eight nine check the sound", False),
     ("The sound of the kids upstairs keeps me up.", False),
 ])
