@@ -66,6 +66,9 @@ def data(tmp_path, monkeypatch):
         '[[group]]\ncommand = "pause"\ntexts = ["hang on", "one sec"]\n\n'
         '[[group]]\nstep = "more"\noutcome = "done"\ntexts = ["that\'s all"]\n',
         encoding="utf-8")
+    (tmp_path / "examples" / "safety.toml").write_text(
+        '[[group]]\nsafety = "violence"\nwhy = "pushed"\ntexts = ["he pushed me"]\n',
+        encoding="utf-8")
     (tmp_path / "examples" / "notes.txt").write_text("not a list", encoding="utf-8")
     monkeypatch.setattr(examples, "DATA", tmp_path)
     monkeypatch.setattr(examples, "VECTORS", tmp_path / "vectors.npz")
@@ -83,14 +86,15 @@ def test_a_missing_labelled_file_is_named_with_what_to_do(data):
         examples.labelled("nowhere.jsonl")
     message = str(caught.value)
     assert str(data / "nowhere.jsonl") in message
-    assert "cannot read the labelled examples" in message and "restore" in message
+    assert "cannot read the labelled examples" in message
+    assert "restore the file from the repository" in message
     assert caught.value.__cause__ is None
 
 
 def test_only_the_dev_split_and_the_hand_kept_lists_are_learned_from(data):
     got = examples.load_examples()
     assert [e.text for e in got] == ["yes, that's it", "stop", "he hit me", "hang on",
-                                     "one sec", "that's all"]
+                                     "one sec", "that's all", "he pushed me"]
     assert got[0] == Example("yes, that's it", "confirm", "yes", None, None, None,
                              "turn_cases.jsonl:t-1")
     assert got[1] == Example("stop", "send", None, "stop", None, None,
@@ -101,6 +105,8 @@ def test_only_the_dev_split_and_the_hand_kept_lists_are_learned_from(data):
                              "commands.toml:group 1")
     assert got[5] == Example("that's all", "more", "done", None, None, None,
                              "commands.toml:group 2")
+    assert got[6] == Example("he pushed me", None, None, None, "violence", "pushed",
+                             "safety.toml:group 1")
 
 
 def test_a_broken_hand_kept_list_is_named(data):
@@ -115,7 +121,7 @@ def test_a_list_without_groups_or_texts_adds_nothing(data):
     (data / "examples" / "empty.toml").write_text('title = "none yet"\n', encoding="utf-8")
     (data / "examples" / "a.toml").write_text('[[group]]\ncommand = "stop"\n',
                                               encoding="utf-8")
-    assert len(examples.load_examples()) == 6
+    assert len(examples.load_examples()) == 7
 
 
 def test_a_texts_key_is_the_start_of_its_sha1():
@@ -125,10 +131,10 @@ def test_a_texts_key_is_the_start_of_its_sha1():
 
 def test_kept_vectors_are_used_and_only_the_missing_texts_encoded(data):
     model = WordModel()
-    assert examples.rebuild_vectors(model) == 6
+    assert examples.rebuild_vectors(model) == 7
     with np.load(data / "vectors.npz") as kept:
         assert kept["vectors"].dtype == np.float16
-        assert kept["vectors"].shape == (6, 384)
+        assert kept["vectors"].shape == (7, 384)
         assert sorted(kept["keys"].tolist()) == sorted(
             text_key(e.text) for e in examples.load_examples())
     assert not list(data.glob("*.partial*"))
@@ -156,8 +162,8 @@ def test_vectors_are_rebuilt_in_batches_of_32_once_per_text(data):
         "[[group]]\ntexts = [" + ", ".join(f'"{t}"' for t in many + many[:3]) + "]\n",
         encoding="utf-8")
     model = WordModel()
-    assert examples.rebuild_vectors(model) == 46
-    assert [len(c) for c in model.calls] == [32, 14]
+    assert examples.rebuild_vectors(model) == 47
+    assert [len(c) for c in model.calls] == [32, 15]
     assert sorted(sum(model.calls, [])) == sorted({e.text for e in examples.load_examples()})
     with np.load(data / "vectors.npz") as kept:
         keys = kept["keys"].tolist()
