@@ -277,7 +277,8 @@ def test_the_same_words_are_a_command_where_nothing_is_asked(reader, step, text,
     ("why did it pause?", None), ("how did it end", None),
     # a clause that ends in "it" after what was heard or done still ends there
     ("I did it, stop", "stop"), ("we did it stop", "stop"),
-    ("I missed it can you say it again", "repeat"),
+    ("I missed it can you say it again", "repeat"), ("I lost that say it again", "repeat"),
+    ("I lost this say it again", "repeat"),
 ])
 def test_a_question_about_the_session_is_not_its_command(text, expected):
     assert read_grammar("send", text) == expected
