@@ -87,7 +87,7 @@ def test_a_missing_labelled_file_is_named_with_what_to_do(data):
     message = str(caught.value)
     assert str(data / "nowhere.jsonl") in message
     assert "cannot read the labelled examples" in message
-    assert "restore the file from the repository" in message
+    assert message.endswith("; restore the file from the repository")
     assert caught.value.__cause__ is None
 
 
