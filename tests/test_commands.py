@@ -364,6 +364,15 @@ def test_the_meaning_vector_never_overrules_what_the_grammar_rejected(reader):
 
 def test_the_reader_reads_without_a_vector_given(reader):
     assert reader.read("send", "Stop. I cannot do this anymore.") == "stop"
+    # and encodes the turn itself where only the meaning vector can read it
+    assert reader.read("send", "the narrator could sound nicer") == "voice"
+    assert reader.read("send", None) is None
+
+
+@pytest.mark.parametrize("text", ["go ahead", "okay, carry on"])
+def test_go_ahead_to_the_consent_question_is_its_yes_not_a_return(text):
+    assert read_grammar("appointment_consent", text) is None
+    assert read_grammar("send", text) == "resume"
 
 
 # --- the turn reader: "resume" where nothing is paused -------------------------------------
