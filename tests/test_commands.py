@@ -6,11 +6,23 @@ stay content: what changes between them is what the reader has to notice.
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
-from facilitator.understanding.commands import COMMANDS, CommandReader, read_grammar
+from facilitator.understanding import commands
+from facilitator.understanding.commands import COMMANDS, CommandReader, fits, read_grammar
 from facilitator.understanding.examples import load_examples
 from facilitator.understanding.model import MeaningModel
+
+
+@pytest.fixture(autouse=True)
+def _read_afresh():
+    """Every test reads its sentences afresh. The grammar keeps its readings per text (and
+    per clause, and per mended word), so a reading left by an earlier test, or by the
+    process a mutation run forks from, would answer in place of the code under test."""
+    for cached in (commands._read, commands._match, commands.units, commands._mend):
+        cached.cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -259,6 +271,59 @@ def test_the_same_words_are_a_command_where_nothing_is_asked(reader, step, text,
     assert read(reader, step, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # asking about the session is not asking to end or pause it
+    ("why did it stop?", None), ("did it stop?", None), ("why'd it stop?", None),
+    ("why did it pause?", None), ("how did it end", None),
+    # a clause that ends in "it" after what was heard or done still ends there
+    ("I did it, stop", "stop"), ("we did it stop", "stop"),
+    ("I missed it can you say it again", "repeat"), ("I lost that say it again", "repeat"),
+    ("I lost this say it again", "repeat"),
+])
+def test_a_question_about_the_session_is_not_its_command(text, expected):
+    assert read_grammar("send", text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("they didn't catch that", "repeat"), ("she can't hear you", "louder"),
+    ("we didn't catch that", "repeat"),
+    # said to the partner, "you" is not the one who cannot hear
+    ("you didn't catch that", None), ("you can't hear me", None),
+])
+def test_the_one_who_cannot_hear_may_be_the_partner_but_not_you(text, expected):
+    assert read_grammar("send", text) == expected
+
+
+@pytest.mark.parametrize("step, text, expected", [
+    # a command and what goes with it, said without a comma
+    ("send", "enough stop", "stop"), ("send", "wait everyone", "pause"),
+    ("send", "wait the baby's crying", "pause"),
+    ("paused", "we're ready the baby's asleep", "resume"),
+    ("send", "thanks I'll stop there", "stop"),
+    # the same words as an answer, or the verb's own object
+    ("more", "thanks I'll stop there", None),
+    ("send", "we should stop our fighting", None), ("send", "we should stop", "stop"),
+])
+def test_a_command_is_found_inside_a_clause_said_without_a_comma(step, text, expected):
+    assert read_grammar(step, text) == expected
+
+
+@pytest.mark.parametrize("step, text, expected", [
+    # asked "is now a good time?", minutes asked for say "later", not "pause"
+    ("appointment_consent", "give me five minutes", None),
+    ("appointment_consent", "stop for a few minutes", None),
+    ("appointment_consent", "hang on a second", "pause"),
+    ("send", "give me five minutes", "pause"),
+])
+def test_minutes_asked_for_at_the_consent_question_are_a_later(step, text, expected):
+    assert read_grammar(step, text) == expected
+
+
+@pytest.mark.parametrize("text", ["she is not able to hear it", "she's having trouble hearing"])
+def test_the_partner_not_able_to_hear_asks_for_louder(text):
+    assert read_grammar("send", text) == "louder"
+
+
 def test_which_way_normal_speed_goes_is_said_by_the_reason(reader):
     assert read(reader, "more", "could you go at normal speed, this is like half speed") == (
         "faster")
@@ -299,6 +364,15 @@ def test_the_meaning_vector_never_overrules_what_the_grammar_rejected(reader):
 
 def test_the_reader_reads_without_a_vector_given(reader):
     assert reader.read("send", "Stop. I cannot do this anymore.") == "stop"
+    # and encodes the turn itself where only the meaning vector can read it
+    assert reader.read("send", "the narrator could sound nicer") == "voice"
+    assert reader.read("send", None) is None
+
+
+@pytest.mark.parametrize("text", ["go ahead", "okay, carry on"])
+def test_go_ahead_to_the_consent_question_is_its_yes_not_a_return(text):
+    assert read_grammar("appointment_consent", text) is None
+    assert read_grammar("send", text) == "resume"
 
 
 # --- the turn reader: "resume" where nothing is paused -------------------------------------
@@ -332,3 +406,171 @@ def test_resume_is_a_command_while_paused_and_between_questions(understand):
 def test_commands_can_be_left_unread(understand):
     turn = understand.turn("send", "stop, please", commands=False)
     assert turn.command is None and turn.outcome == "shared"
+
+
+# --- the grammar as a new process builds it -------------------------------------------------
+
+def _built_afresh():
+    """commands.py run anew, as a new session loads it: the grammar is built from its parts
+    when the module is loaded, so what the parts make is seen only in a module built now."""
+    spec = importlib.util.spec_from_file_location(commands.__name__, commands.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# How the speech is found wanting, each way the grammar takes it, and how asking for a
+# manner of speaking is said for the evening or for a sentence said again.
+BUILT = [
+    ("it is way too fast for me to follow", "slower"),
+    ("the voice sounds really slow", "faster"),
+    ("you are talking really quietly", "louder"),
+    ("you speak so softly", "louder"),
+    ("way too loud", "quieter"),
+    ("why is the voice so quiet", "louder"),
+    ("does it have to be so loud", "quieter"),
+    ("is the voice talking a bit slow", "faster"),
+    ("can it be a bit faster today", "faster"),
+    ("louder tonight", "louder"),
+    ("slow down tonight please", "slower"), ("quieter tonight", "quieter"),
+    ("a different voice tonight", "voice"),
+    ("say that again but slower", "repeat"),
+    ("stop for tonight", "stop"),
+    ("can we pause for a bit", "pause"),
+    ("why are you so quiet", None),
+    ("the kids are way too loud", None),
+    ("skip the slower part tonight", None),
+    ("can you help me tonight", None),  # the evening is for the speech's manner only
+]
+
+
+def test_the_grammar_built_at_load_reads_the_speech_found_wanting():
+    fresh = _built_afresh()
+    assert fresh is not commands
+    assert [fresh.read_grammar("send", text) for text, _ in BUILT] == [c for _, c in BUILT]
+
+
+# --- when the meaning vector may name a command the grammar did not read -----------------
+
+# (step, said, command it may be): each that fits beside a near miss that must not.
+FITS = [
+    # a word of the command's subject
+    (("send", "the narrator could sound nicer", "voice"),
+     ("send", "could it be nicer", "voice")),
+    # said to the facilitator, not of life
+    (("send", "the narrator is moving too fast for me", "slower"),
+     ("send", "everything is moving too fast for me", "slower")),
+    # a verb the grammar already read, and found its object is not the session
+    (("send", "the app could skip that one", "skip"),
+     ("send", "can you skip the excuses", "skip")),
+    # a return to the session is no answer to a question
+    (("send", "the app can carry on now", "resume"),
+     ("confirm", "the app can carry on now", "resume")),
+    # more than the words said beside a command
+    (("send", "okay, we are ready now, the app can carry on", "resume"),
+     ("send", "okay, we're ready", "resume")),
+    (("send", "okay please, we're ready, the app can go on", "resume"),
+     ("send", "okay please, we're ready", "resume")),
+    # a reason that backs the command, and a question about the speech, are no sharing
+    (("send", "the narrator is way too fast, you are rushing me", "slower"),
+     ("send", "the narrator is way too fast, you are always late", "slower")),
+    (("send", "is the narrator going way too fast", "slower"),
+     ("send", "is everything going way too fast", "slower")),
+    # an answer to the step's question
+    (("confirm", "the narrator could sound nicer", "voice"),
+     ("confirm", "yes, the narrator could sound nicer", "voice")),
+    (("send", "yes, the narrator could sound nicer", "voice"),
+     ("empathy_confirm", "yes, the narrator could sound nicer", "voice")),
+    (("more", "the narrator could sound nicer", "voice"),
+     ("more", "also the narrator could sound nicer", "voice")),
+    (("appointment_consent", "the narrator could sound nicer", "voice"),
+     ("appointment_consent", "the narrator could sound nicer later", "voice")),
+    # sharing beside it
+    (("send", "the narrator could be nicer", "voice"),
+     ("send", "the narrator could sound nicer when you shout", "voice")),
+]
+
+
+@pytest.mark.parametrize("fit, near_miss", FITS, ids=[p[1][1][:40] for p in FITS])
+def test_a_turn_fits_a_command_only_when_nothing_in_it_is_sharing_or_an_answer(fit, near_miss):
+    assert fits(*fit), fit
+    assert not fits(*near_miss), near_miss
+
+
+def test_an_empty_turn_fits_no_command():
+    assert not any(fits("send", text, command) for text in ("", "...") for command in COMMANDS)
+
+
+# --- words as the recogniser writes them --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a command word misspelt by a letter changed, added, dropped or two swapped
+    ("stoq", "stop"), ("stopp", "stop"), ("stp", "stop"), ("sotp", "stop"),
+    ("pasue", "pause"), ("rpeat", "repeat"), ("hlep", "help"),
+    # a word that is the command word with an ending is another word, not a slip
+    ("stopd", None), ("skiped", None),
+    # a name no dictionary holds is a name, not a command word mended
+    ("stop, Jaxon", "stop"), ("slower, xyzq", "slower"),
+])
+def test_a_command_word_misspelt_by_one_letter_is_still_the_command(text, expected):
+    assert read_grammar("send", text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a command word the recogniser splits in two, anywhere in the clause
+    ("can we sk ip this part", "skip"),
+    ("say it again slow er", "repeat"),
+    ("can you re peat the question", "repeat"), ("slow down slow down", "slower"),
+    # a restart of two, three or four words is said once; a word said over and over too
+    ("turn it turn it down", "quieter"), ("can we go can we go back", "back"),
+    ("okay turn it turn it down", "quieter"),
+    ("could we please could we please stop", "stop"),
+    ("can you say it can you say it again", "repeat"),
+    ("no no no go back", "back"), ("wait wait wait wait", "pause"),
+    # a contraction of "did" after "what", and words whose apostrophe is only spelling
+    ("what'd it say", "repeat"),
+    ("stop, ma'am", "stop"), ("pause, y'all", "pause"),
+])
+def test_words_are_read_as_said_not_as_written(text, expected):
+    assert read_grammar("send", text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("would you mind lowering the volume", "quieter"),
+    ("would you mind slowing down", "slower"),
+    ("would you mind pausing", "pause"),          # "paus" + e
+    ("would you mind stopping", "stop"),          # "stopp" less its doubled p
+    ("would you mind skipping this part", "skip"),
+    ("would you mind repeating that", "repeat"),
+    ("would you mind speaking up", "louder"),
+    ("would you mind lowering your voice at parties", None),
+])
+def test_would_you_mind_doing_asks_the_same_as_do(text, expected):
+    assert read_grammar("send", text) == expected
+
+
+@pytest.mark.parametrize("step, text, expected", [
+    # hedges and degrees change nothing of which command
+    ("send", "could you kind of slow down", "slower"),
+    ("send", "can you sort of slow down", "slower"),
+    ("send", "can you like I said slow down", "slower"),
+    ("send", "ease up a little on the speed please", "slower"),
+    ("send", "what exactly am I supposed to say", "help"),
+    ("send", "okay like stop", "stop"), ("send", "we like need a break", "pause"),
+    # but a hedge that answers the question is the answer
+    ("empathy_confirm", "kind of, keep going", None),
+    ("send", "keep going", "resume"),
+])
+def test_hedges_and_degrees_say_nothing_of_which_command(step, text, expected):
+    assert read_grammar(step, text) == expected
+
+
+@pytest.mark.parametrize("step, text, expected", [
+    ("send", "pause, I'm heartbroken", "pause"),  # how one feels now: a reason
+    # a feeling beside the command is sharing
+    ("send", "pause, so ashamed", None), ("send", "pause, my heart is broken", None),
+    ("send", "hang on, feeling so heartbroken", None),
+    ("send", "wait, honestly the whole thing makes me furious", None),
+])
+def test_a_feeling_beside_a_command_makes_the_turn_sharing(step, text, expected):
+    assert read_grammar(step, text) == expected

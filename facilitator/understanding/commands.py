@@ -1259,6 +1259,8 @@ _BINDS = frozenset({
     "get", "got", "coming", "getting", "keep", "kept", "start", "started",
 })
 
+# Words that ask: "why did it" asks about what follows, it is not a clause of its own.
+_ASKING = frozenset({"what", "why", "how", "when", "where", "who", "which"})
 # "I missed it | can you say it again": a clause may end in "it" after these.
 _HEARD = frozenset({"missed", "caught", "heard", "got", "get", "said", "did", "done", "hear",
                     "catch", "understand", "understood", "follow", "followed", "like", "stand",
@@ -1436,9 +1438,12 @@ def _segments(words: tuple[str, ...], step: str, asked: bool = False) -> list[Se
 
 
 def _ends_clause(words: tuple[str, ...]) -> bool:
-    """Whether ``words`` can be a clause of its own: "I missed it", not "I need you to"."""
+    """Whether ``words`` can be a clause of its own: "I missed it", not "I need you to", nor
+    the question "why did it" still waiting for its verb ("why did it stop?")."""
     last = words[-1]
     if last in {"it", "that", "this"} and len(words) > 1:
+        if words[-2] == "did" and (len(words) == 2 or words[-3] in _ASKING):
+            return False
         return words[-2] in _HEARD
     return last not in _BINDS
 
