@@ -8,6 +8,8 @@ couple would notice, a good mirror reproached or a flawed one passed, not a line
 
 from __future__ import annotations
 
+import pytest
+
 from facilitator.understanding import default
 
 UNDERSTAND = default()
@@ -15,3 +17,182 @@ UNDERSTAND = default()
 
 def check(sender: str, mirror: str, earlier=()):
     return UNDERSTAND.mirror(sender, mirror, earlier=earlier)
+
+
+def changes(c) -> list[str]:
+    return [x["change"] for x in c.changed]
+
+
+# --- what a check that finds no mirror says ------------------------------------------------
+
+
+def test_a_defence_names_every_point_missed_in_the_senders_words():
+    c = check("I feel lonely when you work late.",
+              "That's not fair, I only work late because we need the money.")
+    assert c.as_dict() == {
+        "score": 0.0, "verdict": "missed", "key_phrases": ["I feel lonely", "when you work late"],
+        "matched": [], "missed": ["I feel lonely", "when you work late"], "changed": [],
+        "confident": True,
+        "points": [{"text": "I feel lonely", "kind": "feeling", "status": "missed"},
+                   {"text": "when you work late", "kind": "situation", "status": "missed"}]}
+    # the same words said back are heard, point by point
+    c = check("I feel lonely when you work late.", "You feel lonely when I work late.")
+    assert c.as_dict() == {
+        "score": 1.0, "verdict": "complete", "key_phrases": ["I feel lonely", "when you work late"],
+        "matched": ["I feel lonely", "when you work late"], "missed": [], "changed": [],
+        "confident": True,
+        "points": [{"text": "I feel lonely", "kind": "feeling", "status": "carried"},
+                   {"text": "when you work late", "kind": "situation", "status": "carried"}]}
+
+
+def test_the_record_of_a_changed_point_names_the_change_and_the_mirrors_words():
+    c = check("I get scared when you drive fast in the rain.",
+              "You get frightened when I drive slowly in the rain.")
+    data = c.as_dict()
+    assert data["verdict"] == "partial" and data["confident"] is True
+    assert data["matched"] == ["I get scared"] and data["missed"] == []
+    assert data["changed"] == [{"point": "when you drive fast in the rain", "change": "polarity",
+                                "mirror_says": "when I drive slowly in the rain"}]
+    assert data["points"] == [
+        {"text": "I get scared", "kind": "feeling", "status": "carried"},
+        {"text": "when you drive fast in the rain", "kind": "situation", "status": "changed",
+         "change": "polarity"}]
+    assert 0.9 < data["score"] < 1.0
+
+
+# --- lists summed up -----------------------------------------------------------------------
+
+BILLS = ("It's the car insurance, the boiler repair, Mia's braces {} your sister's wedding, and "
+         "I feel overwhelmed by the money.")
+SUMMED = "So with all these big bills you feel overwhelmed by the money."
+
+
+@pytest.mark.parametrize("joined", ["and", "or", "plus"])
+def test_the_last_item_of_a_list_split_off_at_its_and_is_summed_up_with_it(joined):
+    c = check(BILLS.format(joined), SUMMED)
+    assert c.verdict == "complete" and not c.missed, c
+    # not summed up, the list is missed, its last item with it
+    c = check(BILLS.format(joined), "So you feel overwhelmed by the money.")
+    assert c.verdict == "partial" and "your sister's wedding" in c.missed, c
+
+
+@pytest.mark.parametrize("sender", [
+    # "but" does not go on with the list
+    BILLS.format(", but"),
+    # a long clause after the "and" is a point of its own, not one more item
+    BILLS.replace("your sister's wedding", "your sister's big wedding in Spain next June").format(
+        "and"),
+])
+def test_what_follows_a_list_but_is_no_item_of_it_is_not_summed_up(sender):
+    c = check(sender, SUMMED)
+    assert c.verdict == "partial" and len(c.missed) == 1 and "wedding" in c.missed[0], c
+
+
+# --- whose feeling it is -------------------------------------------------------------------
+
+
+def test_a_feeling_of_being_judged_turned_into_judging_is_someone_elses():
+    sender = "I feel judged at family dinners."
+    c = check(sender, "You feel like you're judging all of us at family dinners.")
+    assert c.verdict == "partial" and changes(c) == ["person"], c
+    c = check(sender, "You feel judged by all of us at family dinners.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+def test_a_feeling_given_to_someone_the_sender_named_is_theirs_not_the_senders():
+    sender = "I felt left out when Jo went to the concert without me."
+    c = check(sender, "Jo felt left out when you went to the concert without her.")
+    assert c.verdict == "partial" and c.changed[0] == {
+        "point": "I felt left out", "change": "person", "mirror_says": "Jo felt left out"}, c
+    c = check(sender, "You felt left out when Jo went to the concert without you.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+def test_feeling_like_the_bad_guy_said_back_with_the_receiver_as_the_bad_guy():
+    sender = "I feel like the bad guy when I have to tell the kids no."
+    c = check(sender, "You feel like I'm the bad guy when you have to tell the kids no.")
+    assert c.verdict == "partial" and c.changed == [{
+        "point": "I feel like the bad guy", "change": "person",
+        "mirror_says": "You feel like I'm the bad guy"}], c
+    c = check(sender, "You feel like the bad guy when you have to tell the kids no.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+# --- how strong ----------------------------------------------------------------------------
+
+
+def test_a_feeling_said_a_degree_stronger_or_weaker_is_named_only_where_a_word_says_so():
+    c = check("I'm really scared about the surgery.", "You're a little anxious about the surgery.")
+    assert c.verdict == "partial" and c.changed == [{
+        "point": "I'm really scared about the surgery", "change": "intensity",
+        "mirror_says": "You're a little anxious about the surgery"}], c
+    c = check("I'm scared about the surgery.", "You're anxious about the surgery.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+def test_a_strong_feeling_said_with_a_softener_may_come_back_softer():
+    # "kind of devastated": the sender softened it first
+    c = check("I'm kind of devastated that the trip fell through.",
+              "You're a bit sad that the trip fell through.")
+    assert c.verdict == "complete" and not c.changed, c
+    c = check("I'm devastated that the trip fell through.",
+              "You're a bit sad that the trip fell through.")
+    assert c.verdict == "partial" and changes(c) == ["intensity"], c
+
+
+# --- the opposite said back ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sender, same, opposite", [
+    ("I want you to keep going to the gym with me.",
+     "You want me to keep going to the gym with you.",
+     "You want me to stop going to the gym with you."),
+    ("I'd like us to start walking the dog together.",
+     "You'd like us to begin walking the dog together.",
+     "You'd like us to stop walking the dog together."),
+])
+def test_a_light_verb_turned_into_its_opposite_in_the_same_place_is_a_flip(sender, same,
+                                                                           opposite):
+    c = check(sender, same)
+    assert c.verdict == "complete" and not c.changed, c
+    c = check(sender, opposite)
+    assert c.verdict == "partial" and c.changed == [{
+        "point": sender.rstrip("."), "change": "polarity",
+        "mirror_says": opposite.rstrip(".")}], c
+
+
+@pytest.mark.parametrize("sender, other_words, flipped", [
+    ("I don't want to visit your parents this Christmas.",
+     "You'd like to put off visiting my parents this Christmas.",
+     "You want to visit my parents this Christmas."),
+    ("I don't want to go to the wedding.",
+     "You'd rather stay home instead of going to the wedding.",
+     "You want to go to the wedding."),
+])
+def test_a_no_said_as_putting_off_or_instead_is_kept(sender, other_words, flipped):
+    c = check(sender, other_words)
+    assert c.verdict == "complete" and not c.changed, c
+    c = check(sender, flipped)
+    assert c.verdict == "partial" and changes(c) == ["polarity"], c
+
+
+# --- summaries -----------------------------------------------------------------------------
+
+CHUNKS = ["I feel lonely when you work late.",
+          "I'd like us to have dinner together on Fridays, and I'd like you to text me when "
+          "you're running late."]
+
+
+def test_a_summary_may_shorten_where_a_mirror_may_not():
+    said = "You feel lonely when I work late. You'd like us to have dinner together on Fridays."
+    c = UNDERSTAND.summary(CHUNKS, said)
+    assert c.verdict == "complete" and c.missed == ["I'd like you to text me"], c
+    c = check(" ".join(CHUNKS), said)  # the same words as one mirror: a wish left out
+    assert c.verdict == "partial" and c.missed == ["I'd like you to text me"], c
+
+
+def test_a_summary_that_leaves_out_most_of_a_part_is_not_enough():
+    c = UNDERSTAND.summary(CHUNKS, "You feel lonely when I work late. You'd like a text when "
+                                   "I'm running late.")
+    assert c.verdict == "partial" and "I'd like us to have dinner together on Fridays" in (
+        c.missed), c
