@@ -196,3 +196,43 @@ def test_a_summary_that_leaves_out_most_of_a_part_is_not_enough():
                                    "I'm running late.")
     assert c.verdict == "partial" and "I'd like us to have dinner together on Fridays" in (
         c.missed), c
+
+
+# --- how much, how often, can and can't ----------------------------------------------------
+
+
+def test_a_number_said_back_as_another_of_the_same_thing_is_an_exaggeration():
+    sender = "I felt embarrassed when you turned up 15 minutes late to my mum's birthday."
+    c = check(sender, "You felt embarrassed when I turned up 50 minutes late to your mum's "
+                      "birthday.")
+    assert c.verdict == "partial" and c.changed == [{
+        "point": "when you turned up 15 minutes late to my mum's birthday",
+        "change": "intensity",
+        "mirror_says": "when I turned up 50 minutes late to your mum's birthday"}], c
+    c = check(sender, "You felt embarrassed when I turned up 15 minutes late to your mum's "
+                      "birthday.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+def test_never_able_said_back_as_able_is_a_flip():
+    sender = "I can never do the school run on Thursdays."
+    c = check(sender, "You can do the school run on Thursdays.")
+    assert c.verdict == "partial" and changes(c) == ["polarity"], c
+    c = check(sender, "You can't do the school run on Thursdays.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+def test_a_judgement_the_sender_quoted_is_no_interpretation_when_said_back():
+    # "you're too sensitive" is the mum's word, quoted by the sender: said back, it is hers
+    sender = "My mum says I'm too sensitive and it hurts."
+    c = check(sender, "It hurts you when your mum says you're too sensitive.")
+    assert c.verdict == "complete" and not c.changed, c
+    c = check("It hurts when my mum rings during dinner.",
+              "It hurts you when your mum rings during dinner, you're too sensitive.")
+    assert c.verdict == "partial" and changes(c) == ["interpretation"], c
+
+
+def test_an_adverb_in_other_words_is_no_opposite():
+    c = check("I feel hurt when you speak harshly to me.", "You feel hurt when I talk roughly "
+                                                           "to you.")
+    assert c.verdict == "complete" and not c.changed, c
