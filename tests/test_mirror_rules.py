@@ -236,3 +236,41 @@ def test_an_adverb_in_other_words_is_no_opposite():
     c = check("I feel hurt when you speak harshly to me.", "You feel hurt when I talk roughly "
                                                            "to you.")
     assert c.verdict == "complete" and not c.changed, c
+
+
+# --- whose feeling: "makes me so angry", "your mum is worried" ------------------------------
+
+
+@pytest.mark.parametrize("degree", ["so", "really", "very", "feel"])
+def test_a_feeling_something_makes_the_sender_have_is_the_senders(degree):
+    # "it makes me so angry": the sender's anger, said back as the kids' it is moved
+    sender = f"It makes me {degree} angry when your brother cancels on us."
+    verb = "feel" if degree == "feel" else f"get {degree}"
+    c = check(sender, f"The kids {verb} angry when my brother cancels on you.")
+    assert c.verdict == "partial" and c.changed == [{
+        "point": f"It makes me {degree} angry", "change": "person",
+        "mirror_says": f"The kids {verb} angry"}], c
+    c = check(sender, f"You {verb} angry when my brother cancels on you.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+@pytest.mark.parametrize("moved", [
+    "My comments about your cooking make my mum feel judged.",
+    "My comments about your cooking make your mum feel judged.",
+])
+def test_a_feeling_made_someone_elses_by_a_name_before_feel_is_moved(moved):
+    sender = "Your comments about my cooking make me feel judged."
+    c = check(sender, moved)
+    assert c.verdict == "partial" and changes(c) == ["person"], c
+    c = check(sender, "My comments about your cooking make you feel judged.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+def test_a_worry_given_to_a_relative_is_moved():
+    sender = "I'm worried about the money since I lost my job."
+    c = check(sender, "Your mum is worried about the money since you lost your job.")
+    assert c.verdict == "partial" and c.changed == [{
+        "point": "I'm worried about the money", "change": "person",
+        "mirror_says": "Your mum is worried about the money"}], c
+    c = check(sender, "You're worried about the money since you lost your job.")
+    assert c.verdict == "complete" and not c.changed, c
