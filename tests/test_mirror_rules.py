@@ -274,3 +274,32 @@ def test_a_worry_given_to_a_relative_is_moved():
         "mirror_says": "Your mum is worried about the money"}], c
     c = check(sender, "You're worried about the money since you lost your job.")
     assert c.verdict == "complete" and not c.changed, c
+
+
+def test_a_not_the_recogniser_made_of_another_word_negates_nothing():
+    # "not" after a name is "nut" misheard, not a negation of the allergy
+    sender = "I worry about Sam's nut allergy at the party."
+    c = check(sender, "you worry about sams not allergy at the party")
+    assert c.verdict == "complete" and not c.changed, c
+    c = check(sender, "you don't worry about sams allergy at the party")
+    assert c.verdict == "partial" and changes(c) == ["polarity"], c
+
+
+def test_can_never_relax_said_back_as_can_relax_is_a_flip():
+    sender = "I can never relax at your parents' house."
+    c = check(sender, "You can relax at my parents' house.")
+    assert c.verdict == "partial" and c.changed == [{
+        "point": "I can never relax at your parents' house", "change": "polarity",
+        "mirror_says": "You can relax at my parents' house"}], c
+    c = check(sender, "You can't ever relax at my parents' house.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+def test_all_the_time_said_back_as_once_in_a_while_is_softened():
+    sender = "You work late all the time and I miss you."
+    c = check(sender, "Once in a while I work late and you miss me.")
+    assert c.verdict == "partial" and c.changed == [{
+        "point": "You work late all the time", "change": "intensity",
+        "mirror_says": "Once in a while I work late"}], c
+    c = check(sender, "I work late constantly and you miss me.")
+    assert c.verdict == "complete" and not c.changed, c
