@@ -67,13 +67,21 @@ BILLS = ("It's the car insurance, the boiler repair, Mia's braces {} your sister
 SUMMED = "So with all these big bills you feel overwhelmed by the money."
 
 
-@pytest.mark.parametrize("joined", ["and", "or", "plus"])
+@pytest.mark.parametrize("joined", ["and", "or", "plus", ", and"])
 def test_the_last_item_of_a_list_split_off_at_its_and_is_summed_up_with_it(joined):
     c = check(BILLS.format(joined), SUMMED)
     assert c.verdict == "complete" and not c.missed, c
     # not summed up, the list is missed, its last item with it
     c = check(BILLS.format(joined), "So you feel overwhelmed by the money.")
     assert c.verdict == "partial" and "your sister's wedding" in c.missed, c
+
+
+def test_an_item_of_five_words_is_still_an_item_of_six_no_longer():
+    five = BILLS.replace("your sister's wedding", "your sister's big wedding abroad")
+    assert check(five.format("and"), SUMMED).verdict == "complete"
+    six = BILLS.replace("your sister's wedding", "your sister's big wedding in Spain")
+    c = check(six.format("and"), SUMMED)
+    assert c.verdict == "partial" and c.missed == ["your sister's big wedding in Spain"], c
 
 
 @pytest.mark.parametrize("sender", [
@@ -91,9 +99,10 @@ def test_what_follows_a_list_but_is_no_item_of_it_is_not_summed_up(sender):
 # --- whose feeling it is -------------------------------------------------------------------
 
 
-def test_a_feeling_of_being_judged_turned_into_judging_is_someone_elses():
+@pytest.mark.parametrize("whom", ["all of us", "everything about me", "both of them"])
+def test_a_feeling_of_being_judged_turned_into_judging_is_someone_elses(whom):
     sender = "I feel judged at family dinners."
-    c = check(sender, "You feel like you're judging all of us at family dinners.")
+    c = check(sender, f"You feel like you're judging {whom} at family dinners.")
     assert c.verdict == "partial" and changes(c) == ["person"], c
     c = check(sender, "You feel judged by all of us at family dinners.")
     assert c.verdict == "complete" and not c.changed, c
@@ -104,6 +113,8 @@ def test_a_feeling_given_to_someone_the_sender_named_is_theirs_not_the_senders()
     c = check(sender, "Jo felt left out when you went to the concert without her.")
     assert c.verdict == "partial" and c.changed[0] == {
         "point": "I felt left out", "change": "person", "mirror_says": "Jo felt left out"}, c
+    c = check(sender, "So Jo felt left out when you went to the concert without her.")
+    assert c.verdict == "partial" and c.changed[0]["change"] == "person", c
     c = check(sender, "You felt left out when Jo went to the concert without you.")
     assert c.verdict == "complete" and not c.changed, c
 
@@ -209,6 +220,10 @@ def test_a_number_said_back_as_another_of_the_same_thing_is_an_exaggeration():
         "point": "when you turned up 15 minutes late to my mum's birthday",
         "change": "intensity",
         "mirror_says": "when I turned up 50 minutes late to your mum's birthday"}], c
+    # the same thing counted, in other words around it
+    c = check(sender, "You felt embarrassed when I arrived 50 minutes late to your mum's "
+                      "birthday.")
+    assert c.verdict == "partial" and changes(c) == ["intensity"], c
     c = check(sender, "You felt embarrassed when I turned up 15 minutes late to your mum's "
                       "birthday.")
     assert c.verdict == "complete" and not c.changed, c
