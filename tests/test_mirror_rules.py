@@ -141,13 +141,18 @@ def test_a_feeling_said_a_degree_stronger_or_weaker_is_named_only_where_a_word_s
     assert c.verdict == "complete" and not c.changed, c
 
 
-def test_a_strong_feeling_said_with_a_softener_may_come_back_softer():
+@pytest.mark.parametrize("softened, plain", [
+    ("I'm kind of devastated that the trip fell through.",
+     "I'm devastated that the trip fell through."),
+    # the softener first thing said
+    ("Kind of devastated the trip fell through, to be honest.",
+     "Devastated the trip fell through, to be honest."),
+])
+def test_a_strong_feeling_said_with_a_softener_may_come_back_softer(softened, plain):
     # "kind of devastated": the sender softened it first
-    c = check("I'm kind of devastated that the trip fell through.",
-              "You're a bit sad that the trip fell through.")
+    c = check(softened, "You're a bit sad that the trip fell through.")
     assert c.verdict == "complete" and not c.changed, c
-    c = check("I'm devastated that the trip fell through.",
-              "You're a bit sad that the trip fell through.")
+    c = check(plain, "You're a bit sad that the trip fell through.")
     assert c.verdict == "partial" and changes(c) == ["intensity"], c
 
 
@@ -318,3 +323,20 @@ def test_all_the_time_said_back_as_once_in_a_while_is_softened():
         "mirror_says": "Once in a while I work late"}], c
     c = check(sender, "I work late constantly and you miss me.")
     assert c.verdict == "complete" and not c.changed, c
+
+
+@pytest.mark.parametrize("sender, mirror, flipped", [
+    ("I'm happy about the move to Leeds.", "You're sad about the move to Leeds.", True),
+    ("I'm not happy about the move to Leeds.", "You're sad about the move to Leeds.", False),
+    ("I'm happy about the move to Leeds.", "You're not sad about the move to Leeds.", False),
+    ("I'm not happy about the move to Leeds.", "You're not sad about the move to Leeds.", True),
+])
+def test_a_feeling_said_back_by_its_opposite_counts_every_not(sender, mirror, flipped):
+    # "not happy" is "sad" said back; "happy" said back as "sad" is turned round
+    c = check(sender, mirror)
+    if flipped:
+        assert c.verdict == "partial" and c.changed == [{
+            "point": sender.rstrip("."), "change": "polarity",
+            "mirror_says": mirror.rstrip(".")}], c
+    else:
+        assert c.verdict == "complete" and not c.changed, c
