@@ -340,3 +340,28 @@ def test_a_feeling_said_back_by_its_opposite_counts_every_not(sender, mirror, fl
             "mirror_says": mirror.rstrip(".")}], c
     else:
         assert c.verdict == "complete" and not c.changed, c
+
+
+# --- who did it ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sender, swapped, kept", [
+    # a name mid-sentence
+    ("It hurt when Claire ignored me at the party.",
+     "It hurt you when I ignored you at the party.",
+     "It hurt you when Claire ignored you at the party."),
+    # a word between the person and the deed
+    ("My manager really thinks I should take the job.",
+     "You really think I should take the job.",
+     "Your manager really thinks you should take the job."),
+    # the person first thing said
+    ("Your mum didn't say hello to me at the party.",
+     "I didn't say hello to you at the party.",
+     "My mum didn't say hello to you at the party."),
+])
+def test_a_deed_said_back_as_done_by_someone_else_is_a_person_change(sender, swapped, kept):
+    c = check(sender, swapped)
+    assert c.verdict == "partial" and changes(c) == ["person"], c
+    assert c.changed[0]["mirror_says"] == swapped.rstrip(".").removeprefix("It hurt you "), c
+    c = check(sender, kept)
+    assert c.verdict == "complete" and not c.changed, c
