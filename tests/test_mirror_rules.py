@@ -365,3 +365,18 @@ def test_a_deed_said_back_as_done_by_someone_else_is_a_person_change(sender, swa
     assert c.changed[0]["mirror_says"] == swapped.rstrip(".").removeprefix("It hurt you "), c
     c = check(sender, kept)
     assert c.verdict == "complete" and not c.changed, c
+
+
+@pytest.mark.parametrize("sender, flipped, kept", [
+    ("No phones at dinner, that's what I'd like.", "You'd like phones at dinner.",
+     "You'd like no phones at dinner."),
+    ("No sugar for the kids after six, please.",
+     "You'd like the kids to have sugar after six.",
+     "You'd like no sugar for the kids after six."),
+])
+def test_a_no_that_opens_the_turn_negates_what_follows(sender, flipped, kept):
+    # no comma after it: not an answer "No, ..." but the "no" of "no phones"
+    c = check(sender, flipped)
+    assert c.verdict == "partial" and changes(c) == ["polarity"], c
+    c = check(sender, kept)
+    assert c.verdict == "complete" and not c.changed, c
