@@ -380,3 +380,24 @@ def test_a_no_that_opens_the_turn_negates_what_follows(sender, flipped, kept):
     assert c.verdict == "partial" and changes(c) == ["polarity"], c
     c = check(sender, kept)
     assert c.verdict == "complete" and not c.changed, c
+
+
+def test_a_light_verb_before_the_deed_is_no_negation_in_other_words():
+    # "go and visit": "go" before "off" would hold a thing off; before "and" it goes
+    c = check("I don't want to visit your parents this Christmas.",
+              "You want to go and visit my parents this Christmas.")
+    assert c.verdict == "partial" and changes(c) == ["polarity"], c
+
+
+def test_wanting_to_go_said_back_as_refusing_to_go_is_a_flip():
+    sender = "I want to go to your work party on Friday."
+    c = check(sender, "You refuse to go to my work party on Friday.")
+    assert c.verdict == "partial" and changes(c) == ["polarity"], c
+    c = check(sender, "You'd like to go to my work party on Friday.")
+    assert c.verdict == "complete" and not c.changed, c
+
+
+def test_screen_free_at_the_very_end_is_still_no_screens():
+    c = check("I'd love one evening a week that's just us, no screens.",
+              "You'd love one evening a week for just the two of us that's screen-free.")
+    assert c.verdict in ("complete", "unsure") and not c.changed, c
