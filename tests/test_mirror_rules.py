@@ -401,3 +401,35 @@ def test_screen_free_at_the_very_end_is_still_no_screens():
     c = check("I'd love one evening a week that's just us, no screens.",
               "You'd love one evening a week for just the two of us that's screen-free.")
     assert c.verdict in ("complete", "unsure") and not c.changed, c
+
+
+def test_a_list_of_two_summed_up_is_carried_left_out_is_missed():
+    sender = "It's the car insurance, the boiler repair. I feel overwhelmed by the money."
+    c = check(sender, "So with all these bills you feel overwhelmed by the money.")
+    assert c.verdict == "complete" and c.missed == [], c
+    assert c.matched == ["It's the car insurance, the boiler repair",
+                         "I feel overwhelmed by the money"], c
+    # not summed up: a detail left out, named, though the feeling carries the mirror
+    c = check(sender, "So you feel overwhelmed by the money.")
+    assert c.missed == ["It's the car insurance, the boiler repair"], c
+
+
+def test_a_feeling_said_in_its_place_in_other_words_is_left_to_the_sender():
+    # "uncomfortable to raise" where "awkward bringing this up" was: not found by its words,
+    # in the place it was said, so the sender's own "did I get that?" decides
+    c = check("I feel awkward bringing this up, but I'd like us to talk about money.",
+              "It feels a bit uncomfortable to raise, but you'd like us to talk about money.")
+    assert c.as_dict()["verdict"] == "unsure" and c.as_dict()["confident"] is False
+    assert c.as_dict()["points"] == [
+        {"text": "I feel awkward bringing this up", "kind": "feeling", "status": "unsure"},
+        {"text": "I'd like us to talk about money", "kind": "wish", "status": "carried"}]
+
+
+def test_a_checker_made_with_its_model_checks_mirrors():
+    from facilitator.understanding.mirror import MirrorChecker
+
+    checker = MirrorChecker(UNDERSTAND.model)
+    assert checker.mirror("I feel lonely when you work late.",
+                          "You feel lonely when I work late.").verdict == "complete"
+    assert checker.mirror("I feel lonely when you work late.",
+                          "You feel happy when I work late.").verdict == "partial"
