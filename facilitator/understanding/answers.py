@@ -39,7 +39,7 @@ def _norms(text: str) -> list[str]:
             out.extend(("you", "are"))
         else:
             out.append(w)
-    return _yeah_no(out)
+    return _answer_start(out)
 
 
 _LEAD_FILLERS = frozenset({"um", "uh", "erm", "er", "oh", "well", "mm", "hmm"})
@@ -54,7 +54,7 @@ _EXCLAMATIONS = sorted((tuple(x.split()) for x in (
     "man", "goodness", "oh boy", "boy")), key=len, reverse=True)
 
 
-def _yeah_no(words: list[str]) -> list[str]:
+def _answer_start(words: list[str]) -> list[str]:
     """"Yeah no" opens an answer without answering: the words after it do ("yeah no, that's
     not it", "yeah no, that makes total sense"); alone it is a no. "Yeah nah" is a no. An
     exclamation before an answer is left out ("oh god yes loads")."""
@@ -193,7 +193,7 @@ _DEFENSIVE = frozenset({"i", "you", "your", "my", "me", "we", "mom", "mother", "
 # A belittling word that is no label on the partner: a feeling they had ("you felt silly",
 # "you feel a bit fragile"), or a word in a compound with its own plain meaning ("the mental
 # load", "a sensitive topic", "the drama at your work").
-_FEEL_VERBS = frozenset({"feel", "feels", "felt", "feeling"})
+_FEEL_VERBS = tn.FEEL_FORMS
 _SOFTENERS = frozenset({"so", "really", "very", "quite", "pretty", "a", "bit", "little", "kind",
                         "sort", "of", "too", "and", "just", "totally", "completely", "kinda",
                         "sorta", "all", "more", "less", "even"})
@@ -622,7 +622,7 @@ _PART_AMISS = re.compile(r" (?:missed|miss|missing|forgot|forgotten|left out|lef
                          r"skip|not|apart from|except|other than|without|wrong) ")
 
 
-def _points_to_a_part(source: str, line: str) -> bool:
+def _points_to_a_part(line: str) -> bool:
     """Does a reply only point at a part that was missed, without saying it again?"""
     if not _PART.search(line) or not (_PART_AMISS.search(line) or _BOTH.search(line)):
         return False
@@ -719,7 +719,7 @@ def read_confirmation(text: str) -> Reading:
             r" (?:you|he|she|they|[a-z]+)(?<! i) (?:missed|forgot|left out|skipped|changed|mixed"
             r" up|got \w+ wrong)\b", line):
         return ("partly", None)
-    if _points_to_a_part(source, line):
+    if _points_to_a_part(line):
         # "mostly, but you missed the part about my mum", "he got the money part but not the
         # scared part": which part, not what it was; the sender is asked to say it
         return ("partly", None)
