@@ -68,3 +68,20 @@ def bundled_check(tmp_path_factory) -> BundledCheck:
     report = json.loads((work / "check.json").read_text())
     return BundledCheck(proc.returncode, proc.stdout, proc.stderr, seconds, report,
                         work / "check.xml", work / "config.toml")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """`make test` spreads the suite over the cores with pytest-xdist (``--dist loadgroup``).
+    Each file stays on one worker, so its module fixtures (models, a session replayed once)
+    are built once; the files that read ``bundled_check`` share one worker too, because that
+    fixture replays all the bundled fixtures (about a minute) and would otherwise run once per
+    worker. Without xdist the mark does nothing."""
+    def file_of(item):
+        return item.nodeid.split("::", 1)[0]
+
+    sharing = {file_of(item) for item in items
+               if "bundled_check" in getattr(item, "fixturenames", ())}
+    for item in items:
+        group = "bundled-check" if file_of(item) in sharing else file_of(item)
+        item.add_marker(pytest.mark.xdist_group(group))
