@@ -688,3 +688,29 @@ def test_an_exclamation_before_an_answer_is_not_the_answer(read, text, reading):
 ])
 def test_a_verdict_on_the_partners_doing_or_people_is_blame(read, text, reading):
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    (read_empathy, "oh yeah, heartbroken i'm sure, tragic", ("retry", "sarcasm")),
+    (read_empathy, "probably feel like a martyr, which you love", ("retry", "sarcasm")),
+    (read_empathy, "dunno, upset or whatever", ("retry", "dismissal")),
+    (read_validation, "that makes sense because you're just like your mother",
+     ("retry", "contempt")),
+    (read_validation, "that makes sense because you're your mother's daughter",
+     ("retry", "contempt")),
+    (read_validation, "it makes sense cos you're a bloody lunatic", ("retry", "contempt")),
+    (read_consent, "after tea? i'm starving and i'll just be grumpy", ("later", None)),
+    # near misses: a sure feeling imagined, "I bet you" imagining it, a parent named as the
+    # reason's history or said without the dig, a meal that is now
+    (read_empathy, "I'm sure you felt really alone", ("feeling", None)),
+    (read_empathy, "i imagine you feel hurt, and i bet you felt alone too", ("feeling", None)),
+    (read_validation, "it makes sense, you're like your dad, you need things planned",
+     ("valid", None)),
+    (read_validation, "it makes sense, your dad was never around when you were little",
+     ("valid", None)),
+    (read_validation, "it makes sense, you feel like your work doesn't count", ("valid", None)),
+    (read_consent, "yes, now's good, we've had tea", ("yes", None)),
+])
+def test_a_feeling_mocked_or_waved_away_and_a_reason_that_is_who_they_take_after(read, text,
+                                                                                  reading):
+    assert read(text) == reading

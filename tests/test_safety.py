@@ -641,6 +641,26 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
      "He hit me last night. Then we had a pillow fight. I'm tired."),
     ("We had a pillow fight and he hit me with a pillow.",
      "I came home late. We had a pillow fight. He hit me last night."),
+    # exasperation looked back on is set aside; what the partner did is still read
+    ("I could've strangled you when you told your mum before we'd agreed, I'm over it now",
+     "I could have killed you when you hit her"),
+    # work as a place to hide, not a grave
+    ("I'm gonna bury myself in work this week, sorry in advance",
+     "I'm gonna bury him in the garden if he touches her again"),
+    # a phone under the pillow for its alarm; with the door locked against someone, a fear
+    ("I sleep with my phone under the pillow for the alarm",
+     "I sleep with my phone under the pillow and the door locked in case she comes in"),
+    # money taken and a little handed back; a child's pocket money is no control
+    ("we give the kids pocket money on Fridays",
+     "my in-laws keep my salary card and give me pocket money, I'm not to argue"),
+    ("my parents gave me pocket money when I was a kid",
+     "he takes my wages and gives me an allowance every Friday"),
+    # small children home alone; older ones are not
+    ("the kids are home alone after school now, the oldest is fifteen",
+     "they're home by themselves every evening till ten, the oldest is seven"),
+    # asleep drunk with the baby; asleep tired with the baby is ordinary
+    ("I fell asleep with the baby on me again on the sofa, so tired",
+     "I fell asleep drunk on the sofa with the baby on me again"),
 ])
 def test_the_rules_set_aside_only_what_their_words_rule_out(ordinary, concern):
     assert rule_kinds(ordinary) == []

@@ -280,6 +280,16 @@ _NO_SENSE = re.compile(r" (?:do not|does not|did not|can not|cannot|could not) (
                        r"not make (?:any |much )?sense")
 
 
+# The reason given is who the partner takes after: "because you're just like your mother",
+# "you're your father's son", "you're just like that".
+_LIKE_THEIR_PEOPLE = re.compile(
+    r" you are (?:(?:just |so |exactly |basically |literally |always )?like (?:your (?:\w+ )?"
+    r"(?:mother|mum|mom|father|dad|family|sister|brother|parents|folks)|that|this)(?: \.| ,| ?$)|"
+    r"(?:just|so|exactly|basically|literally) like (?:your (?:\w+ )?(?:mother|mum|mom|father|"
+    r"dad|family|parents|folks))\b|your (?:mother|mothers|mum|mums|mom|moms|father|fathers|dad|"
+    r"dads) (?:daughter|son|child|kid)\b)")
+
+
 _EXCUSES = frozenset({"tired", "exhausted", "stressed", "busy", "knackered", "shattered",
                       "drained", "overwhelmed", "worn", "sick", "ill", "swamped", "frazzled",
                       "fried", "wiped", "spent", "burnt", "burned"})
@@ -348,7 +358,7 @@ def read_validation(text: str) -> Reading:
         return ("retry", "dismissal")
     if dismissive(line):
         return ("retry", "dismissal")
-    if _WRONG_VIEW.search(line) or _runs_down(text, words):
+    if _WRONG_VIEW.search(line) or _runs_down(text, words) or _LIKE_THEIR_PEOPLE.search(line):
         return ("retry", "contempt")  # "because you always blow things up"
     if rebuttal_after(words, at) or _OWN_SENSE.search(line) or _own_state(line):
         return ("retry", "rebuttal")
@@ -380,6 +390,17 @@ def _thought_spans(line: str) -> list[tuple[int, int]]:
 _OWN_FEELING = re.compile(r"^ (?:honestly |well |um |i mean |i imagine |i guess |i think )*i "
                           r"(?:would |do |really |just |kind of |also |still )*(?:feel|felt|am|"
                           r"get|got)\b")
+# A feeling named and mocked or waved away in the same breath: "heartbroken, I'm sure,
+# tragic", "upset or whatever", "a martyr, which you love". Mockery needs no tone of voice to be
+# heard and is looked for in the whole answer, wherever the feeling stands in it.
+_MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
+    r" (?:i am sure|i bet)(?: \.| ,| ?$| tragic| poor)",
+    r" (?:how |so )?tragic\b", r" my heart bleeds\b", r" cry me a river\b",
+    r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
+)]
+_WAVED_FEELING = re.compile(r" or whatever\b| whatever (?:it is )?(?:you|your)\b| whatever"
+                            r"(?: \.| ,| ?$)| if you say so\b| who cares\b")
+_BET_YOU = re.compile(r" i bet (?=you (?:feel|felt|were|are|must|would|might|get|got)\b)")
 _YOURS = re.compile(r" (?:you|your|yourself|you are|you might|you must|you would)\b(?! know\b)"
                     r"(?! (?:had|have) to listen)")
 
@@ -416,8 +437,13 @@ def read_empathy(text: str) -> Reading:
         while first and (words[first - 1] in _SOFTENERS or words[first - 1] in _FEEL_VERBS):
             first -= 1
         tail = _line(words[first:])
-        if put_down(tail) or sarcastic(text, tail):
+        # "I bet you felt alone" imagines the feeling; it is no jibe
+        if put_down(_BET_YOU.sub(" ", tail)) or sarcastic(text, tail):
             return ("retry", "contempt")
+        if any(p.search(line) for p in _MOCKED_FEELING):
+            return ("retry", "sarcasm")
+        if _WAVED_FEELING.search(line):
+            return ("retry", "dismissal")
         if _OWN_FEELING.search(line) and not _YOURS.search(line):
             return ("retry", "own")  # "I feel annoyed, honestly", "I'd feel tired too"
         return ("feeling", None)

@@ -103,7 +103,8 @@ TIME = _seqs(
     "after work", "after the", "after i", "after we", "after lunch", "after bedtime",
     "in the morning", "tomorrow morning", "tomorrow night", "on the weekend", "at the weekend",
     "on saturday", "on sunday", "on friday", "on monday", "on tuesday", "on wednesday",
-    "on thursday", "saturday", "sunday", "before bed",
+    "on thursday", "saturday", "sunday", "before bed", "after tea", "after supper",
+    "after breakfast", "after my", "after our", "after this", "this evening",
 )
 
 # --- endings and more -------------------------------------------------------------------------

@@ -146,6 +146,7 @@ _INSULTS = frozenset({
     "immature", "ridiculous", "hopeless", "incompetent", "insane", "nag", "slob", "narcissist",
     "baby", "coward", "cold", "heartless", "clueless", "spoiled", "hysterical", "dramatic",
     "irresponsible", "inconsiderate", "disgusting", "ungrateful", "cheap", "arrogant",
+    "lunatic", "nutter", "nutcase", "headcase", "psychopath", "brat", "hypocrite", "snob",
 })
 _ABSOLUTES = _phrases(
     "you never", "you always", "you do not ever", "you never ever", "you constantly",
