@@ -66,6 +66,7 @@ def test_a_turn_read_as_an_answer_only_has_no_command(understand):
     ("confirm", "Go on.", "yes"),
     ("empathy_confirm", "Go on.", "yes"),
     ("empathy_confirm", "Carry on.", "yes"),
+    ("more", "can I keep going?", "yes"),
 ])
 def test_continue_answers_a_question(understand, step, text, outcome):
     # Nothing is paused at a step that asks a question: "go on" answers it (how sure the
@@ -300,7 +301,19 @@ def test_how_much_answers_the_question_asked(understand, step, text, outcome):
     assert (turn.outcome, turn.command) == (outcome, None)
 
 
+@pytest.mark.parametrize("step, text, outcome", [
+    ("more", "no more", "done"),
+    ("more", "nothing more to add", "done"),
+    ("more", "nope, no more.", "done"),
+])
+def test_no_more_answers_is_there_more_and_stops_nothing(understand, step, text, outcome):
+    turn = understand.turn(step, text)
+    assert (turn.outcome, turn.command) == (outcome, None)
+
+
 @pytest.mark.parametrize("step, text, command", [
+    ("more", "no more, I'm done, stop", "stop"),
+    ("send", "no more", "stop"),
     ("more", "wait a little bit", "pause"),
     ("send", "a little bit", "pause"),
     ("paused", "can I keep going?", "resume"),

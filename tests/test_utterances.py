@@ -93,6 +93,9 @@ def test_feeling_words_come_from_the_lexicon_in_order_once():
     # "never" with something good withheld: the near misses of the praise below
     ("You never make me feel special anymore.", ["you never"]),
     ("You never make time for me.", ["you never"]),
+    # "never once" is still never; "you never let me ..." without "down" takes away
+    ("Well you've never once asked how my day was.", ["you've never"]),
+    ("You never let me finish a sentence.", ["you never"]),
 ])
 def test_blame_language_is_found(text, found):
     assert find_blame(text) == found
@@ -102,6 +105,8 @@ def test_blame_language_is_found(text, found):
     "I feel lonely when you work late.",
     "You always make me laugh.",
     "You never fail to make me smile.",
+    "You never let me down, and I feel so lucky.",
+    "You've never once let me down.",
     # no harm done to the speaker, ever, is praise
     "You never make me feel silly for asking, and I love that.",
     "You never yell at me, even when I mess up.",

@@ -152,7 +152,8 @@ _ABSOLUTES = _phrases(
     "you never", "you always", "you do not ever", "you never ever", "you constantly",
     "you are always", "you are never", "you can never", "you will never", "you would never",
     "you could never", "you only ever", "every single time you", "every time you",
-    "you keep on", "you are constantly",
+    "you keep on", "you are constantly", "you have never", "you have not once",
+    "you have never once", "not once in",
 )
 _FAULT = _phrases(
     "it is your fault", "it is all your fault", "that is your fault", "your fault",
@@ -174,7 +175,8 @@ _PRAISE = frozenset({"laugh", "smile", "love", "loved", "help", "helps", "suppor
                      "notice", "notices", "surprise", "surprises", "encourage", "encourages",
                      "comfort", "comforts", "means"})
 _NEVER_PRAISE = frozenset({"complain", "complains", "judge", "judges", "criticize",
-                           "criticise", "give", "fail", "fails", "forget", "forgets", "let"})
+                           "criticise", "give", "fail", "fails", "forget", "forgets", "let",
+                           "letdown"})
 _NEGATIVE = frozenset({"not", "forget", "forgets", "late", "ignore", "ignores", "interrupt",
                        "interrupts", "criticize", "yell", "yells", "leave", "mess", "blame",
                        "complain", "complains", "nag", "lie", "lies", "cutoff"})
@@ -255,7 +257,11 @@ _PUT_DOWN = frozenset({"silly", "stupid", "small", "bad", "dumb", "useless", "wo
 
 def _praise(seq: tuple[str, ...], rest: list[str]) -> bool:
     if "never" in seq:
-        # "you never fail to make me smile", "you never complain"
+        # "you've never once let me down": the emphasis is no part of what is done
+        while rest and rest[0] in ("once", "ever", "really", "actually", "even"):
+            rest = rest[1:]
+        # "you never fail to make me smile", "you never complain", "you never let me down"
+        # (heard as one word, "letdown")
         if rest and rest[0] in _NEVER_PRAISE and not (
                 rest[0] == "let" and rest[1:3] != ["me", "down"]):
             return True

@@ -53,12 +53,14 @@ RECEIVER_STEPS = frozenset(MIRROR_STEPS) | {"validate", "empathize"}
 # "I'll pass", "I'm gonna pass", "pass on that": at the appointment, a decline.
 _PASS = re.compile(r"\b(?:i'?ll|i will|gonna|going to|think i'?ll|i'?d rather|i)\s+pass\b"
                    r"(?!\s+(?:the|it|that to|on to))")
-# The steps that ask a question, where "a little bit" answers it.
+# The steps that ask a question, where "a little bit", "no more" or "keep going" answer it.
 QUESTION_STEPS = frozenset({"appointment_consent", "reschedule", "confirm", "more",
                             "empathy_confirm"})
 _HOW_MUCH = re.compile(r"^(?:(?:um|mm|uh|hmm|well|erm)[,.]? )*(?:just )?(?:a little bit|a little|"
                        r"a bit|a tad|a touch|slightly|somewhat)(?:[,.]? (?:yeah|yes|yep|yeah "
                        r"actually|i guess|i think|maybe|actually))*[.!?]*$")
+_NO_MORE = re.compile(r"^(?:(?:um|mm|uh|well|erm)[,.]? )*(?:no|nope|nah|nothing)[,.]? "
+                      r"(?:no |nothing )?more(?: than that| to (?:say|add))?[.!]*$")
 # Which outcomes come with a reason ("why") worth coaching on.
 WHY_OUTCOMES = {("send", "blame"), ("more", "blame"), ("validate", "retry"),
                 ("empathize", "retry")}
@@ -136,10 +138,14 @@ class TurnReader:
         vector = self.model.sentences([text])[0]
         safety = self.safety(text, vector, for_partner=step in RECEIVER_STEPS)
         command = self.command(text, vector, step) if commands else None
-        if command == "resume" and step in ("appointment_consent", "reschedule", "confirm",
-                                            "empathy_confirm"):
+        if command == "resume" and step in QUESTION_STEPS:
             # Nothing is paused at a step that asks a question ("paused" is its own step):
-            # "yes, please continue" to "did Leo get that?" answers it.
+            # "yes, please continue" to "did Leo get that?" answers it, and "can I keep
+            # going?" to "is there more?" says there is.
+            command = None
+        if command == "stop" and step in QUESTION_STEPS and _NO_MORE.match(
+                tn.clean(text).lower()):
+            # "no more" to "is there more?" answers it; it ends the sharing, not the session
             command = None
         if command == "pause" and step in QUESTION_STEPS and _HOW_MUCH.match(
                 tn.clean(text).lower()):
