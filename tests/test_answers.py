@@ -714,3 +714,31 @@ def test_a_verdict_on_the_partners_doing_or_people_is_blame(read, text, reading)
 def test_a_feeling_mocked_or_waved_away_and_a_reason_that_is_who_they_take_after(read, text,
                                                                                   reading):
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    (read_validation, "well it makes sense because you've never been any good with money",
+     ("retry", "contempt")),
+    (read_validation, "it makes sense because you've never really coped with anything",
+     ("retry", "contempt")),
+    (read_validation, "makes sense to me cause you're not great with numbers, bless you",
+     ("retry", "contempt")),
+    (read_validation, "sure, makes sense, I'll just quit my job and stay home then shall I",
+     ("retry", "sarcasm")),
+    (read_empathy, "I imagine you feel fine, you're making a big thing out of nothing",
+     ("retry", "contempt")),
+    (read_empathy, "oh I'm sure you're just heartbroken about it", ("retry", "sarcasm")),
+    (read_empathy, "I imagine you feel super thrilled, living with a monster like me",
+     ("retry", "contempt")),
+    # near misses: a hardship the partner never had to face, a difficulty said with care, a
+    # sure feeling imagined, a question asked before the feeling
+    (read_validation, "it makes sense, you've never had to deal with this before",
+     ("valid", None)),
+    (read_validation, "it makes sense, you've never been good at saying no to your mum and "
+                      "that's hard", ("valid", None)),
+    (read_empathy, "I'm sure you're just exhausted after that week", ("feeling", None)),
+    (read_empathy, "shall I guess? I imagine you feel lonely", ("feeling", None)),
+])
+def test_a_reason_that_says_what_the_partner_cannot_do_and_a_feeling_mocked(read, text,
+                                                                             reading):
+    assert read(text) == reading

@@ -658,6 +658,26 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
     # small children home alone; older ones are not
     ("the kids are home alone after school now, the oldest is fifteen",
      "they're home by themselves every evening till ten, the oldest is seven"),
+    # a blow named by its day; a blow on the news is not
+    ("the punch on the news last night was shocking",
+     "I don't want to make a thing of it but the slap on Saturday, I keep thinking about it"),
+    # an injury whose innocent story is denied; told plainly, it is ordinary
+    ("my ribs are sore from the trampoline with the kids",
+     "ok so the thing with my ribs. it wasn't the trampoline."),
+    # driving and hoping for a crash; hoping for good news on the drive home is ordinary
+    ("I was driving home hoping something good happens with the job",
+     "I've been driving really fast on the motorway kind of hoping something happens"),
+    # exasperation promised at a habit; a killing promised if a partner leaves is a threat
+    ("I'm gonna kill Dave if he borrows the ute again without filling it up",
+     "I'm gonna kill her if she leaves me"),
+    # keys taken from a drinker, a phone put away by a shared rule; taken to trap, control
+    ("I took the car keys off you because you'd had three pints, you said fair enough",
+     "he took the car keys so I couldn't leave"),
+    ("you took my phone off me at dinner, we'd agreed no phones at the table",
+     "he took my phone off me and read everything"),
+    # a finger feared for in the kitchen
+    ("your knife skills are terrifying babe, I'm always scared you'll lose a finger",
+     "I'm scared of you when you've got a knife in your hand"),
     # asleep drunk with the baby; asleep tired with the baby is ordinary
     ("I fell asleep with the baby on me again on the sofa, so tired",
      "I fell asleep drunk on the sofa with the baby on me again"),

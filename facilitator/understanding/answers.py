@@ -119,7 +119,9 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" poor (?:baby|thing|you|little|darling) ",
     r" sorry for yourself ",
     r" (?:pleased|happy|proud|smug) with yourself ",
-    r" bless ?$",
+    r" bless(?: you| him| her| them| your heart| his heart| her heart)? ?$",
+    r" (?:making|make|makes|made) (?:such )?(?:a )?(?:big |huge |massive )?(?:thing|deal|fuss|"
+    r"drama|mountain) (?:outof|out of|over|about) nothing\b",
     r" what happens when you ",
     r" (?:it is|its|that is) not (?:that|so) hard ",
     r" you could just ",
@@ -155,6 +157,9 @@ _MOCKERY = (
     r"monster|big bad wolf) ",
     r" typical (?:you|of you)\b", r" boo hoo\b", r" shocker ", r" which you love ",
     r" your little (?:speech|rant|tantrum|show|performance|lecture|sulk|moan|drama) ",
+    r" (?:a|the) (?:monster|villain|ogre|tyrant|bad guy) like me\b",
+    # "I'll just quit my job and stay home then, shall I": a rhetorical offer
+    r" (?:then )?shall i ?[.?!]* ?$",
 )
 _SARCASM = [re.compile(p) for p in _MOCKERY + (
     r"^ (?:oh|wow|yeah great|great|riiight|riight|sure sure|yeah yeah sure)\b",
@@ -290,6 +295,14 @@ _LIKE_THEIR_PEOPLE = re.compile(
     r"dads) (?:daughter|son|child|kid)\b)")
 
 
+# The reason given is what the partner cannot do: "you've never been any good with money",
+# "you've never really coped with anything on your own".
+_NO_GOOD_AT = re.compile(
+    r" you (?:have |had )?(?:never|not ever) (?:really |once |actually |even )?(?:been (?:any|"
+    r"much) (?:good|use)|been able to (?:cope|manage)|coped|managed|handled|known how to "
+    r"(?:cope|manage|handle))\b")
+
+
 _EXCUSES = frozenset({"tired", "exhausted", "stressed", "busy", "knackered", "shattered",
                       "drained", "overwhelmed", "worn", "sick", "ill", "swamped", "frazzled",
                       "fried", "wiped", "spent", "burnt", "burned"})
@@ -358,7 +371,8 @@ def read_validation(text: str) -> Reading:
         return ("retry", "dismissal")
     if dismissive(line):
         return ("retry", "dismissal")
-    if _WRONG_VIEW.search(line) or _runs_down(text, words) or _LIKE_THEIR_PEOPLE.search(line):
+    if _WRONG_VIEW.search(line) or _runs_down(text, words) or _LIKE_THEIR_PEOPLE.search(
+            line) or _NO_GOOD_AT.search(line):
         return ("retry", "contempt")  # "because you always blow things up"
     if rebuttal_after(words, at) or _OWN_SENSE.search(line) or _own_state(line):
         return ("retry", "rebuttal")
@@ -395,11 +409,14 @@ _OWN_FEELING = re.compile(r"^ (?:honestly |well |um |i mean |i imagine |i guess 
 # heard and is looked for in the whole answer, wherever the feeling stands in it.
 _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r" (?:i am sure|i bet)(?: \.| ,| ?$| tragic| poor)",
+    r"^ (?:oh|yeah|well|oh yeah) i am sure you are just\b",
     r" (?:how |so )?tragic\b", r" my heart bleeds\b", r" cry me a river\b",
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
 )]
 _WAVED_FEELING = re.compile(r" or whatever\b| whatever (?:it is )?(?:you|your)\b| whatever"
-                            r"(?: \.| ,| ?$)| if you say so\b| who cares\b")
+                            r"(?: \.| ,| ?$)| if you say so\b| who cares\b| (?:making|make|"
+                            r"makes|made) (?:such )?(?:a )?(?:big |huge )?(?:thing|deal|fuss|"
+                            r"drama|mountain) (?:outof|out of|over|about) nothing\b")
 _BET_YOU = re.compile(r" i bet (?=you (?:feel|felt|were|are|must|would|might|get|got)\b)")
 _YOURS = re.compile(r" (?:you|your|yourself|you are|you might|you must|you would)\b(?! know\b)"
                     r"(?! (?:had|have) to listen)")

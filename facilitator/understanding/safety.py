@@ -532,6 +532,25 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     # a phone kept close for what phones are for at night, not to call for help
     r" (?:phone|mobile) under (?:the|my) pillow (?:for|as) (?:the |my |an )?(?:alarm|alarm clock|"
     r"music|podcasts?|white noise|audiobooks?|sleep app|meditation|sleep sounds)\b",
+    # exasperation promised at a habit: "I'm gonna kill Dave if he borrows the ute again"
+    r" (?:going to|gonna|will|i will|i am going to|am gonna) (?:kill|murder|strangle|throttle) "
+    r"(?:\w+ ){0,2}if (?:he|she|you|they|xname) (?:\w+ )?(?:borrows|borrow|forgets|forget|eats|"
+    r"eat|finishes|finish|uses|use|moves|move|hides|hide|loses|lose|breaks|break|is late|are "
+    r"late|takes my|take my|drinks my|drink my|touches my (?:car|stuff|phone|food|charger|"
+    r"tools|ute))\b",
+    # keys taken from someone who has been drinking, so they would not drive
+    r" (?:took|take|taken|taking|hid|hide|hidden|kept) (?:the |your |his |her |my )?(?:car )?"
+    r"keys\b[^.]{0,60}(?:had (?:a few|two|three|four|five|too many|some|\w+) (?:pints|drinks|"
+    r"beers|glasses|wines)|drunk|been drinking|over the limit|not (?:safe )?to drive|so (?:you|he|"
+    r"she) (?:would not|could not|did not) drive)",
+    # a phone put away by a rule both agreed: "no phones at the table"
+    r" (?:took|take|takes|taking) (?:my|your|his|her) phone (?:off|from|away from) (?:me|you|"
+    r"him|her)\b(?=[^.]{0,80}(?:we (?:had |would |have )?agreed|we both agreed|our rule|the "
+    r"rule|no phones at))",
+    # fear for a partner's fingers in the kitchen
+    r" (?:lose|chop off|cut off|slice off|lop off) (?:a|your|his|her|my) (?:finger|thumb|"
+    r"fingertip)\b",
+    r" knife skills\b",
     # work or books as a place to hide: "I'm gonna bury myself in work this week"
     r" bury (?:myself|yourself|himself|herself|ourselves) in (?:my |the |his |her |our )?(?:work|"
     r"books?|paperwork|admin|emails|revision|study|studies|the garden|the project|a project)\b",
@@ -2975,6 +2994,18 @@ _VIOLENCE += [
     r"shoving|shoving and pushing)\b(?! (?:in|at|on|of|during|practice|training|~))",
     r" (?:it was|it is|that was|he|she|you) (?:only|just) (?:gave me |give me )?a (?:little |"
     r"tiny |small )?(?:shove|slap|smack|backhand)\b(?! on the wrist)",
+    # one blow named by its day: "the slap on Saturday", "that punch last week"
+    r" (?:the|that) (?:slap|punch|shove|kick|headbutt|backhand|smack) (?:on|last|at|in|from) "
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|new year|"
+    r"christmas|night|week|month|the party|the wedding|your (?:mum|mom|mother|dad|father)s?)\b",
+    # an injury, then its innocent story denied: "the thing with my ribs, it wasn't the
+    # trampoline", "my arm in January, I didn't fall off the ladder"
+    r" (?:my|the) (?:ribs?|arm|wrist|eye|black eye|lip|face|nose|jaw|bruises?|cheek|neck|"
+    r"shoulder|collarbone|finger|fingers|tooth|teeth|stitches|cast|sling)\b[^?]{0,60}(?:it "
+    r"(?:was not|is not) (?:the|a|from|really)|i (?:did not|never) (?:fall|fell|trip|tripped|"
+    r"walk|walked|slip|slipped|bang|banged)|(?:that|it) (?:was not|is not|was never) (?:from )?"
+    r"(?:a fall|the stairs|the door|the trampoline|the cat|the dog|sport|an accident|the "
+    r"ladder))",
 ]
 _VIOLENCE += [
     # an injury the speaker gave, named by the speaker: "the night I broke your wrist"; not
@@ -3006,6 +3037,12 @@ _SELF_HARM += [
     r")?(?:, )?ways(?: online| on my phone)?(?: ,| \.| ?$| late| at night)",
 ]
 _SELF_HARM += [
+    # driving and hoping for the crash: "driving really fast on the motorway kind of hoping
+    # something happens"
+    r" (?:driving|drive|drove|drives|cycling|riding)\b[^.]{0,60}(?:hoping|hope|wishing|wish|"
+    r"half hoping|kind of hoping|sort of hoping) (?:something (?:bad )?(?:happens|would happen|"
+    r"will happen|happened)|i (?:crash|would crash|do not make it|hit something|come off)|"
+    r"(?:a|some) (?:lorry|truck|bus|car|van) (?:hits|would hit|will hit) me)\b",
     # no point left in anything, said where a clause ends: not "no point arguing anymore"
     r" (?:do not|can not|no longer|never) see (?:the|any) point (?:anymore|any more|in "
     r"anything|in any of it|of anything|in living|of living|in going on|in carrying on|in "
