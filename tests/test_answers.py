@@ -742,3 +742,27 @@ def test_a_feeling_mocked_or_waved_away_and_a_reason_that_is_who_they_take_after
 def test_a_reason_that_says_what_the_partner_cannot_do_and_a_feeling_mocked(read, text,
                                                                              reading):
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("of course it makes sense, everything you say makes sense, you're never wrong are you",
+     ("retry", "sarcasm")),
+    ("yeah sure, makes loads of sense, you're the only person who's ever been tired",
+     ("retry", "sarcasm")),
+    ("yeah, because leaving one mug in the sink is basically a crime, right? makes sense",
+     ("retry", "sarcasm")),
+    ("yeah no it makes sense, clearly I'm just the worst husband ever, right?",
+     ("retry", "sarcasm")),
+    ("makes sense, your whole family gets worked up over nothing", ("retry", "contempt")),
+    ("it makes sense cos you get jealous of literally everyone", ("retry", "contempt")),
+    ("right, makes sense because you never let anything go", ("retry", "contempt")),
+    # near misses: the partner alone in a kindness, a hardship that never lets up
+    ("it makes sense, you were the only one who ever visited your nan and now she's gone",
+     ("valid", None)),
+    ("it makes sense, you never get a minute to yourself", ("valid", None)),
+    ("it makes sense, your mum gets upset about the move and you're in the middle",
+     ("valid", None)),
+])
+def test_a_validation_that_makes_the_partner_always_right_or_their_people_overwrought(text,
+                                                                                     reading):
+    assert read_validation(text) == reading

@@ -112,8 +112,11 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" (?:make|makes|made) (?:\w+ )?(?:sense|since|cents) (?:\w+ )?(?:if|for) (?:you|your|someone|"
     r"somebody|a) ",
     r" (?:everything|it|all) (?:to be |is |has to be |to be all |is all )?(?:all )?about you ",
-    r" you (?:get|are|get so|are so) (?:\w+ )?(?:upset|worked up|angry|hurt|offended|sad|anxious) "
-    r"(?:about|over|by) (?:literally )?(?:anything|everything|nothing)",
+    r" (?:you|your (?:whole |entire )?(?:family|lot|people|mum|mom|dad|mother|father)) (?:get|gets|"
+    r"are|is|get so|gets so|are so|is so) (?:\w+ )?(?:upset|worked up|angry|hurt|offended|sad|"
+    r"anxious|jealous|paranoid|defensive|touchy|stressed|wound up|het up) (?:about|over|by|of|at) "
+    r"(?:literally )?(?:anything|everything|nothing|everyone|everybody|anyone|anybody)",
+    r" you never let (?:anything|it|things|stuff) go\b",
     r" (?:your|the) default ",
     r" (?:did|do|does|brought|bring|brings) (?:that|this|it) (?:on|to) yourself ",
     r" poor (?:baby|thing|you|little|darling) ",
@@ -153,6 +156,9 @@ _MOCKERY = (
     r"^ (?:ugh |oh |well )?here we go again ",
     r" the great (?:provider|genius|expert|hero|lord|master|martyr|saint) ",
     r" (?:i am|i'm) (?:clearly|obviously) the (?:worst|most terrible|most awful) ",
+    r" (?:clearly |obviously )?i am (?:clearly |obviously )?(?:just )?the (?:worst|most terrible|"
+    r"most awful) (?:husband|wife|partner|boyfriend|girlfriend|person|father|mother|dad|mum|mom)"
+    r"\b",
     r" i am (?:always |clearly |obviously |just )?the (?:villain|bad guy|bad one|"
     r"monster|big bad wolf) ",
     r" typical (?:you|of you)\b", r" boo hoo\b", r" shocker ", r" which you love ",
@@ -163,6 +169,16 @@ _MOCKERY = (
 )
 _SARCASM = [re.compile(p) for p in _MOCKERY + (
     r"^ (?:oh|wow|yeah great|great|riiight|riight|sure sure|yeah yeah sure)\b",
+    # the partner made out to be always right or alone in their trouble: "you're never wrong,
+    # are you", "you're the only person who's ever been tired", "it always makes sense when
+    # you say it", a small thing made a crime
+    r" you are never wrong\b",
+    r" the only (?:person|one|human|woman|man) (?:who has|who is|who was|to have|in the world "
+    r"who has) ever\b",
+    r" (?:it|everything|that) (?:always )?makes sense when you say it\b",
+    r" everything you (?:say|do|think) (?:always )?makes (?:total |perfect )?sense\b",
+    r" (?:basically|practically|literally|apparently) a (?:crime|sin|felony|capital offence|"
+    r"hanging offence|war crime)\b",
     r" oh (?:yeah|sure|right|totally|absolutely|definitely|great|wow|that|of course)\b",
     r" yeah right ",
     r" (?:so|sooo+) much sense ",
