@@ -766,3 +766,17 @@ def test_a_reason_that_says_what_the_partner_cannot_do_and_a_feeling_mocked(read
 def test_a_validation_that_makes_the_partner_always_right_or_their_people_overwrought(text,
                                                                                      reading):
     assert read_validation(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("no worries, happy to", ("yes", None)),
+    ("not now, I have to collect Maya from swimming. Tonight maybe?", ("later", None)),
+    ("I'd rather not. Not today, not next week, I just don't see the point of it.",
+     ("no", None)),
+    ("not today, not tomorrow, not ever", ("no", None)),
+    # near misses: a time offered after the refused ones
+    ("not now, not tonight, tomorrow after work", ("later", None)),
+    ("not today and not tomorrow, maybe at the weekend", ("later", None)),
+])
+def test_every_time_refused_in_turn_is_a_no_and_a_time_after_them_is_later(text, reading):
+    assert read_consent(text) == reading

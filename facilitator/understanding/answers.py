@@ -928,7 +928,13 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
 # evening" (a bare "not tonight" declines).
 _LATER_TODAY = re.compile(r" (?:maybe|perhaps|how about|what about|could we|can we|later|"
                           r"or) (?:\w+ ){0,3}(?:tonight|this evening|this afternoon|after dinner|"
-                          r"after tea|after lunch|after work)\b")
+                          r"after tea|after lunch|after work)\b| (?:tonight|this evening|this "
+                          r"afternoon|after dinner|after tea|after lunch|after work) (?:maybe|"
+                          r"perhaps|instead|then|is better|would be better|works better)\b")
+# Every time refused in turn: "not today, not next week, not ever" names no time to meet.
+_NO_TIME_AT_ALL = re.compile(r" not (?:\w+ )?(?:today|tonight|now|tomorrow|this week|next week|"
+                             r"this month|ever)\b(?: \w+){0,2}? not (?:\w+ )?(?:today|tonight|"
+                             r"now|tomorrow|week|weekend|month|year|ever)\b")
 
 
 def names_time(text: str) -> bool:
@@ -976,6 +982,9 @@ def read_consent(text: str) -> Reading:
     if re.search(r"^ (?:if it is|if we keep it|as long as it is|so long as it is) (?:quick|short|"
                  r"brief|not too long) (?:yes|yeah|sure|ok|okay|fine|go on)\b", line):
         return ("yes", None)  # a yes with a condition that is met now
+    refused = _NO_TIME_AT_ALL.search(line)
+    if later and refused and not cu._any(line[refused.end():].split(), cu.TIME):
+        return ("no", None)  # unless a time is offered after them: "..., tomorrow after work"
     if later and not re.search(r" now (?:is|works) | i will listen | i am (?:here|ready) ", line):
         return ("later", None)
     if re.fullmatch(r" (?:hmm |um |uh |well )*(?:maybe|i do not know|not sure|i am not sure|"

@@ -80,6 +80,7 @@ READY = _seqs(
     "i have time", "i have got time", "this is a good time", "now is a good time",
     "as good a time as any", "as i will ever be", "let us get it over with", "i will listen",
     "i am all yours", "fire away", "go for it", "shoot", "i am good to go", "good to go",
+    "happy to", "more than happy to",
 )
 DECLINE = _seqs(
     "not now", "not right now", "not a good time", "bad time", "can not", "i do not want",
