@@ -678,6 +678,31 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
     # a finger feared for in the kitchen
     ("your knife skills are terrifying babe, I'm always scared you'll lose a finger",
      "I'm scared of you when you've got a knife in your hand"),
+    # going on after a "no" in bed; going on about something after a "no" is ordinary
+    ("you keep going on about it when I've said no",
+     "sometimes in bed you keep going when I've said no and I just go still"),
+    ("you keep going when I've said no more biscuits for the kids",
+     "you kept going after I said no, I was crying"),
+    # not safe to say it in the same room; a heater in the same room is no fear
+    ("I don't feel safe leaving the heater on in the same room as the dog",
+     "I don't feel safe telling you this in the same room"),
+    ("I'm not sure if the ladder is safe here", "I don't know if I'm safe here after that"),
+    # a way out worked out in advance; windows opened for air are not
+    ("which windows open in the new flat? it gets so hot, just in case we need air",
+     "I've worked out which doors lock and which windows open, just in case I need them"),
+    # a cover story for an injury; a lie about a scratched car, a clumsiness that is true
+    ("I lied about how it happened to my mum, the scratch on the car",
+     "I've had to go to A and E twice and both times I lied about how it happened"),
+    ("I tell everyone I'm clumsy, and it's true, I'm always bumping into stuff",
+     "I tell the doctor I'm clumsy. I'm not clumsy"),
+    ("the cat scratched my arms playing, little monster",
+     "the scratches on my arms aren't from the cat"),
+    # harm that goes on, named; pushing at work is pressure
+    ("the pushing at work is too much, the deadlines",
+     "it's been happening more, the pushing, since he lost his job"),
+    # a face still marked from a day; from the dentist it is ordinary
+    ("my lip is still swollen from the dentist",
+     "I can't, my lip's still swollen from Saturday, I don't want to get into it"),
     # asleep drunk with the baby; asleep tired with the baby is ordinary
     ("I fell asleep with the baby on me again on the sofa, so tired",
      "I fell asleep drunk on the sofa with the baby on me again"),

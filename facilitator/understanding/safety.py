@@ -485,8 +485,9 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     # ordinary worries and safety that is emotional
     r" (?:feel|feeling|felt) (?:\w+ )?(?:safe|unsafe) (?:sharing|to share|talking|to talk|"
     r"opening up|to open up|being vulnerable|telling you|to tell you|bringing|to bring|"
-    r"crying|to cry|saying|to say|emotionally)\b(?![^.]{0,40} with (?:him|her|you|them) "
-    r"(?:here|home|around|in the house|in the room|nearby))",
+    r"crying|to cry|saying|to say|emotionally)\b(?![^.]{0,40}(?: with (?:him|her|you|them) "
+    r"(?:here|home|around|in the house|in the room|nearby)| in the same room| in (?:this|the) "
+    r"room with))",
     r" (?:emotionally|emotional) (?:safe|unsafe|safety)\b",
     r" (?:laughed|laughing|laugh|cried|crying|ran|running|giggled|giggling|coughed|coughing) "
     r"(?:so hard )?(?:until|till) (?:i|you|we) (?:could not|can not) breathe\b",
@@ -1927,9 +1928,12 @@ _CONTROL = [
     r" (?:pressure|pressures|pressured|pressuring|guilt|guilts|guilted|force|forces|forced|"
     r"forcing|push|pushes|pushed|make|makes|made|coerce|coerced) (?:me|you) (?:in ?to |to )?"
     r"(?:have )?(?:sex|sleep with|do (?:it|things|stuff) (?:i|you) do not|things in bed)\b",
-    r" (?:sex|touch me|touched me|do it|have it)\b[^.]{0,40}(?:when|after|even though|even "
-    r"when|though) (?:i|you) (?:say|said|tell|told|am|was) (?:no|stop|not to|you no|him no|"
-    r"her no|crying|asleep)\b",
+    r" (?:sex|touch me|touched me|do it|have it|(?:keep|keeps|kept) going(?! on)|(?:carry|carries|"
+    r"carried) on(?! (?:at|about|with|talking|arguing|shouting)))\b[^.]{0,40}"
+    r"(?:when|after|even though|even when|though) (?:i|you) (?:have |had |have already |had "
+    r"already )?(?:say|said|tell|told|am|was) (?:(?:no|stop|not to|you no|him no|her no)(?= \.| ,|"
+    r" ?$| and| but| so| i | to (?:you|him|her)| twice| again| already| more than once| loads| "
+    r"so many)|crying|asleep)\b",
     r" (?:until|till) (?:i|you) (?:give in|say yes|give up)\b",
     r" (?:not|never) (?:really )?a (?:real )?yes\b",
     r" (?:do not|did not|will not) take no for an answer\b",
@@ -2200,7 +2204,19 @@ _FEAR = [
     r"(?:\w+ )?(?:cold|ice|to ice)\b",
     r" (?:do not|does not) think (?:i am|i will be|we are|the kids are) (?:\w+ )?safe (?:with|"
     r"around|at home|here|in this)\b| not sure (?:i am|we are) safe (?:with|around|at home|"
-    r"here)\b",
+    r"here)\b| (?:do not know|no idea|not sure) (?:if|whether) (?:i am|we are|the kids are) "
+    r"(?:\w+ )?safe (?:with|around|at home|here|in this)\b",
+    # a way out worked out in advance: "which doors lock and which windows open, just in case"
+    r" (?:which|what) (?:doors?|windows?) (?:lock|locks|open|opens|have locks)\b[^.]{0,60}(?:in "
+    r"case|if i (?:need|have) to|to get out)",
+    # a cover story for an injury: "I lied about how it happened" after A and E, "I tell the
+    # doctor I'm clumsy. I'm not clumsy"
+    r" (?:a and e|a&e|hospital|the er|emergency|stitches|x ray|xray|doctor|gp|nurse)\b[^?]{0,80}"
+    r"(?:lied|lie|lying) about (?:how|what) (?:it|that|this) happened\b",
+    r" (?:tell|told|telling) (?:the |my )?(?:doctor|doctors|nurse|nurses|gp|hospital|school|"
+    r"teacher|them|everyone|people)\b[^.]{0,20}(?:i am|i was) (?:clumsy|accident prone)\b[^?]"
+    r"{0,30}(?:(?:i am|i was) not (?:clumsy|accident prone)|it was not|that is not true|not "
+    r"true)",
     r" so (?:she|he|they|someone|somebody|my \w+) (?:knows|know|will know) (?:i am|i'm|we are) "
     r"(?:okay|ok|alive|safe|fine|still okay)\b",
     r" (?:away from|afraid of|scared of|terrified of|worried about) (?:you|him|her) (?:hurting|"
@@ -2209,6 +2225,8 @@ _FEAR = [
     r"staying|living|going home|coming home|lying) (?:next to|near|with|around|alone with|in "
     r"the same|home|here)\b",
     r" unsafe in (?:my|our|this|the) (?:own )?(?:house|home|bed|apartment)\b",
+    r" (?:do not|never|no longer|not) (?:\w+ )?(?:feel|felt) (?:\w+ )?safe (?:telling|talking|"
+    r"saying|being|sitting|sleeping|speaking)(?: \w+){0,3} in the same room\b",
     r" (?:scared|afraid|terrified|frightened|temper|violent|angry)[^.]{0,60}(?:do not|never) "
     r"know what (?:you|he|she) (?:will|might|would|is going to|could) do\b| (?:do not|never) "
     r"know what (?:you|he|she) (?:will|might|would|is going to|could) do[^.]{0,40}(?:scared|"
@@ -2986,7 +3004,8 @@ _FEAR += [
 # hitting in hockey", "the beatings in that film".
 _VIOLENCE += [
     r" (?:the|all the|all that) (?:hitting|slapping|punching|choking|strangling|shoving|beatings|"
-    r"smacking|hair pulling|pushing and shoving|shoving and pushing)\b(?! (?:in|at|on|of|"
+    r"smacking|hair pulling|pushing and shoving|shoving and pushing|pushing|kicking|grabbing|"
+    r"throttling|headbutting)\b(?! (?:in|at|on|of|for|from|back|through|forward|ahead|"
     r"during|drills?|practice|training|bags?|machine|sessions?|class|classes|technique|games?|"
     r"match|matches|scenes?|part|bit|film|movie|show|stuff|things|podcast|~))",
     r" can not (?:take|stand|handle|bear|cope with|live with|deal with) (?:the|all the|all that) "
@@ -2994,14 +3013,20 @@ _VIOLENCE += [
     r"shoving|shoving and pushing)\b(?! (?:in|at|on|of|during|practice|training|~))",
     r" (?:it was|it is|that was|he|she|you) (?:only|just) (?:gave me |give me )?a (?:little |"
     r"tiny |small )?(?:shove|slap|smack|backhand)\b(?! on the wrist)",
+    # a face still marked from a day: "my lip's still swollen from Saturday"
+    r" (?:lip|lips|eye|face|jaw|cheek|nose|mouth) (?:is |are )?(?:still )?(?:swollen|bruised|"
+    r"black|split|cut|puffy|sore)\b[^.]{0,20}(?:from|since|after) (?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|last night|the other night|the weekend|the party|the "
+    r"argument|the row|the fight)\b",
     # one blow named by its day: "the slap on Saturday", "that punch last week"
     r" (?:the|that) (?:slap|punch|shove|kick|headbutt|backhand|smack) (?:on|last|at|in|from) "
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|new year|"
     r"christmas|night|week|month|the party|the wedding|your (?:mum|mom|mother|dad|father)s?)\b",
     # an injury, then its innocent story denied: "the thing with my ribs, it wasn't the
     # trampoline", "my arm in January, I didn't fall off the ladder"
-    r" (?:my|the) (?:ribs?|arm|wrist|eye|black eye|lip|face|nose|jaw|bruises?|cheek|neck|"
-    r"shoulder|collarbone|finger|fingers|tooth|teeth|stitches|cast|sling)\b[^?]{0,60}(?:it "
+    r" (?:my|the) (?:ribs?|arms?|wrists?|eye|black eye|lips?|face|nose|jaw|bruises?|bruising|"
+    r"cheek|neck|shoulder|collarbone|fingers?|tooth|teeth|stitches|cast|sling|scratches|cuts|"
+    r"marks|burns)\b[^?]{0,60}(?:(?:are|is) not (?:from|the)|it "
     r"(?:was not|is not) (?:the|a|from|really)|i (?:did not|never) (?:fall|fell|trip|tripped|"
     r"walk|walked|slip|slipped|bang|banged)|(?:that|it) (?:was not|is not|was never) (?:from )?"
     r"(?:a fall|the stairs|the door|the trampoline|the cat|the dog|sport|an accident|the "
@@ -3127,7 +3152,8 @@ def _rule_matches(line: str) -> tuple[list[tuple[str, re.Match]], bool]:
             sentence = _sentence(blanked, m)
             # a pet named as the cover story ("I said it was the neighbour's dog") is no pet
             # at play
-            covered = " it was " in m.group()
+            # ("the scratches aren't from the cat"): the innocent story denied is no play
+            covered = any(w in m.group() for w in (" it was ", " not from ", " not the "))
             if (kind in _BODILY and not covered and (_PLAYING.search(sentence) or _TOY.search(
                     sentence))
                     or kind != "self-harm" and _ELSEWHERE.search(sentence)
