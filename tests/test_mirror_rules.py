@@ -433,3 +433,16 @@ def test_a_checker_made_with_its_model_checks_mirrors():
                           "You feel lonely when I work late.").verdict == "complete"
     assert checker.mirror("I feel lonely when you work late.",
                           "You feel happy when I work late.").verdict == "partial"
+
+
+@pytest.mark.parametrize("tail", [
+    ", I'm exhausted too", ", and I'm exhausted too", ", you know I'm exhausted too",
+    ", and you know I'm exhausted too", ", so I'm exhausted too", ", well I'm exhausted too",
+    ", I mean I'm exhausted too",
+])
+def test_the_receivers_own_feeling_after_a_faithful_mirror_is_not_a_mirror_of_it(tail):
+    # However the clause is led in ("and", "you know", "so", "well", "I mean"), a feeling of
+    # the receiver's own said after every point is the receiver talking for themself.
+    sender = "I feel lonely when you work late."
+    assert check(sender, "You feel lonely when I work late.").verdict == "complete"
+    assert check(sender, f"You feel lonely when I work late{tail}.").verdict == "missed"
