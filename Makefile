@@ -48,10 +48,13 @@ demo: install
 # The suite runs in two parts: everything but the sound room spread over the cores (each test
 # file on one worker), then the room tests alone, because they play and record in real time and
 # a busy second core would make their timing the machine's, not the code's. Exit code 5 ("no
-# tests collected") is what the second part gives when ARGS selects no room test.
+# tests collected") is what the second part gives when ARGS or MARK selects no room test.
+# MARK narrows both parts by marker: make test MARK="not slow".
 test: install
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup -m "not room" --durations=25 $(ARGS)
-	$(BIN)/python -m pytest -q -m room --durations=5 $(ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup \
+		-m "not room$(if $(MARK), and ($(MARK)))" --durations=25 $(ARGS)
+	$(BIN)/python -m pytest -q -m "room$(if $(MARK), and ($(MARK)))" --durations=5 $(ARGS) \
+		|| [ $$? -eq 5 ]
 
 bench: install
 	$(BIN)/python -m pip install -q -e '.[bench]'
