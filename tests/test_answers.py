@@ -780,3 +780,20 @@ def test_a_validation_that_makes_the_partner_always_right_or_their_people_overwr
 ])
 def test_every_time_refused_in_turn_is_a_no_and_a_time_after_them_is_later(text, reading):
     assert read_consent(text) == reading
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("wow yeah actually, better than I said it", "yes"),
+    ("yeah, you put it better than I did, thanks", "yes"),
+    ("Some of it. The middle bit got a bit lost.", "partly"),
+    ("I mean, yes, but not the end.", "partly"),
+    ("mostly but the thing with my sister, you kinda glossed over that", "partly"),
+    ("partly, I guess? something's missing but I can't put my finger on it", "partly"),
+    # near misses: the end or the important thing said, not pointed at
+    ("almost, the end was that I want you home by six", "addition"),
+    ("yes, and the important thing is I want us to try", "addition"),
+    ("yes but not the end bit where I said I'm scared", "addition"),
+])
+def test_praise_of_the_mirror_is_a_yes_and_a_place_in_the_turn_pointed_at_is_partly(text,
+                                                                                   outcome):
+    assert read_confirmation(text) == (outcome, None)

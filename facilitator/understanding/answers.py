@@ -630,11 +630,17 @@ _META = frozenset({
     "hm", "mist", "version", "mine", "word", "robot", "robotic", "parrot", "even", "there",
     "opposite", "repeating", "point", "completely", "nope", "nah", "almost", "nearly", "mostly",
     "words", "sound", "sounded", "tone", "sorry", "else",
+    # where in the turn, said of the mirror: "the middle bit got lost", "not the end", "the
+    # gist", "can't put my finger on it"
+    "gist", "middle", "end", "ending", "beginning", "start", "lost", "glossed",
+    "finger", "put", "all",
     # a name for the partner, not content: "you missed it completely mate"
     "mate", "babe", "hon", "hun", "honey", "darling", "dear", "pal", "buddy", "dude", "sweetheart",
 })
 _THANKS = re.compile(r" (?:thanks|thank you|felt (?:really )?good|feels good|that was nice|"
-                     r"good job|well done|nice job|appreciate (?:that|it)|you did (?:great|well))")
+                     r"good job|well done|nice job|appreciate (?:that|it)|you did (?:great|well)|"
+                     r"better than i (?:said|put|could have said|could say|did)|(?:said|put) it "
+                     r"better)")
 
 
 # A comment on how the mirror was said, not new content: "you said it way faster than I
@@ -671,13 +677,13 @@ def _new_content(text: str) -> float:
 
 # A part of the turn pointed at, not said again: "the part about my mum", "the money bit",
 # "the second bit". What follows "about" is the part's name, up to where a clause starts.
-_PART = re.compile(r" (?:the|that|this) (?:\w+ ){0,2}?(?:part|bit|thing|stuff|parts|bits)"
-                   r"(?= )")
+_PART = re.compile(r" (?:the|that|this) (?:\w+ ){0,2}?(?:part|bit|thing|stuff|parts|bits|end|"
+                   r"ending|beginning|start|middle)(?= )")
 _PART_NAME_ENDS = frozenset({"that", "which", "and", "but", "so", "because", "i", "was", "is",
                              "it", "not", "too", "as", "yeah", "yes", "no", "being", "getting",
                              "having"})
 _PART_AMISS = re.compile(r" (?:missed|miss|missing|forgot|forgotten|left out|leftout|leave out|"
-                         r"skipped|"
+                         r"skipped|glossed over|glossed|got lost|lost|skimmed over|skimmed|"
                          r"skip|not|apart from|except|other than|without|wrong) ")
 
 
@@ -731,9 +737,11 @@ def read_confirmation(text: str) -> Reading:
                        r"like you (?:meant|mean)|like a (?:robot|parrot)|robotic|word for word|"
                        r"your (?:own )?version|not mine|(?:kind of |a bit |too )?(?:fast|quick|"
                        r"quickly|flat))\b", line)
+    # "better than I said it" praises the mirror; it says nothing more
+    praised = re.sub(r" better than i (?:said|put|did)(?: it)?(?: myself)?", " ", line)
     said = re.search(r" (?:i (?:also )?(?:said|meant|mentioned|was saying)|what i (?:said|meant)|"
                      r"(?:it|that) (?:was|is) more|more like|the (?:thing|part) about|and also|"
-                     r"and the|plus the|also that) ", line) or re.search(
+                     r"and the|plus the|also that) ", praised) or re.search(
         r" \w+,? not \w+ | not \w+,? (?:but|rather|just|more) ", line)
     no = cu._first(words, cu.NO, within=3)
     yes = cu._first(words, cu.YES, within=3)
