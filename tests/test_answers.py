@@ -797,3 +797,14 @@ def test_every_time_refused_in_turn_is_a_no_and_a_time_after_them_is_later(text,
 def test_praise_of_the_mirror_is_a_yes_and_a_place_in_the_turn_pointed_at_is_partly(text,
                                                                                    outcome):
     assert read_confirmation(text) == (outcome, None)
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("can I keep going?", "yes"),
+    ("could I just carry on?", "yes"),
+    ("let me go on", "yes"),
+    # near miss: going on with what is said there and then is the more itself
+    ("can I go on about the money, I'm worried we can't make rent", "chunk"),
+])
+def test_asking_to_go_on_says_there_is_more(text, outcome):
+    assert read_more(text) == (outcome, None)

@@ -889,6 +889,12 @@ def read_more(text: str) -> Reading:
         return ("yes", None)  # more to come, once they have the words (and none said yet)
     if re.match(r" (?:i am )?(?:not|nowhere near) (?:done|finished)\b", line):
         return ("yes", None)  # "I'm not done, no": the "no" answers "are you done?"
+    go_on = re.search(r" (?:(?:can|could|may) i (?:just )?|(?:i want to|i would like to|let me) "
+                      r"(?:just )?)(?:keep going|carry on|go on|continue|keep talking|say more)"
+                      r"\b(?P<after>.*)$", line)
+    if go_on and (content < 1.0 or re.fullmatch(r"(?: (?:please|then|now|yeah|a bit|for a "
+                                                 r"(?:sec|second|minute)))* ", go_on["after"])):
+        return ("yes", None)  # asking to go on says there is more
     if re.search(r" i will (?:try to )?(?:go|talk|speak) (?:slower|slowly|faster) ", line):
         content = 0.0
     done = cu._first(words, cu.DONE)
