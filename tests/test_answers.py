@@ -808,3 +808,28 @@ def test_praise_of_the_mirror_is_a_yes_and_a_place_in_the_turn_pointed_at_is_par
 ])
 def test_asking_to_go_on_says_there_is_more(text, outcome):
     assert read_more(text) == (outcome, None)
+
+
+@pytest.mark.parametrize("text, reading", [
+    # genuine validations the rules coached: the partner's burden with "always", "still" after
+    # its verb, the receiver in the sender's place, two yeahs apart, "it does" before the stem
+    ("Mm, it does make sense. You're always the one holding the family together and that's "
+     "exhausting.", ("valid", None)),
+    ("makes sense, because you lost your job in the spring and you're still finding your feet",
+     ("valid", None)),
+    ("It makes sense, I'd probably feel the same if you went quiet on me for three days.",
+     ("valid", None)),
+    ("yeah. yeah it makes sense, because the phone's always in my hand at dinner",
+     ("valid", None)),
+    ("It does. It makes sense.", ("valid", None)),
+    # near misses: "always" that runs them down, "still" that argues back, the receiver's own
+    # side, "yeah yeah" waved on, the sense asked about
+    ("it makes sense, you're always the one who starts it", ("retry", "contempt")),
+    ("it makes sense, still, I was tired too", ("retry", "rebuttal")),
+    ("it makes sense that I would be annoyed", ("retry", "rebuttal")),
+    ("yeah yeah it makes sense, whatever you say", ("retry", "dismissal")),
+    ("does it make sense? I guess", ("retry", "none")),
+])
+def test_a_genuine_validation_is_not_coached_for_words_that_only_look_like_a_jibe(text,
+                                                                                  reading):
+    assert read_validation(text) == reading

@@ -133,7 +133,13 @@ _PUT_DOWN = [re.compile(p) for p in (
     r"everything|everyone|whenever|every time|anyway|all the time|the one who|constantly)\b",
     r" the way a ",
     r" you (?:are|were) (?:always|so|such|too|just|being) (?:\w+ ){0,2}(?:about|over) ",
-    r" you are always \w+ ",
+    # "you're always late"; not "you're always the one holding the family together"
+    r" you are always (?!(?:the one|the 1) (?:holding|doing|carrying|looking|taking|keeping|"
+    r"picking|sorting|who (?:does|holds|carries|looks|takes|keeps|picks|has to|ends up|gets up|"
+    r"sorts|remembers|organises|organizes|plans))|there|looking|holding|helping|working|carrying|"
+    r"doing|taking|"
+    r"keeping|putting|picking|making sure|so good|so kind|tired|exhausted|stressed|busy|"
+    r"running|on call|on your own)\w+ ",
     r" you are so \w+ ",
     r" you are such a ",
     r" (?:like|such|for|as|are|being|be) (?:a |an )?(?:\w+ )?(?:child|kid|toddler|baby|teenager|"
@@ -206,6 +212,8 @@ _DISMISS = [re.compile(p) for p in (
 _REBUTTAL = re.compile(
     r" (?:but|though|although|except|however|to be fair|what about|then again|still)\b"
     r"(?! (?:also|that makes sense|it makes sense|i (?:can|do) (?:see|understand|get)))")
+_STILL_AFTER = frozenset({"are", "is", "am", "was", "were", "i", "you", "we", "they", "he",
+                          "she", "it", "be", "been", "have", "has", "had"})
 _DEFENSIVE = frozenset({"i", "you", "your", "my", "me", "we", "mom", "mother", "dad",
                         "father", "exaggerating", "fair", "when", "tired", "started", "too",
                         "either", "told", "said", "did", "was", "were", "not"})
@@ -269,6 +277,10 @@ def rebuttal_after(words: list[str], start: int) -> bool:
     """A "but" after the validation that argues back: "I see why, but I was tired too"."""
     tail = _line(words[start:])
     m = _REBUTTAL.search(tail)
+    # "you're still finding your feet": "still" after its verb is no "still, ..."
+    while m and m.group().strip() == "still" and tail[:m.start()].split()[-1:] and (
+            tail[:m.start()].split()[-1] in _STILL_AFTER):
+        m = _REBUTTAL.search(tail, m.end())
     if not m:
         return False
     after = tail[m.end():].split()
@@ -288,6 +300,11 @@ _OWN_SENSE = re.compile(
     r" i had every right| i (?:needed|need) (?:my|some) (?:space|time|rest|sleep|break)\b|"
     r" i had (?:a|such a) (?:hard|long|rough|bad|tough|awful|stressful|horrible) day\b|"
     r" (?:was|am) i supposed to ")
+# The receiver in the sender's place: "I'd probably feel the same if you went quiet on me".
+# "yeah. yeah it makes sense": a pause between two yeahs, not "yeah yeah" waved on
+_YEAH_TWICE_APART = re.compile(r"(?i)\byeah[.!?;]+\s*yeah\b(?![\s,]*(?:yeah|whatever))")
+_SAME_HERE = re.compile(r" i would (?:\w+ )?(?:feel|be|get|react|do) (?:the same|that way|"
+                        r"exactly the same|just the same|like that)\b")
 _OWN_STATE = re.compile(r" because i (?:was|am|had been|have been|felt|feel) (?:so |really |just "
                         r"|too |completely |totally )?(\w+)")
 # A reason that runs the partner down: "which is wrong", "from your point of view, which is
@@ -385,12 +402,13 @@ def read_validation(text: str) -> Reading:
         # "makes sense I suppose", "okay. makes sense. next": the stem alone, waved on (a
         # bare "that makes sense" is the method's own minimum, and is thanked)
         return ("retry", "dismissal")
-    if dismissive(line):
+    if dismissive(line) and not _YEAH_TWICE_APART.search(text):
         return ("retry", "dismissal")
     if _WRONG_VIEW.search(line) or _runs_down(text, words) or _LIKE_THEIR_PEOPLE.search(
             line) or _NO_GOOD_AT.search(line):
         return ("retry", "contempt")  # "because you always blow things up"
-    if rebuttal_after(words, at) or _OWN_SENSE.search(line) or _own_state(line):
+    own_sense = _OWN_SENSE.search(line) and not _SAME_HERE.search(line)
+    if rebuttal_after(words, at) or own_sense or _own_state(line):
         return ("retry", "rebuttal")
     return ("valid", None)
 

@@ -283,7 +283,8 @@ def _validation_at(words: list[str]) -> int | None:
                 if words[j] in _SENSE:
                     between = words[k + 1:j]
                     before = words[max(0, k - 3):k]
-                    asked = k >= 2 and words[k - 2] in {"does", "do", "did"}
+                    # "does it make sense?" asks; "it does. it makes sense." says so
+                    asked = k >= 2 and words[k - 2] in {"does", "do", "did"} and w != "makes"
                     if any(x in tn.NEGATORS for x in before + between) or asked:
                         negated = True
                         break
