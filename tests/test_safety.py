@@ -703,6 +703,20 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
     # a face still marked from a day; from the dentist it is ordinary
     ("my lip is still swollen from the dentist",
      "I can't, my lip's still swollen from Saturday, I don't want to get into it"),
+    # threats of the ordinary kind; a threat to harm is not
+    ("our neighbour threatened to report us to the council over the hedge",
+     "he threatened to report me and then said he'd break my legs"),
+    ("she threatened to make me watch the whole of Love Island if I missed date night",
+     "he threatened to kill me if I report him"),
+    # nerves when they first met; fear of the partner now is not
+    ("I was terrified of you when we first met, you were so cool",
+     "I'm terrified of you when you drink"),
+    # a razor's nick; a cut on purpose is not
+    ("I shaved my legs with your razor and cut myself, sorry about the towel",
+     "I cut myself on purpose after shaving"),
+    # talk from all sides; a family that hits is not
+    ("I imagine you felt ambushed at Christmas, like everybody was attacking you",
+     "I imagine you felt scared when my brother was hitting you"),
     # asleep drunk with the baby; asleep tired with the baby is ordinary
     ("I fell asleep with the baby on me again on the sofa, so tired",
      "I fell asleep drunk on the sofa with the baby on me again"),

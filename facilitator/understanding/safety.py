@@ -552,6 +552,22 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r" (?:lose|chop off|cut off|slice off|lop off) (?:a|your|his|her|my) (?:finger|thumb|"
     r"fingertip)\b",
     r" knife skills\b",
+    # threats of the ordinary kind: "threatened to report us to the council", "threatened to
+    # make me watch the whole of Love Island"
+    r" (?:threatened|threatening|threatens|threaten) to (?:report|sue|complain|tell on|tell "
+    r"(?:my|your|his|her|our) (?:mum|mom|mother|dad|teacher|boss)|take (?:us|me|him|her|them) to "
+    r"court|evict|cancel|unfriend|unfollow|block|leave a (?:bad |one star )?review|make (?:me|us|"
+    r"him|her) (?:watch|listen to|sit through|sing|dance)|put (?:me|us) on (?:a )?diet|sell the "
+    r"(?:telly|tv|xbox|console))\b",
+    # nerves at a first meeting: "I was terrified of you when we first met, you were so cool"
+    r" (?:terrified|scared|afraid|intimidated|nervous) of (?:you|him|her) when (?:we|i) (?:first )?"
+    r"(?:met|started (?:dating|going out|seeing each other))\b",
+    # a razor's nick: "I shaved my legs with your razor and cut myself"
+    r" (?:shaving|shaved|shave|shaves) (?:\w+ ){0,5}(?:and |then )?(?:cut|nicked|sliced) "
+    r"(?:myself|yourself|himself|herself)\b| (?:cut|nicked) (?:myself|yourself) shaving\b",
+    # talk that came at someone from all sides: "like everybody was attacking you"
+    r" (?:everybody|everyone|they|we|the whole family|all of them|all of us) (?:was|were) (?:all "
+    r")?(?:attacking|ganging up on|piling on|laying into) (?:you|me|him|her)\b",
     # work or books as a place to hide: "I'm gonna bury myself in work this week"
     r" bury (?:myself|yourself|himself|herself|ourselves) in (?:my |the |his |her |our )?(?:work|"
     r"books?|paperwork|admin|emails|revision|study|studies|the garden|the project|a project)\b",
