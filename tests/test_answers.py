@@ -833,3 +833,19 @@ def test_asking_to_go_on_says_there_is_more(text, outcome):
 def test_a_genuine_validation_is_not_coached_for_words_that_only_look_like_a_jibe(text,
                                                                                   reading):
     assert read_validation(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    (read_sharing, "you always bring me coffee in the morning and I don't think I've ever told "
+                   "you how much that means to me", ("shared", None)),
+    (read_more, "and I want to say you always make the kids' lunches without being asked and "
+                "I love that", ("chunk", None)),
+    (read_sharing, "you always used to hold my hand and I miss it", ("shared", None)),
+    # near misses: thanks turned round, a habit hated, a "miss that" that blames
+    (read_sharing, "you always work late and I miss it, but I get it", ("blame", "absolute")),
+    (read_sharing, "you always leave your socks out and I hate it", ("blame", "absolute")),
+    (read_sharing, "you always forget my birthday and I miss that you used to care",
+     ("blame", "absolute")),
+])
+def test_praise_with_always_thanked_after_it_is_not_blame(read, text, reading):
+    assert read(text) == reading

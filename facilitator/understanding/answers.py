@@ -554,6 +554,16 @@ _EVERY_THEN_YOU = re.compile(
     r"saturday|holiday|christmas)\b(?: \w+){0,8}? you((?: \w+){0,6})")
 _GRATITUDE = re.compile(r" (?:grateful|thankful|appreciate|appreciated|love|loved|lucky|proud|"
                         r"thank you|thanks|admire|glad) ")
+# Praise said first and thanked after: "you always bring me coffee ... I don't think I've
+# ever told you how much that means to me", "you always used to ..., I loved it. I miss that."
+_THANKS_BACK = re.compile(r" i (?:really |just |so )?(?:love|loved|appreciate|appreciated|"
+                          r"adore|treasure|treasured) (?:that|it|this|them)\b| i (?:really |just |"
+                          r"so )?miss (?:that|it|this|them)(?= \.| ,| ?$| so| too| a lot)| "
+                          r"(?:how much|what) "
+                          r"(?:that|it|this) (?:means|meant)\b| (?:means|meant) (?:so much|a lot|"
+                          r"the world)\b")
+_GRUDGE = re.compile(r" (?:but|annoy\w*|drives me|drive me|sick of|tired of|fed up|hate|"
+                     r"frustrat\w*|resent\w*|never (?:once )?(?:help|helps|does|thank))\b")
 _GLAD = re.compile(r" (?:happy|glad|love|loved|grateful|thankful|proud|safe|special|lucky|"
                    r"enjoy|enjoyed|smile|laugh|warm) ")
 _SCARE_QUOTES = re.compile(r"(?:^|\s)['\"\u2018\u201c][^'\"\u2019\u201d]{2,30}"
@@ -606,7 +616,8 @@ def read_sharing(text: str) -> Reading:
     # "I'm grateful that you always ...": praise that happens to say "always"
     thanks = _GRATITUDE.search(line)
     absolute = re.search(r" you (?:\w+ )?(?:always|never) ", line)
-    grateful = bool(thanks and (not absolute or thanks.start() < absolute.start()))
+    grateful = bool(thanks and (not absolute or thanks.start() < absolute.start())) or bool(
+        absolute and _THANKS_BACK.search(line, absolute.end()) and not _GRUDGE.search(line))
     if (_SCARE_QUOTES.search(text) and " you " in line) or any(
             p.search(line) for p in _CONTEMPT_FRAMES):
         return ("blame", "contempt")
