@@ -300,9 +300,9 @@ _OWN_SENSE = re.compile(
     r" i had every right| i (?:needed|need) (?:my|some) (?:space|time|rest|sleep|break)\b|"
     r" i had (?:a|such a) (?:hard|long|rough|bad|tough|awful|stressful|horrible) day\b|"
     r" (?:was|am) i supposed to ")
-# The receiver in the sender's place: "I'd probably feel the same if you went quiet on me".
 # "yeah. yeah it makes sense": a pause between two yeahs, not "yeah yeah" waved on
 _YEAH_TWICE_APART = re.compile(r"(?i)\byeah[.!?;]+\s*yeah\b(?![\s,]*(?:yeah|whatever))")
+# The receiver in the sender's place: "I'd probably feel the same if you went quiet on me".
 _SAME_HERE = re.compile(r" i would (?:\w+ )?(?:feel|be|get|react|do) (?:the same|that way|"
                         r"exactly the same|just the same|like that)\b")
 _OWN_STATE = re.compile(r" because i (?:was|am|had been|have been|felt|feel) (?:so |really |just "
