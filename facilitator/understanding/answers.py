@@ -89,6 +89,10 @@ _BELITTLING = frozenset({
     "irrational", "unreasonable", "nuts", "mental", "princess", "diva", "martyr", "victim",
     "whinge", "whinges", "whinging", "whine", "whines",
 })
+# "you're making a big thing out of nothing": a put-down in a validation, a feeling waved away
+# in an empathy
+_OUT_OF_NOTHING = (r" (?:making|make|makes|made) (?:such )?(?:a )?(?:big |huge |massive )?"
+                   r"(?:thing|deal|fuss|drama|mountain) (?:outof|out of|over|about) nothing\b")
 _PUT_DOWN = [re.compile(p) for p in (
     r" (?:your|your own) (?:problem|fault|issue|doing|thing) ",
     r" (?:that|which) (?:is|was) (?:kind of |sort of |totally |all |really )?on you ",
@@ -123,8 +127,7 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" sorry for yourself ",
     r" (?:pleased|happy|proud|smug) with yourself ",
     r" bless(?: you| him| her| them| your heart| his heart| her heart)? ?$",
-    r" (?:making|make|makes|made) (?:such )?(?:a )?(?:big |huge |massive )?(?:thing|deal|fuss|"
-    r"drama|mountain) (?:outof|out of|over|about) nothing\b",
+    _OUT_OF_NOTHING,
     r" what happens when you ",
     r" (?:it is|its|that is) not (?:that|so) hard ",
     r" you could just ",
@@ -448,9 +451,7 @@ _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
 )]
 _WAVED_FEELING = re.compile(r" or whatever\b| whatever (?:it is )?(?:you|your)\b| whatever"
-                            r"(?: \.| ,| ?$)| if you say so\b| who cares\b| (?:making|make|"
-                            r"makes|made) (?:such )?(?:a )?(?:big |huge )?(?:thing|deal|fuss|"
-                            r"drama|mountain) (?:outof|out of|over|about) nothing\b")
+                            r"(?: \.| ,| ?$)| if you say so\b| who cares\b|" + _OUT_OF_NOTHING)
 _BET_YOU = re.compile(r" i bet (?=you (?:feel|felt|were|are|must|would|might|get|got)\b)")
 _YOURS = re.compile(r" (?:you|your|yourself|you are|you might|you must|you would)\b(?! know\b)"
                     r"(?! (?:had|have) to listen)")

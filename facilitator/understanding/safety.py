@@ -3015,6 +3015,8 @@ _FEAR += [
     r"has been|kicks off)",
 ]
 
+_WEEKDAY = _alt("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 # Harm named as a thing that goes on, and harm made small: "I'm used to the hitting", "the
 # beatings stopped for a while", "it was only a shove". Not a sport, a film or a drum: "the
 # hitting in hockey", "the beatings in that film".
@@ -3030,14 +3032,13 @@ _VIOLENCE += [
     r" (?:it was|it is|that was|he|she|you) (?:only|just) (?:gave me |give me )?a (?:little |"
     r"tiny |small )?(?:shove|slap|smack|backhand)\b(?! on the wrist)",
     # a face still marked from a day: "my lip's still swollen from Saturday"
-    r" (?:lip|lips|eye|face|jaw|cheek|nose|mouth) (?:is |are )?(?:still )?(?:swollen|bruised|"
-    r"black|split|cut|puffy|sore)\b[^.]{0,20}(?:from|since|after) (?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|last night|the other night|the weekend|the party|the "
-    r"argument|the row|the fight)\b",
+    rf" (?:lip|lips|eye|face|jaw|cheek|nose|mouth) (?:is |are )?(?:still )?(?:swollen|bruised|"
+    rf"black|split|cut|puffy|sore)\b[^.]{{0,20}}(?:from|since|after) (?:{_WEEKDAY}|last night|"
+    rf"the other night|the weekend|the party|the argument|the row|the fight)\b",
     # one blow named by its day: "the slap on Saturday", "that punch last week"
-    r" (?:the|that) (?:slap|punch|shove|kick|headbutt|backhand|smack) (?:on|last|at|in|from) "
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|new year|"
-    r"christmas|night|week|month|the party|the wedding|your (?:mum|mom|mother|dad|father)s?)\b",
+    rf" (?:the|that) (?:slap|punch|shove|kick|headbutt|backhand|smack) (?:on|last|at|in|from) "
+    rf"(?:{_WEEKDAY}|the weekend|new year|christmas|night|week|month|the party|the wedding|your "
+    rf"(?:mum|mom|mother|dad|father)s?)\b",
     # an injury, then its innocent story denied: "the thing with my ribs, it wasn't the
     # trampoline", "my arm in January, I didn't fall off the ladder"
     r" (?:my|the) (?:ribs?|arms?|wrists?|eye|black eye|lips?|face|nose|jaw|bruises?|bruising|"
