@@ -717,6 +717,12 @@ def test_what_is_set_aside_in_one_sentence_leaves_the_next_alone(reader, ordinar
     # talk from all sides; a family that hits is not
     ("I imagine you felt ambushed at Christmas, like everybody was attacking you",
      "I imagine you felt scared when my brother was hitting you"),
+    # a story's plot is set aside to the end of its sentence, but not a clause after it with
+    # someone in it, nor a show that was merely on
+    ("we watched the film where he hits her and she leaves", "the game was on and he hit me"),
+    ("in the film he strangles her and then she kills him", "we were at the game and he hit me"),
+    ("a documentary on domestic violence, it was hard to watch",
+     "the documentary was about abuse and he hit me during it"),
     # asleep drunk with the baby; asleep tired with the baby is ordinary
     ("I fell asleep with the baby on me again on the sofa, so tired",
      "I fell asleep drunk on the sofa with the baby on me again"),

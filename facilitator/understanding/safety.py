@@ -460,10 +460,16 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r"hard|hurts|hurt|bleed|bled|on purpose|bruise|shuts|stops|quiet|thoughts|voices|"
     r"overwhelmed|panic|too loud|make it stop))",
     r" (?:in|on|at) (?:the|a|that|this) (?:show|movie|film|book|novel|episode|series|game|"
-    r"video game|podcast|documentary|play|news|article|song)\b[^.]*",
+    r"video game|podcast|documentary|play|news|article|song)\b"
+    # "we were at the game and he hit me": a clause with someone in it is no story
+    r"(?:(?! (?:and|but|then|so|when) (?:he|she|you|they|xname|i|my \w+) )[^.])*",
     r" (?:the|a|that|this) (?:show|movie|film|book|novel|episode|series|podcast|documentary|"
     r"play|article|song|video game|game)(?: \w+){0,3}? (?:is |was )?(?:about|where|in which|"
-    r"deals with|dealt with|on|that|with)\b[^.]*",
+    r"deals with|dealt with|on(?! (?:and|but|so|when|while|then|tv|telly|the tv|the telly|in the "
+    r"background|loud)\b)|that|with)\b"
+    # to the sentence's end, unless a clause with someone in it starts there: "the game was
+    # on and he hit me" is no plot
+    r"(?:(?! (?:and|but|then|so|when) (?:he|she|you|they|xname|i|my \w+) )[^.])*",
     rf" (?:cut|burned|burnt|hurt|injured|scratched|sliced|nicked|stabbed|banged|bumped|hit|"
     rf"scraped) (?:myself|yourself|(?:my|your|his|her) (?:{_LIMB}))(?: \w+)? (?:on|with|while|"
     rf"when|at|in|"
