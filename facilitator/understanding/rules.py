@@ -153,7 +153,7 @@ _ABSOLUTES = _phrases(
     "you are always", "you are never", "you can never", "you will never", "you would never",
     "you could never", "you only ever", "every single time you", "every time you",
     "you keep on", "you are constantly", "you have never", "you have not once",
-    "you have never once", "not once in",
+    "not once in",
 )
 _FAULT = _phrases(
     "it is your fault", "it is all your fault", "that is your fault", "your fault",
