@@ -597,3 +597,26 @@ def test_a_star_stands_for_one_to_four_words_within_a_sentence():
 def test_a_word_with_an_apostrophe_that_is_no_contraction_is_kept_whole():
     assert families_in("I was scared at five o'clock") == [("fear", "scared")]
     assert families_in("O'Brien's dog scared me") == [("fear", "scared")]
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def test_load_tables_reads_every_table_from_disk():
+    tables = (lexicon._lexicon, lexicon._scales, lexicon._antonyms, lexicon._synonyms)
+    for table in tables:
+        table.cache_clear()
+    lexicon.load_tables()
+    assert [table.cache_info().currsize for table in tables] == [1, 1, 1, 1]
+
+
+def test_a_session_reads_the_tables_before_its_turn_readers(monkeypatch):
+    # A session's first mirror check comes after a turn read, which waits for the readers:
+    # with the tables read first, that check does not stall to load them.
+    import facilitator.understanding as understanding
+
+    done = []
+    monkeypatch.setattr(lexicon, "load_tables", lambda: done.append("tables"))
+    monkeypatch.setattr(understanding, "TurnReader", lambda model: done.append("readers"))
+    understanding._readers(object())
+    assert done == ["tables", "readers"]

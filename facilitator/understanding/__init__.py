@@ -18,6 +18,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
+from facilitator.understanding import lexicon
 from facilitator.understanding.mirror import MirrorCheck, MirrorChecker
 from facilitator.understanding.model import MeaningModel, ModelError
 from facilitator.understanding.turns import Turn, TurnReader
@@ -71,7 +72,7 @@ def default(*, background: bool = False) -> Understanding:
     if _DEFAULT is None:
         if background:
             model = MeaningModel()
-            _DEFAULT = Understanding(model, _Soon(lambda: TurnReader(model)))
+            _DEFAULT = Understanding(model, _Soon(lambda: _readers(model)))
         else:
             _DEFAULT = Understanding.load()
     return _DEFAULT
@@ -96,6 +97,13 @@ def forget_texts() -> None:
             # maxsize 1: a table loaded from disk once (the lexicon, the vocabulary): kept
             if parameters is not None and (parameters()["maxsize"] or 0) > 1:
                 value.cache_clear()
+
+
+def _readers(model: MeaningModel) -> TurnReader:
+    # The mirror check's word tables first: a session's first mirror comes after a turn has
+    # been read, which waits for this, so that check no longer stalls a second loading them.
+    lexicon.load_tables()
+    return TurnReader(model)
 
 
 class _Soon:

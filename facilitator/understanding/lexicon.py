@@ -447,6 +447,15 @@ def _synonyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v - {k}) for k, v in table.items()}
 
 
+def load_tables() -> None:
+    """Read every table here from disk now (about a second on two cores), so that the first
+    mirror check of a session does not wait for them, and a damaged file is named early."""
+    _lexicon()
+    _scales()
+    _antonyms()
+    _synonyms()
+
+
 def synonym_concepts(concept: str) -> frozenset[str]:
     """The concepts that can stand for ``concept`` in a paraphrase ("awkward" ->
     "uncomfortable"...; "bring_up" -> "rais"...), from WordNet's everyday senses."""
