@@ -215,7 +215,13 @@ PHANTOM_KINDS = ["hum", "music", "kitchen", "tv", "children"]
 
 def phantom_words(transcriber, voices, tmp: Path, seconds: float = 90.0) -> list[dict]:
     """Words the listener hears in backgrounds alone: loud (as 10 dB under a speaker at
-    -26 dBFS) and from across a room with RT60 0.5 s."""
+    -26 dBFS) and from across a room with RT60 0.5 s.
+
+    The television and the children are real voices saying real sentences, so a word heard
+    there may be one they said (background speech heard as a turn) or one no one said (an
+    invented word, as Whisper writes on noise): a heard word counts as said when the
+    background's voices say it anywhere in their transcripts."""
+    said_by_voices = {w for clip in voices for w in words(clip.text)}
     rows = []
     for kind in PHANTOM_KINDS:
         noise = background(kind, int(seconds * RATE), seed=5, voices=voices)
@@ -234,9 +240,14 @@ def phantom_words(transcriber, voices, tmp: Path, seconds: float = 90.0) -> list
             pass
         finally:
             source.close()
-        n = sum(len(words(t)) for t in heard)
+        heard_words = [w for t in heard for w in words(t)]
+        n = len(heard_words)
+        spoken = said_by_voices if kind in ("tv", "children") else set()
+        invented = [w for w in heard_words if w not in spoken]
         rows.append({"kind": kind, "seconds": seconds, "words": n,
-                     "per_hour": n * 3600 / seconds, "texts": heard[:4]})
+                     "per_hour": n * 3600 / seconds, "invented": len(invented),
+                     "invented_per_hour": len(invented) * 3600 / seconds,
+                     "invented_words": invented[:12], "texts": heard[:4]})
         print(rows[-1], flush=True)
     return rows
 
@@ -414,8 +425,10 @@ def main(argv=None) -> int:
             rows = phantom_words(transcriber, voices, tmp)
             md += ["", "Phantom words: the listener over 90 s of each background alone "
                    "(-36 dBFS, from 2.5 m in a room with RT60 0.5 s):", "",
-                   "| background | words heard | per hour | examples |", "|---|---|---|---|"]
-            md += [f"| {r['kind']} | {r['words']} | {r['per_hour']:.0f} | "
+                   "| background | words heard | per hour | of them no one said | per hour | "
+                   "examples |", "|---|---|---|---|---|---|"]
+            md += [f"| {r['kind']} | {r['words']} | {r['per_hour']:.0f} | {r['invented']} "
+                   f"({' '.join(r['invented_words']) or '-'}) | {r['invented_per_hour']:.0f} | "
                    f"{'; '.join(r['texts']) or '-'} |" for r in rows]
         if "smart" in only:
             rows = smart_turn(turns, conditions, voices)
