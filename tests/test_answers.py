@@ -343,7 +343,7 @@ def test_read_sharing_as_people_say_it(text, reading):
 
 @pytest.mark.parametrize("text, reading", [
     ("you feel like nobody cares", ("retry", "thought")),
-    ("I think you feel lonely", ("retry", "thought")),
+    ("I think you feel like I should have asked first", ("retry", "thought")),
     ("you feel that it's unfair", ("retry", "thought")),
     ("you think I'm lazy, and you feel lonely", ("feeling", None)),
     ("you feel lonely because you think I don't care", ("feeling", None)),
@@ -848,4 +848,61 @@ def test_a_genuine_validation_is_not_coached_for_words_that_only_look_like_a_jib
      ("blame", "absolute")),
 ])
 def test_praise_with_always_thanked_after_it_is_not_blame(read, text, reading):
+    assert read(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    # genuine validations the rules coached: a "no yeah" before the stem, a fault owned, a
+    # reason given with "because for you", a likeness to the partner's own, a day called mad
+    ("no yeah it makes sense you'd want them in bed by eight, you're up at five",
+     ("valid", None)),
+    ("ok it makes sense, I wasn't there for your promotion dinner and that mattered to you",
+     ("valid", None)),
+    ("it makes sense because for you being close comes first and we haven't had much of that",
+     ("valid", None)),
+    ("yeah it makes sense, the dog's like your baby, of course you were worried sick",
+     ("valid", None)),
+    ("okay yeah it makes sense, your job's been mental and then you come home to more chaos",
+     ("valid", None)),
+    # near misses: "no way" denies, the receiver's own side, "for someone like you", the
+    # partner called a baby, the word said of the partner or of their reaction
+    ("no way it makes sense", ("retry", "none")),
+    ("it makes sense that I was annoyed", ("retry", "rebuttal")),
+    ("it makes sense for someone like you", ("retry", "contempt")),
+    ("it makes sense, you're acting like a baby", ("retry", "contempt")),
+    ("it makes sense, you've been mental about it all week", ("retry", "contempt")),
+    ("it makes sense, even if it's a bit dramatic", ("retry", "contempt")),
+    # sense granted with a scoff, drawn out, waved away, or everything made a drama
+    ("pfft, makes sense, you've never had to manage a budget", ("retry", "sarcasm")),
+    ("yeah sure it makes loads of sense, you're just sooo hard done by", ("retry", "sarcasm")),
+    ("suppose it makes sense, doesn't really matter though does it", ("retry", "dismissal")),
+    ("makes sense, because everything's a crisis with you isn't it", ("retry", "sarcasm")),
+])
+def test_batch_14_validations_read_as_a_fair_judge_reads_them(text, reading):
+    assert read_validation(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    # "I think you feel lonely" imagines the partner's feeling: the hedge is no thought
+    (read_empathy, "I think you feel lonely", ("feeling", None)),
+    (read_empathy, "I reckon you must feel unappreciated", ("feeling", None)),
+    (read_empathy, "honestly I think she felt abandoned", ("feeling", None)),
+    # near misses: a thought inside the hedge, a thought with no feeling, a clause felt
+    (read_empathy, "I think you feel that I am lazy", ("retry", "thought")),
+    (read_empathy, "I think you are wrong", ("retry", "thought")),
+    (read_empathy, "I guess you feel it's my fault we never go out", ("retry", "thought")),
+    (read_empathy, "oh devastated I'm sure, because I forgot to buy milk", ("retry", "sarcasm")),
+    (read_empathy, "I'm sure you feel devastated", ("feeling", None)),
+    # the whole point missed is a no; a point named is a part
+    (read_confirmation, "naw, you've missed the whole point of it", ("no", None)),
+    (read_confirmation, "you missed the point about my mum", None),
+    (read_confirmation, "she got the first half, not the second half", ("partly", None)),
+    (read_confirmation, "yeah exactly what I was saying", ("yes", None)),
+    (read_more, "naw that's me", ("done", None)),
+    (read_more, "that's me, and another thing, the car's still not fixed", ("chunk", None)),
+    (read_more, "there's loads more to be honest", ("yes", None)),
+    (read_consent, "not now na, maybe when we're back from church", ("later", None)),
+    (read_consent, "I'm flat out this morning mate, this arvo maybe?", ("later", None)),
+])
+def test_batch_14_answers_read_as_a_fair_judge_reads_them(read, text, reading):
     assert read(text) == reading

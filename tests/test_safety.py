@@ -808,3 +808,19 @@ def test_the_kind_is_the_one_most_of_the_nearest_concerns_share_not_the_single_n
     reader = SafetyReader(model, [made_up("zqfist", "violence")]
                           + [made_up("zqfist zqdread", "self-harm")] * 3 + [made_up("zqtea")])
     assert reader.read("zqfist") == "self-harm"
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # hopelessness is no denial; "no way he'd hit me" still is
+    ("there's no way out except ending it", ["self-harm"]),
+    ("I imagine she feels like I do, like there's no way out except ending it", ["self-harm"]),
+    ("there's no way he'd hit me", []),
+    # whereabouts and company to be known every minute, by a partner; a mother's fuss is not
+    ("I need to know who you're talking to every minute, that's just how it is",
+     ["coercive-control"]),
+    ("he always has to know where I am every minute", ["coercive-control"]),
+    ("mum always needs to know where I am at all times, it's a bit much", []),
+    ("I want to know where you are when you're late, just text me", []),
+])
+def test_batch_14_concerns_and_their_near_misses(text, kinds):
+    assert rule_kinds(text) == kinds

@@ -113,8 +113,8 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" for (?:someone|somebody|anyone|a person|people) (?:who|that|like you) ",
     r" for a (?:crazy|grown|child|kid|baby|toddler) ",
     r" (?:if|when) you are (?:that|so|this|a|such a) ",
-    r" (?:make|makes|made) (?:\w+ )?(?:sense|since|cents) (?:\w+ )?(?:if|for) (?:you|your|someone|"
-    r"somebody|a) ",
+    r" (?:make|makes|made) (?:\w+ )?(?:sense|since|cents) (?:(?!because |since |as )\w+ )?"
+    r"(?:if|for) (?:you|your|someone|somebody|a) ",
     r" (?:everything|it|all) (?:to be |is |has to be |to be all |is all )?(?:all )?about you ",
     r" (?:you|your (?:whole |entire )?(?:family|lot|people|mum|mom|dad|mother|father)) (?:get|gets|"
     r"are|is|get so|gets so|are so|is so) (?:\w+ )?(?:upset|worked up|angry|hurt|offended|sad|"
@@ -145,8 +145,8 @@ _PUT_DOWN = [re.compile(p) for p in (
     r"running|on call|on your own)\w+ ",
     r" you are so \w+ ",
     r" you are such a ",
-    r" (?:like|such|for|as|are|being|be) (?:a |an )?(?:\w+ )?(?:child|kid|toddler|baby|teenager|"
-    r"teen|princess|brat) ",
+    r" (?:like|such|for|as|are|being|be) (?:a |an )?(?:(?!your |my |our )\w+ )?(?:child|kid|"
+    r"toddler|baby|teenager|teen|princess|brat) ",
     r" (?:you|we) (?:\w+ ){0,3}again ?$",  # "there you go again", not "I was late again"
     r" what else is new ",
     r" i bet ",
@@ -175,6 +175,12 @@ _MOCKERY = (
     r" (?:a|the) (?:monster|villain|ogre|tyrant|bad guy) like me\b",
     # "I'll just quit my job and stay home then, shall I": a rhetorical offer
     r" (?:then )?shall i ?[.?!]* ?$",
+    # a scoff before the words: "pfft, makes sense", "pah, I'm sure"
+    r"^ (?:pf+t*|pff+|psh+|pah|tch|tsk(?: tsk)*)\b",
+    # everything made out to be a drama with the partner: "everything's a crisis with you"
+    r" (?:everything|every little thing|anything) is (?:always )?(?:a |an |such a )?(?:big )?"
+    r"(?:crisis|drama|disaster|catastrophe|emergency|tragedy|big deal|deal|production|saga) "
+    r"(?:with|for) you\b",
 )
 _SARCASM = [re.compile(p) for p in _MOCKERY + (
     r"^ (?:oh|wow|yeah great|great|riiight|riight|sure sure|yeah yeah sure)\b",
@@ -211,6 +217,8 @@ _DISMISS = [re.compile(p) for p in (
     r" fine sure ",
     r" i guess sure ",
     r" who cares ",
+    # "suppose it makes sense, doesn't really matter though": sense granted and waved away
+    r" (?:it |that |this )?(?:does not|do not|did not) (?:really |much |even )?matter\b",
 )]
 _REBUTTAL = re.compile(
     r" (?:but|though|although|except|however|to be fair|what about|then again|still)\b"
@@ -252,10 +260,35 @@ def _felt(words: list[str], k: int) -> bool:
     return False
 
 
+_COPULAS = frozenset({"is", "was", "been", "are", "were", "be", "being", "gets", "got", "get",
+                      "getting", "went", "gone"})
+# What a word after "is" or "been" is said of when it is no label on the partner: "your
+# job's been mental", "work has been crazy", "things got mental", "it's been nuts" (not
+# "you're", "that's a bit dramatic", "you tend to get hysterical").
+_THINGS = frozenset({"things", "everything", "stuff", "life"})
+
+
+def _said_of_a_thing(words: list[str], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and words[j] in _SOFTENERS:
+        j -= 1
+    if j < 1 or words[j] not in _COPULAS:
+        return False
+    j -= 1
+    while j >= 0 and words[j] in ("has", "have", "had", "is", "was", "are", "were", "am", "be",
+                                  "been", "being", "will", "would", "always", "just"):
+        j -= 1
+    if j < 0:
+        return False
+    if words[j] == "it":
+        return words[j + 1:k].count("been") > 0  # "it's been crazy", not "it's a bit dramatic"
+    return words[j] in _THINGS or words[j] not in tn.STOPWORDS
+
+
 def put_down(line: str) -> bool:
     words = line.split()
     for k, w in enumerate(words):
-        if w not in _BELITTLING or _felt(words, k):
+        if w not in _BELITTLING or _felt(words, k) or _said_of_a_thing(words, k):
             continue
         nxt = words[k + 1] if k + 1 < len(words) else ""
         if nxt in _PLAIN_COMPOUND.get(w, ()):
@@ -265,7 +298,9 @@ def put_down(line: str) -> bool:
 
 
 def sarcastic(text: str, line: str) -> bool:
-    if re.search(r"([a-z])\1{3,}", text.lower()) or re.search(r"\b[A-Z]{2,}\b", text) and (
+    # drawn-out words: "sooo hard done by", "riiight", "yeahhhh"
+    drawn_out = re.search(r"([a-z])\1{3,}|([aeiou])\2{2,}", text.lower())
+    if drawn_out or re.search(r"\b[A-Z]{2,}\b", text) and (
             not re.search(r"\bI\b", text.replace("I'", "")) or re.search(r"\b(?!I\b)[A-Z]{2,}\b",
                                                                          text)):
         return True
@@ -299,7 +334,7 @@ _MIRRORING = re.compile(r"^ (?:so )?(?:what i hear(?:d)? you (?:saying|say)|if i
 # Sense seen only on the receiver's side: "it makes sense that I'd be annoyed", "because I
 # was exhausted and I had every right to be", "I needed my space".
 _OWN_SENSE = re.compile(
-    r" makes sense (?:that |why )?i (?:would|was|am|get|got|felt|feel|had|did|do)\b|"
+    r" makes sense (?:that |why )?i (?:would|was|am|get|got|felt|feel|had|did|do)\b(?! not\b)|"
     r" i had every right| i (?:needed|need) (?:my|some) (?:space|time|rest|sleep|break)\b|"
     r" i had (?:a|such a) (?:hard|long|rough|bad|tough|awful|stressful|horrible) day\b|"
     r" (?:was|am) i supposed to ")
@@ -424,7 +459,11 @@ _THOUGHT_FRAME = re.compile(r" (?:feel|feels|felt|feeling) (?:like|that|as if|as
                             r"(?=(?:i|you|he|she|we|they|my|your|our|nobody|no one|everyone|"
                             r"everybody|the|this|that|it|there|people|his|her|their|someone|"
                             r"something|all) )| (?:think|thinks|thought|believe|believes|assume|"
-                            r"reckon|figure) (?:that )?")
+                            r"reckon|figure) (?:that )?|"
+                            # "you feel it's my fault", "you feel I don't care": a clause, no
+                            # "like" or "that" needed
+                            r" (?:feel|feels|felt) (?=(?:i|we|it is|it was|everything is|"
+                            r"nothing is) )")
 _CLAUSE_END = re.compile(r" (?:and|but|so|because|which) ")
 
 
@@ -434,6 +473,23 @@ def _thought_spans(line: str) -> list[tuple[int, int]]:
         end = _CLAUSE_END.search(line, m.end())
         spans.append((m.start(), end.start() if end else len(line)))
     return spans
+
+
+# The receiver's hedge before the partner's feeling: "I think you feel lonely", "I reckon you
+# must be gutted". The thought is about how the partner feels, so the feeling inside is theirs
+# (while "I think you feel that I'm lazy" still holds a thought in its own "feel that").
+_HEDGED_FEELING = re.compile(r" i (?:really |honestly |just )?(?:think|reckon|believe|figure) "
+                             r"(?:that )?(?:you|he|she)\b")
+
+
+def _in_thought(line: str, at: int, spans: list[tuple[int, int]]) -> bool:
+    for a, b in spans:
+        if not a <= at < b:
+            continue
+        hedged = any(h.start() < a < h.end() <= at for h in _HEDGED_FEELING.finditer(line))
+        if not hedged:
+            return True
+    return False
 
 
 # The receiver's own feeling where the sender's was asked for: "I feel hurt too", "I imagine
@@ -447,6 +503,8 @@ _OWN_FEELING = re.compile(r"^ (?:honestly |well |um |i mean |i imagine |i guess 
 _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r" (?:i am sure|i bet)(?: \.| ,| ?$| tragic| poor)",
     r"^ (?:oh|yeah|well|oh yeah) i am sure you are just\b",
+    # "oh, devastated I'm sure": a feeling, then "I'm sure" with nothing it is sure of
+    r"^ (?:(?:oh|yeah|well|so) )*\w+ i am sure\b(?! (?:you|that|she|he|they|it|we)\b)",
     r" (?:how |so )?tragic\b", r" my heart bleeds\b", r" cry me a river\b",
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
 )]
@@ -478,7 +536,7 @@ def read_empathy(text: str) -> Reading:
             if not f:
                 continue
             at = line.find(" " + f.split()[0] + " ")
-            if any(a <= at < b for a, b in spans):
+            if _in_thought(line, at, spans):
                 feeling_in_thought = True
             else:
                 feeling_at_large = True
@@ -708,7 +766,7 @@ def _new_content(text: str) -> float:
 # A part of the turn pointed at, not said again: "the part about my mum", "the money bit",
 # "the second bit". What follows "about" is the part's name, up to where a clause starts.
 _PART = re.compile(r" (?:the|that|this) (?:\w+ ){0,2}?(?:part|bit|thing|stuff|parts|bits|end|"
-                   r"ending|beginning|start|middle)(?= )")
+                   r"ending|beginning|start|middle|half)(?= )")
 _PART_NAME_ENDS = frozenset({"that", "which", "and", "but", "so", "because", "i", "was", "is",
                              "it", "not", "too", "as", "yeah", "yes", "no", "being", "getting",
                              "having"})
@@ -768,7 +826,9 @@ def read_confirmation(text: str) -> Reading:
                        r"your (?:own )?version|not mine|(?:kind of |a bit |too )?(?:fast|quick|"
                        r"quickly|flat))\b", line)
     # "better than I said it" praises the mirror; it says nothing more
-    praised = re.sub(r" better than i (?:said|put|did)(?: it)?(?: myself)?", " ", line)
+    praised = re.sub(r" better than i (?:said|put|did)(?: it)?(?: myself)?| (?:that is |it is |"
+                     r"was )?(?:exactly|just|precisely|totally) what i (?:said|meant|was saying)"
+                     r"(?: to say)? ?$", " ", line)
     said = re.search(r" (?:i (?:also )?(?:said|meant|mentioned|was saying)|what i (?:said|meant)|"
                      r"(?:it|that) (?:was|is) more|more like|the (?:thing|part) about|and also|"
                      r"and the|plus the|also that) ", praised) or re.search(
@@ -810,6 +870,11 @@ def read_confirmation(text: str) -> Reading:
                                       r"(?:say|mean|said)\b", line) and not re.search(
             r" i (?:said|meant|was saying) ", line):
         return ("no", None)  # "no, I didn't say I was angry at all": the mirror put it there
+    # "you've missed the whole point": nothing that mattered came back (not "the point about
+    # my mum", a part)
+    if re.search(r" (?:missed|missing|miss|lost) (?:the )?(?:whole |entire |real |main )?point"
+                 r"(?! (?:about|of the|where|when|that i))\b", line) and not said:
+        return ("no", None)
     # "he changed my words a bit", "she left something out": a part missed, not named
     if not no and not re.search(r" (?:the|that) (?:\w+ )?(?:part|bit|thing)\b| about | that | "
                                 r"(?:missed|forgot) it\b", line) and re.search(
@@ -893,6 +958,8 @@ def read_more(text: str) -> Reading:
         "more", "thing", "something", "else", "there", "one", "another", "wanna", "say", "said",
         "add", "want", "to", "thanks", "thank", "listening", "that", "is", "all", "it",
         "done", "good", "covers", "pretty", "much", "everything", "really", "think",
+        # how much more, not what: "there's loads more to be honest"
+        "loads", "lots", "lot", "heaps", "tons", "plenty", "honest", "honestly", "actually",
     })
     sharing = read_sharing(rest or source)
     if sharing and sharing[0] == "blame" and not re.search(r" (?:that is|i am) (?:all|it|done) ",
@@ -903,6 +970,9 @@ def read_more(text: str) -> Reading:
                                                r"you can (?:stop|move on|go)|your (?:turn|part)) ",
                                                line):
         return ("done", None)  # "that's it; next time I'll bring up the money thing"
+    if re.fullmatch(r" (?:(?:no|nah|naw|nope|yeah|right|ok|okay|aye|so) )*that is me(?: done| "
+                    r"finished| now)? ", line):
+        return ("done", None)  # "naw, that's me": said as "that's me done"
     if re.search(r" (?:the whole of it|that is the lot|said enough|i have said enough|that is all "
                  r"there is|nothing more to say) ", line) and not re.search(r" but | also ", line):
         return ("done", None)
@@ -933,8 +1003,9 @@ def read_more(text: str) -> Reading:
         return ("chunk", None)
     if done and not (more and more[0] > done[0]):
         return ("done", None)
-    if more or re.search(r" (?:there is|i have|got) (?:one |a |some )?(?:more|another|something)",
-                         line):
+    if more or re.search(r" (?:there is|i have|got) (?:one |a |some |loads |lots |heaps |tons |"
+                         r"plenty |a lot |a bit |a little |so much |way )?(?:more|another|"
+                         r"something)", line):
         return ("yes", None)
     no = cu._first(words, cu.NO, within=2)
     yes = cu._first(words, cu.YES, within=3)
@@ -964,6 +1035,10 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
                     r"(?:maybe (?:like )?(?:at |around )?\d+|then i am (?:all )?yours|"
                     r"in (?:a bit|a while|an hour|\d+ minutes))\b"
                     r"| give me (?:\w+ )?(?:minutes|minute|an hour|a few|ten|five|half)"
+                    # "not now, maybe when we're back from church"
+                    r"| (?:maybe|perhaps|how about|what about|could we|can we|let us|or) "
+                    r"(?:just )?(?:when|once|after|as soon as) (?:the|i|we|you|my|they|he|she|"
+                    r"it|our|your)\b"
                     r"| (?:can|could) (?:we|it|this) (?:do it |do this |talk |wait )?(?:later|after"
                     r"|tomorrow|another|in |on |when |once |at )")
 
@@ -971,10 +1046,11 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
 # A time later the same day offered in place of now: "maybe tonight?", "how about this
 # evening" (a bare "not tonight" declines).
 _LATER_TODAY = re.compile(r" (?:maybe|perhaps|how about|what about|could we|can we|later|"
-                          r"or) (?:\w+ ){0,3}(?:tonight|this evening|this afternoon|after dinner|"
-                          r"after tea|after lunch|after work)\b| (?:tonight|this evening|this "
-                          r"afternoon|after dinner|after tea|after lunch|after work) (?:maybe|"
-                          r"perhaps|instead|then|is better|would be better|works better)\b")
+                          r"or) (?:\w+ ){0,3}(?:tonight|this evening|this afternoon|this arvo|"
+                          r"after dinner|after tea|after lunch|after work)\b| (?:tonight|this "
+                          r"evening|this afternoon|this arvo|after dinner|after tea|after lunch|"
+                          r"after work) (?:maybe|perhaps|instead|then|is better|would be better|"
+                          r"works better)\b")
 # Every time refused in turn: "not today, not next week, not ever" names no time to meet.
 _NO_TIME_AT_ALL = re.compile(r" not (?:\w+ )?(?:today|tonight|now|tomorrow|this week|next week|"
                              r"this month|ever)\b(?: \w+){0,2}? not (?:\w+ )?(?:today|tonight|"

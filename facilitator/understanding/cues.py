@@ -285,7 +285,11 @@ def _validation_at(words: list[str]) -> int | None:
                     before = words[max(0, k - 3):k]
                     # "does it make sense?" asks; "it does. it makes sense." says so
                     asked = k >= 2 and words[k - 2] in {"does", "do", "did"} and w != "makes"
-                    if any(x in tn.NEGATORS for x in before + between) or asked:
+                    # "no yeah, it makes sense", "no, that makes sense": a "no" before it
+                    # reassures; only "no way it makes sense" denies it
+                    denied = [x for i, x in enumerate(before) if x in tn.NEGATORS and (
+                        x != "no" or before[i + 1:i + 2] == ["way"])]
+                    if denied or any(x in tn.NEGATORS for x in between) or asked:
                         negated = True
                         break
                     return k

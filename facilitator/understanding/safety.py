@@ -3097,6 +3097,13 @@ _SELF_HARM += [
     r"being here)(?= \.| ,| ?$| and| honestly| really| at all| of any of it| of it all)",
 ]
 _CONTROL += [
+    # whereabouts and company to be known every minute: "I need to know who you're talking to
+    # every minute", "he has to know where I am at all times"
+    r" (?:i|you|he|she)(?: just| always| really| still)? (?:need|needs|needed|have|has|had|want|"
+    r"wants|wanted|demand|demands|demanded|insist on|insists on|insisted on)(?: to)? (?:know|"
+    r"knowing) (?:who|where|what) (?:i am|i have been|"
+    r"i was|you are|you have been|you were|she is|he is)\b(?: \w+){0,3}? (?:at all times|every "
+    r"(?:minute|second|hour|moment|single minute)|all the time|24 7|twenty four seven|always)\b",
     # money earned and taken, a little handed back: "they keep my salary card and give me
     # pocket money", "he takes my wages and gives me an allowance"
     r" (?:keep|keeps|kept|take|takes|took|hold|holds|held|have|has) (?:all )?(?:of )?my "
@@ -3144,7 +3151,10 @@ _NOT_DENIAL = re.compile(
     r"keep|okay with|ok with|fine with|alright with|comfortable with|going to let|gonna let|"
     # a condition set by the other: "if I'm not home by nine there'll be consequences"
     r"home by|back by|home before|back before|home on time|back on time|"
-    r"thought|realize|realise|sleep|sure if|get to) ")
+    r"thought|realize|realise|sleep|sure if|get to) "
+    # hopelessness is no denial: "there's no way out except ending it", "no other way but"
+    r"| no (?:other )?way out\b| no other (?:way|choice|option)\b| no (?:choice|option|escape)"
+    r"\b")
 _CHILD_CONTEXT = re.compile(rf" (?:{_CHILD}|{_CHILD}s|years old|year old|only \d+|school|"
                             rf"daycare|crib|diaper|toddler) ")
 
