@@ -906,3 +906,49 @@ def test_batch_14_validations_read_as_a_fair_judge_reads_them(text, reading):
 ])
 def test_batch_14_answers_read_as_a_fair_judge_reads_them(read, text, reading):
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    # empathy: a hedge before a feeling; a feeling given with "I'm sure", "clearly", or for
+    # having run the speaker down; a self- label; a complaint made the partner's hobby
+    (read_empathy, "I reckon maybe a bit hurt?", ("feeling", None)),
+    (read_empathy, "I think probably lonely", ("feeling", None)),
+    (read_empathy, "oh absolutely devastated I'm sure, because I forgot to buy milk",
+     ("retry", "sarcasm")),
+    (read_empathy, "oh, heartbroken, clearly, over a text message", ("retry", "sarcasm")),
+    (read_empathy, "heartbroken, clearly you were", ("feeling", None)),
+    (read_empathy, "I'm sure you feel just wonderful about spending my money",
+     ("retry", "sarcasm")),
+    (read_empathy, "I'm sure you feel hurt about the money", ("feeling", None)),
+    (read_empathy, "yeah I imagine you feel amazing now you've told everyone how awful I am",
+     ("retry", "sarcasm")),
+    (read_empathy, "I imagine you feel amazing now the exams are over", ("feeling", None)),
+    (read_empathy, "the same way he feels about everything, self-pitying", ("retry", "contempt")),
+    (read_empathy, "probably thrilled, it's his favourite thing, complaining about me",
+     ("retry", "contempt")),
+    # validation: a name for slow wits, what they cannot handle, a small thing made a disaster
+    (read_validation, "it makes sense because you're thick as mince", ("retry", "contempt")),
+    (read_validation, "it makes sense, we've been through thick and thin", ("valid", None)),
+    (read_validation, "makes sense, you've never been able to handle anything",
+     ("retry", "contempt")),
+    (read_validation, "yeah sure, it totally makes sense that a bit of washing up is a national "
+                      "emergency", ("retry", "sarcasm")),
+    (read_validation, "it makes sense, the flood was a national emergency and you were stuck",
+     ("valid", None)),
+    (read_validation, "Sure, it totally makes sense that loading the dishwasher is a human rights "
+                      "issue.", ("retry", "sarcasm")),
+    # praise of the mirror, a few minutes asked for, a list of charges opened
+    (read_confirmation, "honestly that was better than how I said it", ("yes", None)),
+    (read_confirmation, "most of it, there was a thing about the dog you skipped",
+     ("partly", None)),
+    (read_confirmation, "most of it, and there's a thing I didn't say, I'm scared of losing you",
+     ("addition", None)),
+    (read_consent, "give me like twenty minutes to finish this email and then yeah",
+     ("later", None)),
+    (read_more, "and don't get me started on how you flirt with every waitress we meet",
+     ("blame", "contempt")),
+    (read_sharing, "don't get me started on the traffic this morning, I feel wrecked",
+     ("shared", None)),
+])
+def test_batch_15_answers_read_as_a_fair_judge_reads_them(read, text, reading):
+    assert read(text) == reading

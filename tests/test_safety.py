@@ -824,3 +824,16 @@ def test_the_kind_is_the_one_most_of_the_nearest_concerns_share_not_the_single_n
 ])
 def test_batch_14_concerns_and_their_near_misses(text, kinds):
     assert rule_kinds(text) == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a wish to die said again to be heard is no figure of speech; the dentist's chair is
+    ("mostly, but you missed that I said I wanted to die, that's the main bit", ["self-harm"]),
+    ("when I told you I wanted to die you laughed", ["self-harm"]),
+    ("the dentist drilled for an hour and I wanted to die", []),
+    # knocked for six by news is no blow; knocked down the stairs is
+    ("the IVF's knocked me for six and I'm crying at adverts", []),
+    ("he knocked me down the stairs", ["violence"]),
+])
+def test_batch_15_concerns_and_their_near_misses(text, kinds):
+    assert rule_kinds(text) == kinds

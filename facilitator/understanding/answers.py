@@ -87,7 +87,7 @@ _BELITTLING = frozenset({
     "overreacting", "overreacted", "exaggerate", "exaggerating", "exaggerates", "ridiculous",
     "pathetic", "silly", "weak", "immature", "childish", "spoiled", "lazy", "selfish",
     "irrational", "unreasonable", "nuts", "mental", "princess", "diva", "martyr", "victim",
-    "whinge", "whinges", "whinging", "whine", "whines",
+    "whinge", "whinges", "whinging", "whine", "whines", "thick", "dense", "clueless",
 })
 # "you're making a big thing out of nothing": a put-down in a validation, a feeling waved away
 # in an empathy
@@ -135,6 +135,8 @@ _PUT_DOWN = [re.compile(p) for p in (
     r"(?:always|never|"
     r"everything|everyone|whenever|every time|anyway|all the time|the one who|constantly)\b",
     r" the way a ",
+    r" self (?:pitying|pity|absorbed|obsessed|centred|centered|righteous|important)\b",
+    r" (?:his|her|your) (?:favou?rite|best loved) (?:thing|hobby|pastime|sport)\b",
     r" you (?:are|were) (?:always|so|such|too|just|being) (?:\w+ ){0,2}(?:about|over) ",
     # "you're always late"; not "you're always the one holding the family together"
     r" you are always (?!(?:the one|the 1) (?:holding|doing|carrying|looking|taking|keeping|"
@@ -194,6 +196,11 @@ _SARCASM = [re.compile(p) for p in _MOCKERY + (
     r" everything you (?:say|do|think) (?:always )?makes (?:total |perfect )?sense\b",
     r" (?:basically|practically|literally|apparently) a (?:crime|sin|felony|capital offence|"
     r"hanging offence|war crime)\b",
+    # a small thing made a catastrophe: "a bit of washing up is a national emergency"
+    r" (?:a bit of|a little|a tiny|one|a single|the odd|a few|some) (?:\w+ ){1,4}?(?:is|was|are|"
+    r"were) (?:a |an )?(?:(?:national|international|global|world|public) (?:emergency|crisis|"
+    r"disaster|incident|tragedy)|the end of the world)\b",
+    r" (?:is|was|are|were) (?:a |an )?human rights (?:issue|violation|abuse|crisis)\b",
     r" oh (?:yeah|sure|right|totally|absolutely|definitely|great|wow|that|of course)\b",
     r" yeah right ",
     r" (?:so|sooo+) much sense ",
@@ -246,6 +253,9 @@ _PLAIN_COMPOUND = {
                             "conversation", "conversations", "information", "matter"}),
     "weak": frozenset({"moment", "moments", "spot", "point", "signal", "tea", "coffee"}),
     "drama": frozenset({"at", "with", "of", "around", "over", "in", "from", "about"}),
+    "thick": frozenset({"and", "skin", "skinned", "accent", "fog", "coat", "snow", "smoke",
+                        "air", "traffic", "end", "socks", "jumper", "blanket", "of"}),
+    "dense": frozenset({"fog", "traffic", "crowd", "smoke", "forest", "bread", "cake"}),
 }
 
 
@@ -370,7 +380,7 @@ _LIKE_THEIR_PEOPLE = re.compile(
 # "you've never really coped with anything on your own".
 _NO_GOOD_AT = re.compile(
     r" you (?:have |had )?(?:never|not ever) (?:really |once |actually |even )?(?:been (?:any|"
-    r"much) (?:good|use)|been able to (?:cope|manage)|coped|managed|handled|known how to "
+    r"much) (?:good|use)|been able to (?:cope|manage|handle)|coped|managed|handled|known how to "
     r"(?:cope|manage|handle))\b")
 
 
@@ -479,7 +489,8 @@ def _thought_spans(line: str) -> list[tuple[int, int]]:
 # must be gutted". The thought is about how the partner feels, so the feeling inside is theirs
 # (while "I think you feel that I'm lazy" still holds a thought in its own "feel that").
 _HEDGED_FEELING = re.compile(r" i (?:really |honestly |just )?(?:think|reckon|believe|figure) "
-                             r"(?:that )?(?:you|he|she)\b")
+                             r"(?:that )?(?:(?:you|he|she)\b|(?:maybe|probably|perhaps|a bit|"
+                             r"quite|pretty|really|kind of|sort of)\b)")
 
 
 def _in_thought(line: str, at: int, spans: list[tuple[int, int]]) -> bool:
@@ -504,7 +515,16 @@ _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r" (?:i am sure|i bet)(?: \.| ,| ?$| tragic| poor)",
     r"^ (?:oh|yeah|well|oh yeah) i am sure you are just\b",
     # "oh, devastated I'm sure": a feeling, then "I'm sure" with nothing it is sure of
-    r"^ (?:(?:oh|yeah|well|so) )*\w+ i am sure\b(?! (?:you|that|she|he|they|it|we)\b)",
+    r"^ (?:(?:oh|yeah|well|so) )*\w+(?: \w+)? (?:i am sure|clearly|obviously|no doubt)\b"
+    r"(?! (?:you|that|she|he|they|it|we)\b)",
+    # a glad feeling given with "I'm sure", or for having run the speaker down: "I'm sure you
+    # feel just wonderful about spending my money", "amazing now you've told everyone"
+    r" i am sure (?:you|he|she) (?:\w+ ){0,2}?(?:feel|feels|felt|are|is|were|was) (?:just |really "
+    r"|so |absolutely )?(?:wonderful|great|amazing|fantastic|brilliant|marvellous|thrilled|"
+    r"delighted|fabulous|terrific|fine)\b",
+    r" (?:wonderful|great|amazing|fantastic|brilliant|marvellous|thrilled|delighted|fabulous|"
+    r"terrific|proud of yourself|pleased with yourself) now (?:that )?(?:you|he|she) (?:have|has|"
+    r"had|did|got)\b",
     r" (?:how |so )?tragic\b", r" my heart bleeds\b", r" cry me a river\b",
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
 )]
@@ -599,6 +619,8 @@ _CONTEMPT_FRAMES = [re.compile(p) for p in _MOCKERY + (
     r" (?:pathetic|laughable|ridiculous|typical|embarrassing|a joke|hilarious) (?:that|how) you ",
     r" what a (?:surprise|shock|joke) ",
     r" what is (?:wrong|the matter) with you ",
+    # "and don't get me started on how you flirt with every waitress": a list of charges opened
+    r" do not (?:even )?get me started (?:on|about|with) (?:\w+ ){0,3}?(?:you|your)\b",
 )]
 # "you skip everything", "you forget every time": an absolute without "always" or "never"
 _ALWAYS_YOU = re.compile(r" (?:it is|its|it was) always (?:about )?(?:you|your) ")
@@ -699,7 +721,8 @@ _BOTH = re.compile(r" (?:yes and no|yeah and no|yes or no|kind of|sort of|kinda|
                    r"some of (?:it|that)|part of (?:it|that)|in some ways|a little bit|partial|"
                    r"partially|a bit|a little|in a way|somewhat|more or less|half|not quite|"
                    r"not exactly|not totally|not completely|not entirely|not all|not really all|"
-                   r"close|clothes|almost|mostly|nearly|ish) ")
+                   r"close|clothes|almost|mostly|nearly|ish|(?:about )?half of (?:it|that)|most "
+                   r"of (?:it|that)) ")
 _BUT_ALSO = re.compile(r" yes,? (?:the |but )?\w+ no | (?:but|though|except) (?:also|more|not|"
                        r"there is|"
                        r"it is|i am|less|mostly) |"
@@ -727,7 +750,8 @@ _META = frozenset({
 })
 _THANKS = re.compile(r" (?:thanks|thank you|felt (?:really )?good|feels good|that was nice|"
                      r"good job|well done|nice job|appreciate (?:that|it)|you did (?:great|well)|"
-                     r"better than i (?:said|put|could have said|could say|did)|(?:said|put) it "
+                     r"better than (?:how )?i (?:said|put|could have said|could say|did)|"
+                     r"(?:said|put) it "
                      r"better)")
 
 
@@ -766,7 +790,8 @@ def _new_content(text: str) -> float:
 # A part of the turn pointed at, not said again: "the part about my mum", "the money bit",
 # "the second bit". What follows "about" is the part's name, up to where a clause starts.
 _PART = re.compile(r" (?:the|that|this) (?:\w+ ){0,2}?(?:part|bit|thing|stuff|parts|bits|end|"
-                   r"ending|beginning|start|middle|half)(?= )")
+                   r"ending|beginning|start|middle|half)(?= )| a (?:part|bit|thing)(?= (?:about|"
+                   r"with|on|where|when) )")
 _PART_NAME_ENDS = frozenset({"that", "which", "and", "but", "so", "because", "i", "was", "is",
                              "it", "not", "too", "as", "yeah", "yes", "no", "being", "getting",
                              "having"})
@@ -826,7 +851,8 @@ def read_confirmation(text: str) -> Reading:
                        r"your (?:own )?version|not mine|(?:kind of |a bit |too )?(?:fast|quick|"
                        r"quickly|flat))\b", line)
     # "better than I said it" praises the mirror; it says nothing more
-    praised = re.sub(r" better than i (?:said|put|did)(?: it)?(?: myself)?| (?:that is |it is |"
+    praised = re.sub(r" better than (?:how )?i (?:said|put|did)(?: it)?(?: myself)?| (?:that is "
+                     r"|it is |"
                      r"was )?(?:exactly|just|precisely|totally) what i (?:said|meant|was saying)"
                      r"(?: to say)? ?$", " ", line)
     said = re.search(r" (?:i (?:also )?(?:said|meant|mentioned|was saying)|what i (?:said|meant)|"
@@ -1034,7 +1060,8 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
                     r"| not (?:right )?(?:now|this second|this minute|yet) (?:\w+ ){0,14}"
                     r"(?:maybe (?:like )?(?:at |around )?\d+|then i am (?:all )?yours|"
                     r"in (?:a bit|a while|an hour|\d+ minutes))\b"
-                    r"| give me (?:\w+ )?(?:minutes|minute|an hour|a few|ten|five|half)"
+                    r"| give me (?:\w+ ){0,2}(?:minutes|minute|mins|an hour|hours|a few|ten|"
+                    r"five|half)"
                     # "not now, maybe when we're back from church"
                     r"| (?:maybe|perhaps|how about|what about|could we|can we|let us|or) "
                     r"(?:just )?(?:when|once|after|as soon as) (?:the|i|we|you|my|they|he|she|"

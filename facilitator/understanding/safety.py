@@ -340,8 +340,12 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r"tells|say|says|bring|brings|mention|mentions|show|shows|do|does)|of embarrassment|"
     r"embarrass|mortif|cringe))| (?:embarrassed|embarrassing|mortified|cringe|cringing|cringed|"
     r"awkward)\b[^.]{0,60} (?:just )?(?:want|wanted|wanna) to die\b",
+    # not a wish to die said again to be heard: "you missed that I said I wanted to die"
+    r"(?<!said)(?<!told you)(?<!told him)(?<!told her)(?<!mentioned)(?<!admitted)"
     r" (?:i|we) (?:just |literally |honestly |almost |seriously )?(?:wanted|was ready) "
     r"to (?:die|curl up and die|drop dead)\b",
+    # "the IVF's knocked me for six": a blow of fortune, not of a hand
+    r" (?:knocked|knocks|knock|knocking) (?:me|us|him|her|you|them) (?:\w+ )?for six\b",
     r" (?:crawl|curl up|hide) (?:under a rock|into a hole|in a hole|in a corner|up)(?: and| to) "
     r"(?:die|disappear)\b",
     r" (?:would|'d|will|could) (?:rather|sooner) (?:die|be dead|kill myself|eat glass) than\b"
