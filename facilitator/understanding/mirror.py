@@ -1480,8 +1480,6 @@ def _verdict(points: list[Point], results: list[PointCheck], added: list[dict], 
     weights = [p.weight for p in points]
     total = sum(weights)
     score = sum(w * min(r.coverage, 1.0) for w, r in zip(weights, results, strict=True)) / total
-    carried_share = sum(w for w, r in zip(weights, results, strict=True)
-                        if r.status == "carried") / total
     texts = _unique(r.text for r in results)
     matched = _unique(r.text for r in results if r.status == "carried")
     changed = [{"point": r.text, "change": r.change, "mirror_says": r.mirror_says}
