@@ -952,3 +952,40 @@ def test_batch_14_answers_read_as_a_fair_judge_reads_them(read, text, reading):
 ])
 def test_batch_15_answers_read_as_a_fair_judge_reads_them(read, text, reading):
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    # validation: the receiver in the sender's place, a "but yeah" that agrees, a "no
+    # actually" that argues, the speaker made the villain, the cause made small
+    (read_validation, "yeah. yeah it makes sense. I'd be raging too", ("valid", None)),
+    (read_validation, "it makes sense, I mean I'm not sure I'd have put it that way, but yeah, "
+                      "you were on your own with it", ("valid", None)),
+    (read_validation, "it makes sense, but I was on my own with it too", ("retry", "rebuttal")),
+    (read_validation, "it makes sense because, well, no actually, I did ask you first",
+     ("retry", "rebuttal")),
+    (read_validation, "yeah course it makes sense, cos your mum's a saint and I'm the devil",
+     ("retry", "sarcasm")),
+    (read_validation, "makes perfect sense. because everything's always my fault isn't it",
+     ("retry", "sarcasm")),
+    (read_validation, "yeah fine it makes sense, it's just a bit of dust though",
+     ("retry", "dismissal")),
+    (read_validation, "it makes sense, it was just a bit much after the week you had",
+     ("valid", None)),
+    # empathy: alone with it is a feeling; a thought, a feeling denied or waved off, a jibe
+    (read_empathy, "maybe you feel like nobody's got your back", ("feeling", None)),
+    (read_empathy, "you feel like nobody in this family respects you", ("retry", "thought")),
+    (read_empathy, "I think you're thinking it's unfair", ("retry", "thought")),
+    (read_empathy, "he doesn't feel anything, he's just tired", ("retry", "dismissal")),
+    (read_empathy, "you're fine, you'll be fine by tomorrow", ("retry", "dismissal")),
+    (read_empathy, "I imagine you don't feel fine at all, more lonely", ("feeling", None)),
+    (read_empathy, "I don't know, whatever grown adults who sulk feel", ("retry", "contempt")),
+    # praise that names a part, and a part named as missed
+    (read_confirmation, "ah ah, he got it o, even the bit about my mother", ("yes", None)),
+    (read_confirmation, "you got it, even the bit about my mum, but not the bit about work",
+     ("partly", None)),
+    # a time of day, a later time asked for
+    (read_consent, "not right now abeg, by evening when I don close", ("later", None)),
+    (read_consent, "can we leave it till the kids are in bed", ("later", None)),
+])
+def test_batch_16_answers_read_as_a_fair_judge_reads_them(read, text, reading):
+    assert read(text) == reading

@@ -135,6 +135,7 @@ _PUT_DOWN = [re.compile(p) for p in (
     r"(?:always|never|"
     r"everything|everyone|whenever|every time|anyway|all the time|the one who|constantly)\b",
     r" the way a ",
+    r" grown (?:men|women|adults|man|woman|adult|ups?) (?:who|that) ",
     r" self (?:pitying|pity|absorbed|obsessed|centred|centered|righteous|important)\b",
     r" (?:his|her|your) (?:favou?rite|best loved) (?:thing|hobby|pastime|sport)\b",
     r" you (?:are|were) (?:always|so|such|too|just|being) (?:\w+ ){0,2}(?:about|over) ",
@@ -171,7 +172,7 @@ _MOCKERY = (
     r"most awful) (?:husband|wife|partner|boyfriend|girlfriend|person|father|mother|dad|mum|mom)"
     r"\b",
     r" i am (?:always |clearly |obviously |just )?the (?:villain|bad guy|bad one|"
-    r"monster|big bad wolf) ",
+    r"monster|big bad wolf|devil) ",
     r" typical (?:you|of you)\b", r" boo hoo\b", r" shocker ", r" which you love ",
     r" your little (?:speech|rant|tantrum|show|performance|lecture|sulk|moan|drama) ",
     r" (?:a|the) (?:monster|villain|ogre|tyrant|bad guy) like me\b",
@@ -204,7 +205,7 @@ _SARCASM = [re.compile(p) for p in _MOCKERY + (
     r" oh (?:yeah|sure|right|totally|absolutely|definitely|great|wow|that|of course)\b",
     r" yeah right ",
     r" (?:so|sooo+) much sense ",
-    r" everything is my fault ",
+    r" everything is (?:always )?my fault ",
     r" got it ?$",
     r" as always ",
     r" good for you ",
@@ -226,10 +227,14 @@ _DISMISS = [re.compile(p) for p in (
     r" who cares ",
     # "suppose it makes sense, doesn't really matter though": sense granted and waved away
     r" (?:it |that |this )?(?:does not|do not|did not) (?:really |much |even )?matter\b",
+    # the cause made small: "it's just a bit of dust though"
+    r" (?:it is|it was) (?:only |just )+(?:a bit of|a little|a few|a bit|some) (?:\w+ ){1,2}"
+    r"(?:though|anyway|really|at the end of the day)\b",
 )]
 _REBUTTAL = re.compile(
     r" (?:but|though|although|except|however|to be fair|what about|then again|still)\b"
-    r"(?! (?:also|that makes sense|it makes sense|i (?:can|do) (?:see|understand|get)))")
+    r"(?! (?:also|yeah|yes|yep|that makes sense|it makes sense|i (?:can|do) (?:see|understand|"
+    r"get)))")
 _STILL_AFTER = frozenset({"are", "is", "am", "was", "were", "i", "you", "we", "they", "he",
                           "she", "it", "be", "been", "have", "has", "had"})
 _DEFENSIVE = frozenset({"i", "you", "your", "my", "me", "we", "mom", "mother", "dad",
@@ -351,7 +356,8 @@ _OWN_SENSE = re.compile(
 # "yeah. yeah it makes sense": a pause between two yeahs, not "yeah yeah" waved on
 _YEAH_TWICE_APART = re.compile(r"(?i)\byeah[.!?;]+\s*yeah\b(?![\s,]*(?:yeah|whatever))")
 # The receiver in the sender's place: "I'd probably feel the same if you went quiet on me".
-_SAME_HERE = re.compile(r" i would (?:\w+ )?(?:feel|be|get|react|do) (?:the same|that way|"
+_SAME_HERE = re.compile(r" i would (?:\w+ )?(?:feel|be|get|react|do) (?:(?:\w+ ){1,2}(?:too|"
+                        r"as well)\b|the same|that way|"
                         r"exactly the same|just the same|like that)\b")
 _OWN_STATE = re.compile(r" because i (?:was|am|had been|have been|felt|feel) (?:so |really |just "
                         r"|too |completely |totally )?(\w+)")
@@ -455,7 +461,8 @@ def read_validation(text: str) -> Reading:
     if _WRONG_VIEW.search(line) or _runs_down(text, words) or _LIKE_THEIR_PEOPLE.search(
             line) or _NO_GOOD_AT.search(line):
         return ("retry", "contempt")  # "because you always blow things up"
-    own_sense = _OWN_SENSE.search(line) and not _SAME_HERE.search(line)
+    own_sense = _OWN_SENSE.search(line) and not _SAME_HERE.search(line) or re.search(
+        r" (?:well )?no actually\b| actually no\b", line[line.find(" sense "):])
     if rebuttal_after(words, at) or own_sense or _own_state(line):
         return ("retry", "rebuttal")
     return ("valid", None)
@@ -468,7 +475,8 @@ _NOT_FEELINGS = frozenset({"unfair", "fair", "wrong", "right"})
 _THOUGHT_FRAME = re.compile(r" (?:feel|feels|felt|feeling) (?:like|that|as if|as though) "
                             r"(?=(?:i|you|he|she|we|they|my|your|our|nobody|no one|everyone|"
                             r"everybody|the|this|that|it|there|people|his|her|their|someone|"
-                            r"something|all) )| (?:think|thinks|thought|believe|believes|assume|"
+                            r"something|all) )| (?:think|thinks|thinking|thought|believe|believes|"
+                            r"assume|"
                             r"reckon|figure) (?:that )?|"
                             # "you feel it's my fault", "you feel I don't care": a clause, no
                             # "like" or "that" needed
@@ -528,11 +536,20 @@ _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r" (?:how |so )?tragic\b", r" my heart bleeds\b", r" cry me a river\b",
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
 )]
-_WAVED_FEELING = re.compile(r" or whatever\b| whatever (?:it is )?(?:you|your)\b| whatever"
+_WAVED_FEELING = re.compile(r" (?:does not|do not|did not) (?:really )?feel (?:anything|a thing)\b|"
+                            r"^ (?:oh |nah |honestly )?(?:you are|he is|she is) (?:just )?fine\b|"
+                            r" or whatever\b| whatever (?:it is )?(?:you|your)\b| whatever"
                             r"(?: \.| ,| ?$)| if you say so\b| who cares\b|" + _OUT_OF_NOTHING)
 _BET_YOU = re.compile(r" i bet (?=you (?:feel|felt|were|are|must|would|might|get|got)\b)")
 _YOURS = re.compile(r" (?:you|your|yourself|you are|you might|you must|you would)\b(?! know\b)"
                     r"(?! (?:had|have) to listen)")
+
+
+# Alone with it, said as "nobody's got your back": a feeling, though framed like a thought.
+_UNBACKED = re.compile(r" (?:feel|feels|felt|feeling) like (?:nobody|no one|noone) "
+                       r"(?:(?:is|has|have) )?(?:got |has got )?(?:your|his|her|their) back\b|"
+                       r" (?:feel|feels|felt|feeling) like (?:nobody|no one|noone) is (?:on your "
+                       r"side|there for you)\b")
 
 
 def read_empathy(text: str) -> Reading:
@@ -540,6 +557,9 @@ def read_empathy(text: str) -> Reading:
     words = _norms(source)
     if not words:
         return None
+    if _UNBACKED.search(_line(words)) and not any(p.search(_line(words))
+                                                  for p in _MOCKED_FEELING):
+        return ("feeling", None)
     # clauses apart: a comma or full stop ends a thought ("feeling, I dunno, heartbroken")
     parts = [p for p in re.split(r"[.,;:!?]+", source) if p.strip()]
     feeling_at_large = False
@@ -907,6 +927,9 @@ def read_confirmation(text: str) -> Reading:
             r" (?:you|he|she|they|[a-z]+)(?<! i) (?:missed|forgot|left out|skipped|changed|mixed"
             r" up|got \w+ wrong)\b", line):
         return ("partly", None)
+    if re.search(r" (?:got|caught|remembered|nailed|heard) (?:it|that|all of it|everything|all)\b"
+                 r"(?: \w+){0,3}? even (?:the|that) ", line) and not said and not no:
+        return ("yes", None)  # "he got it, even the bit about my mother"
     if _points_to_a_part(line):
         # "mostly, but you missed the part about my mum", "he got the money part but not the
         # scared part": which part, not what it was; the sender is asked to say it
@@ -1060,6 +1083,9 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
                     r"| not (?:right )?(?:now|this second|this minute|yet) (?:\w+ ){0,14}"
                     r"(?:maybe (?:like )?(?:at |around )?\d+|then i am (?:all )?yours|"
                     r"in (?:a bit|a while|an hour|\d+ minutes))\b"
+                    r"| (?:by|this|later this|tomorrow|in the) (?:evening|afternoon|morning)\b"
+                    r"| (?:leave|park|save|hold|put off|push) (?:it|this|that) (?:till|until|for|"
+                    r"to|after) "
                     r"| give me (?:\w+ ){0,2}(?:minutes|minute|mins|an hour|hours|a few|ten|"
                     r"five|half)"
                     # "not now, maybe when we're back from church"
