@@ -179,8 +179,16 @@ def test_a_detail_may_be_left_out_when_the_message_came_back(details, verdict):
     assert _verdict(points, results, [], summary=False).verdict == verdict
 
 
+def test_a_light_message_carried_whole_lets_a_detail_go():
+    points = [point("I feel lonely", "feeling", 0.5), point("the dentist", "statement", 1.0)]
+    results = [result("I feel lonely", "feeling", "carried", 1.0),
+               result("the dentist", "statement", "missed", 0.0)]
+    assert _verdict(points, results, [], summary=False).verdict == "complete"
+
+
 def test_a_reply_of_details_alone_has_no_message_to_carry():
-    points = [point("the dentist", "statement", 1.0), point("the car insurance", "statement",
+    # however much of the details came back (here three quarters of their weight)
+    points = [point("the dentist", "statement", 3.0), point("the car insurance", "statement",
                                                             1.0)]
     results = [result("the dentist", "statement", "carried", 1.0),
                result("the car insurance", "statement", "missed", 0.0)]

@@ -837,3 +837,22 @@ def test_batch_14_concerns_and_their_near_misses(text, kinds):
 ])
 def test_batch_15_concerns_and_their_near_misses(text, kinds):
     assert rule_kinds(text) == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # dread at their coming home; gladness at it is none
+    ("my heart goes when I hear your car in the drive, like properly frightened",
+     ["fear-for-safety"]),
+    ("when I hear his car I get so excited, my heart does a little jump", []),
+    # a pastime taken away by the partner; by a physiotherapist it is advice
+    ("and you made me quit the choir because the men there look at me", ["coercive-control"]),
+    ("my physio made me give up football", []),
+    # a loss that hit hard, an everyday slip that will get you killed: figures of speech;
+    # telling or leaving that will is a threat
+    ("it makes sense, cos losing your nan hit you so hard and I wasn't there", []),
+    ("if I forget her birthday again she'll murder me", []),
+    ("if I tell anyone he will kill me", ["threats"]),
+    ("if I leave he will kill me", ["threats"]),
+])
+def test_batch_16_concerns_and_their_near_misses(text, kinds):
+    assert rule_kinds(text) == kinds

@@ -344,6 +344,16 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r"(?<!said)(?<!told you)(?<!told him)(?<!told her)(?<!mentioned)(?<!admitted)"
     r" (?:i|we) (?:just |literally |honestly |almost |seriously )?(?:wanted|was ready) "
     r"to (?:die|curl up and die|drop dead)\b",
+    # "losing your nan hit you so hard": news or a loss strikes, no hand does
+    r" (?:losing|the loss of|the death of|the news|news of|hearing|finding out|the diagnosis|"
+    r"the redundancy|the miscarriage) (?:\w+ ){0,4}?hit (?:me|you|him|her|us|them) (?:so |really "
+    r"|very |pretty |quite )?hard\b",
+    # "if I forget her birthday again she'll murder me": an everyday slip, then the idiom
+    r" if i (?:\w+ )?(?:forget|forgot|miss|missed|am late|lose|lost|break|broke|eat|ate|burn|"
+    r"burnt|scratch|spill|drop|crash|spend|buy|wake|leave the|do not call|forget to) (?:\w+ ){0,5}?"
+    r"(?:she|he|they|mum|mom|dad|you) (?:will|would|is going to|is gonna|gonna)"
+    r" (?:literally |actually |absolutely )?(?:kill|murder|strangle|throttle|have my head|skin) "
+    r"(?:me|us)\b",
     # "the IVF's knocked me for six": a blow of fortune, not of a hand
     r" (?:knocked|knocks|knock|knocking) (?:me|us|him|her|you|them) (?:\w+ )?for six\b",
     r" (?:crawl|curl up|hide) (?:under a rock|into a hole|in a hole|in a corner|up)(?: and| to) "
@@ -3070,6 +3080,10 @@ _VIOLENCE += [
     r"fat lip|concussion|bruises|stitches|broken nose)\b",
 ]
 _FEAR += [
+    # dread at the sound of them coming home: "my heart goes when I hear your car in the drive"
+    r" (?:when|as soon as|every time|whenever) i hear (?:your|his|her) (?:car|key|keys|footsteps|"
+    r"van|truck|motorbike)\b[^.]{0,60}(?:frightened|scared|terrified|afraid|panic|dread|shaking|"
+    r"freeze)",
     # a pause the recogniser wrote as a comma or a full stop: "more like terrified, of him",
     # "scared actually. of you. since Saturday"
     r" (?:afraid|scared|terrified|frightened|petrified)(?: actually| really| honestly| um)? "
@@ -3101,6 +3115,10 @@ _SELF_HARM += [
     r"being here)(?= \.| ,| ?$| and| honestly| really| at all| of any of it| of it all)",
 ]
 _CONTROL += [
+    # "you made me quit the choir because the men there look at me"
+    r" (?:you|he|she) (?:\w+ )?(?:made|make|makes|forced|force|forces) me (?:to )?(?:quit|give up|"
+    r"stop going to|drop out of|leave) (?:my |the )?(?:\w+ )?(?:job|work|choir|gym|team|class|"
+    r"classes|club|course|college|uni|university|friends|church|band|dancing|football)\b",
     # whereabouts and company to be known every minute: "I need to know who you're talking to
     # every minute", "he has to know where I am at all times"
     r" (?:i|you|he|she)(?: just| always| really| still)? (?:need|needs|needed|have|has|had|want|"
@@ -3464,7 +3482,9 @@ class SafetyReader:
         if vector is None:
             vector = self.model.sentences([text])[0]
         vector = np.asarray(vector, dtype=np.float32)
-        whole = self.score(line, vector)
+        # a denial's own words weigh nothing ("he has never hit me, he just goes quiet"); what
+        # is told beside it keeps its weight ("but I'm terrified he will")
+        whole = self.score(_DENIAL.sub(" ", line) if set_aside else line, vector)
         if set_aside:
             # A figure of speech, a denial, play: read, and only a turn that stands far from
             # ordinary talk overrules it ("I know you said after you were joking, but I
