@@ -856,3 +856,11 @@ def test_batch_15_concerns_and_their_near_misses(text, kinds):
 ])
 def test_batch_16_concerns_and_their_near_misses(text, kinds):
     assert rule_kinds(text) == kinds
+
+
+def test_a_password_changed_for_the_neighbours_is_set_aside_but_not_a_lockout_beside_it(reader):
+    # batch 16 brought "you changed the wifi password so I can't go online unless you're home";
+    # a reason outside the two of them is ordinary, a lockout told beside it is not
+    assert reader.read("you changed the wifi password because the neighbours were using it") is None
+    assert reader.read("he changed all the passwords because the neighbours were using it and "
+                       "now I can't get into anything") == "coercive-control"

@@ -354,6 +354,12 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r"(?:she|he|they|mum|mom|dad|you) (?:will|would|is going to|is gonna|gonna)"
     r" (?:literally |actually |absolutely )?(?:kill|murder|strangle|throttle|have my head|skin) "
     r"(?:me|us)\b",
+    # a password changed for a reason outside the two of them: "you changed the wifi password
+    # because the neighbours were using it" (not "so I can't go online unless you're home")
+    r" (?:changed|change|changes|reset|resets) (?:the |our |all the |all our )?(?:wifi |netflix |"
+    r"router |bank |email )?passwords? (?:because|since|after|cos|as) (?:the neighbours|the "
+    r"neighbors|someone|somebody|it (?:was|got) hacked|we (?:were|got) hacked|of the (?:kids|"
+    r"neighbours|neighbors|scam|hack)|the kids|there was a (?:scam|hack|breach))\b",
     # "the IVF's knocked me for six": a blow of fortune, not of a hand
     r" (?:knocked|knocks|knock|knocking) (?:me|us|him|her|you|them) (?:\w+ )?for six\b",
     r" (?:crawl|curl up|hide) (?:under a rock|into a hole|in a hole|in a corner|up)(?: and| to) "
