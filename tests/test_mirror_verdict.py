@@ -193,3 +193,10 @@ def test_a_reply_of_details_alone_has_no_message_to_carry():
     results = [result("the dentist", "statement", "carried", 1.0),
                result("the car insurance", "statement", "missed", 0.0)]
     assert _verdict(points, results, [], summary=False).verdict == "partial"
+
+
+def test_the_score_is_given_to_three_places():
+    results = [result("I feel lonely", "feeling", "carried", 1.0),
+               result("when you work late", "situation", "missed", 0.3337)]
+    check = _verdict([FEELING, WHEN], results, [], summary=False)
+    assert (check.verdict, check.score) == ("partial", 0.667)
