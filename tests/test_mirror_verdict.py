@@ -33,6 +33,10 @@ def reply(*weights: float) -> SimpleNamespace:
     return SimpleNamespace(weights=list(weights))
 
 
+FEELING = point("I feel lonely", "feeling", 1.0)
+WHEN = point("when you work late", "situation", 1.0)
+
+
 # --- the message and its details -----------------------------------------------------------
 
 
@@ -62,15 +66,13 @@ def test_which_points_are_the_message_and_which_are_details(text, kind, weight, 
 
 
 def test_a_reply_that_carries_little_and_says_mostly_its_own_is_no_mirror():
-    points = [point("I feel lonely", "feeling", 1.0), point("when you work late", "situation",
-                                                            1.0)]
+    points = [FEELING, WHEN]
     results = [came_back("missed"), came_back("missed")]
     assert _own_reply(points, reply(1.0, 1.0, 1.0, 1.0), results) is True
 
 
 def test_a_point_said_back_changed_still_counts_as_carried():
-    points = [point("I feel lonely", "feeling", 1.0), point("when you work late", "situation",
-                                                            1.0)]
+    points = [FEELING, WHEN]
     results = [came_back("changed", aligned=[0]), came_back("missed")]
     assert _own_reply(points, reply(1.0, 1.0, 1.0, 1.0), results) is False
 
@@ -112,10 +114,6 @@ def test_how_much_of_the_reply_must_be_its_own(weights, aligned, own):
 def result(text: str, kind: str, status: str, coverage: float, **kw) -> PointCheck:
     return PointCheck(text=text, kind=kind, status=status, coverage=coverage, similarity=0.0,
                       **kw)
-
-
-FEELING = point("I feel lonely", "feeling", 1.0)
-WHEN = point("when you work late", "situation", 1.0)
 
 
 def test_a_reply_that_carries_nothing_is_missed_and_names_every_point():
