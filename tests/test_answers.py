@@ -989,3 +989,32 @@ def test_batch_15_answers_read_as_a_fair_judge_reads_them(read, text, reading):
 ])
 def test_batch_16_answers_read_as_a_fair_judge_reads_them(read, text, reading):
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    # more to come, once the words are found; words found and said are a chunk
+    (read_more, "there is, its just hard to find the words for it", ("yes", None)),
+    (read_more, "yes, it was hard to find the words when my dad died and I still feel it",
+     ("chunk", None)),
+    # "close enough" is a verdict, not content
+    (read_confirmation, "close enough but not all of it", ("partly", None)),
+    (read_confirmation, "that's... no. I didn't say I was jealous.", ("no", None)),
+    # what the partner cannot cope with, a name for them, a feeling given "like always" or
+    # denied; the same words about circumstances are kind
+    (read_validation, "that makes sense because honestly you can't cope with anything can you",
+     ("retry", "contempt")),
+    (read_validation, "it makes sense, you couldn't cope with the move on top of your mum",
+     ("valid", None)),
+    (read_validation, "that makes sense because you're a moody cow in the mornings",
+     ("retry", "contempt")),
+    (read_empathy, "you feel hard done by, like always, it's tiring honestly",
+     ("retry", "contempt")),
+    (read_empathy, "you feel hard done by, and tired", ("feeling", None)),
+    (read_empathy, "I imagine she feels nothing much, she's cold like that",
+     ("retry", "dismissal")),
+    # a time given with "give us till"
+    (read_consent, "no not right now I'm on the phone to me mam, give us till the weekend",
+     ("later", None)),
+])
+def test_batch_17_answers_read_as_a_fair_judge_reads_them(read, text, reading):
+    assert read(text) == reading

@@ -864,3 +864,18 @@ def test_a_password_changed_for_the_neighbours_is_set_aside_but_not_a_lockout_be
     assert reader.read("you changed the wifi password because the neighbours were using it") is None
     assert reader.read("he changed all the passwords because the neighbours were using it and "
                        "now I can't get into anything") == "coercive-control"
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # ordinary life only with the partner's leave; glasses are no one's leave
+    ("I imagine you feel grateful, because without me you'd have nothing, you can't even drive "
+     "without me saying", ["coercive-control"]),
+    ("I can't even go to the shops without you saying so", ["coercive-control"]),
+    ("I can't do anything without my glasses", []),
+    # exasperation at a story told at the pub, looked back on; not a wish said of now
+    ("it makes sense you wanted to kill me when I told the story about your ex at the pub", []),
+    ("you said you wanted to kill me and you had the knife in your hand",
+     ["threats", "violence"]),
+])
+def test_batch_17_concerns_and_their_near_misses(text, kinds):
+    assert rule_kinds(text) == kinds

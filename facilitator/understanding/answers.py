@@ -103,6 +103,8 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" after all ",
     r" (?:little|own little) world ",
     r" (?:can not|could not|never) handle ",
+    r" (?:can not|could not|never) (?:cope|deal) with (?:anything|everything|life|things|"
+    r"anything at all)\b",
     r" happy now ",
     r" get over it ",
     r" get (?:that|it|yourself) (?:looked at|checked|fixed|sorted) ",
@@ -148,6 +150,8 @@ _PUT_DOWN = [re.compile(p) for p in (
     r"running|on call|on your own)\w+ ",
     r" you are so \w+ ",
     r" you are such a ",
+    r" you are (?:a|an) (?:\w+ )?(?:cow|bitch|prick|dick|twat|idiot|moron|muppet|pillock|wanker|"
+    r"nightmare|joke|brat|pig|slob)\b",
     r" (?:like|such|for|as|are|being|be) (?:a |an )?(?:(?!your |my |our )\w+ )?(?:child|kid|"
     r"toddler|baby|teenager|teen|princess|brat) ",
     r" (?:you|we) (?:\w+ ){0,3}again ?$",  # "there you go again", not "I was late again"
@@ -537,6 +541,7 @@ _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
 )]
 _WAVED_FEELING = re.compile(r" (?:does not|do not|did not) (?:really )?feel (?:anything|a thing)\b|"
+                            r" (?:feel|feels|felt) nothing(?: much| at all)?\b|"
                             r"^ (?:oh |nah |honestly )?(?:you are|he is|she is) (?:just )?fine\b|"
                             r" or whatever\b| whatever (?:it is )?(?:you|your)\b| whatever"
                             r"(?: \.| ,| ?$)| if you say so\b| who cares\b|" + _OUT_OF_NOTHING)
@@ -588,8 +593,9 @@ def read_empathy(text: str) -> Reading:
             first -= 1
         tail = _line(words[first:])
         # "I bet you felt alone" imagines the feeling; it is no jibe
-        if put_down(_BET_YOU.sub(" ", tail)) or sarcastic(text, tail):
-            return ("retry", "contempt")
+        if put_down(_BET_YOU.sub(" ", tail)) or sarcastic(text, tail) or re.search(
+                r" (?:as usual|as always|like always|like usual|per usual) ", line):
+            return ("retry", "contempt")  # "you feel hard done by, like always"
         if any(p.search(line) for p in _MOCKED_FEELING):
             return ("retry", "sarcasm")
         if _WAVED_FEELING.search(line):
@@ -760,7 +766,7 @@ _META = frozenset({
     "hearing", "honestly", "really", "it", "that", "done", "well", "job", "eh", "ehh", "ish",
     "hm", "mist", "version", "mine", "word", "robot", "robotic", "parrot", "even", "there",
     "opposite", "repeating", "point", "completely", "nope", "nah", "almost", "nearly", "mostly",
-    "words", "sound", "sounded", "tone", "sorry", "else",
+    "words", "sound", "sounded", "tone", "sorry", "else", "enough",
     # where in the turn, said of the mirror: "the middle bit got lost", "not the end", "the
     # gist", "can't put my finger on it"
     "gist", "middle", "end", "ending", "beginning", "start", "lost", "glossed",
@@ -912,7 +918,8 @@ def read_confirmation(text: str) -> Reading:
                                                       r"(?:said|meant)\b", line) and (
             not re.search(r"(?<!what) i (?:said|meant|was saying) ", line)):
         return ("no", None)  # "no, that wasn't what I said", "the opposite of what I meant"
-    if no and no[0] == 0 and re.match(r" (?:no|nah|nope) i (?:did not|never) "
+    if no and no[0] <= 2 and re.match(r" (?:that is |thats |um |well )?(?:no|nah|nope) i "
+                                      r"(?:did not|never) "
                                       r"(?:say|mean|said)\b", line) and not re.search(
             r" i (?:said|meant|was saying) ", line):
         return ("no", None)  # "no, I didn't say I was angry at all": the mirror put it there
@@ -1028,12 +1035,15 @@ def read_more(text: str) -> Reading:
     said_more = cu._first(words, cu.MORE) or cu._first(words, cu.YES, within=2) or re.search(
         r"^ there is\b", line)
     if said_more and (re.search(
+            r" (?:hard|difficult|tough) to (?:find the words|put (?:it )?into words)(?: for (?:it|"
+            r"this|that))? ?$|"
             r" (?:need to|have to|want to|let me|rather) (?:\w+ ){0,3}(?:slow down|think|get my "
             r"thoughts|gather|find the words|say it (?:nicer|better|right|kindly)|wait)", line)
             or content < 2.5 and re.search(
                 r" let me pick| (?:give me|i need|i just need|need) (?:a|one) (?:second|sec|"
                 r"minute|moment|mo)\b| (?:hang|hold) on\b| bear with me| (?:need|want) help "
-                r"(?:saying|with)| (?:scared|afraid|hard|difficult|nervous) to say\b| get it "
+                r"(?:saying|with)| (?:scared|afraid|hard|difficult|nervous|tough) to (?:say|"
+                r"explain)\b| get it "
                 r"out\b", line)):
         return ("yes", None)  # more to come, once they have the words (and none said yet)
     if re.match(r" (?:i am )?(?:not|nowhere near) (?:done|finished)\b", line):
@@ -1084,6 +1094,7 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
                     r"(?:maybe (?:like )?(?:at |around )?\d+|then i am (?:all )?yours|"
                     r"in (?:a bit|a while|an hour|\d+ minutes))\b"
                     r"| (?:by|this|later this|tomorrow|in the) (?:evening|afternoon|morning)\b"
+                    r"| give (?:me|us) (?:till|until|to|til) "
                     r"| (?:leave|park|save|hold|put off|push) (?:it|this|that) (?:till|until|for|"
                     r"to|after) "
                     r"| give me (?:\w+ ){0,2}(?:minutes|minute|mins|an hour|hours|a few|ten|"

@@ -360,6 +360,11 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r"router |bank |email )?passwords? (?:because|since|after|cos|as) (?:the neighbours|the "
     r"neighbors|someone|somebody|it (?:was|got) hacked|we (?:were|got) hacked|of the (?:kids|"
     r"neighbours|neighbors|scam|hack)|the kids|there was a (?:scam|hack|breach))\b",
+    # "you wanted to kill me when I told the story about your ex": exasperation at a social
+    # slip, looked back on
+    r" (?:wanted|could have|was ready|were ready) to (?:kill|murder|strangle|throttle) (?:me|you|"
+    r"him|her) (?:\w+ )?(?:when|after|for|because) (?:i|you|he|she) (?:told|said|mentioned|"
+    r"brought up|forgot|posted|showed|sang|wore|laughed|made a joke|made fun)\b",
     # "the IVF's knocked me for six": a blow of fortune, not of a hand
     r" (?:knocked|knocks|knock|knocking) (?:me|us|him|her|you|them) (?:\w+ )?for six\b",
     r" (?:crawl|curl up|hide) (?:under a rock|into a hole|in a hole|in a corner|up)(?: and| to) "
@@ -3121,6 +3126,10 @@ _SELF_HARM += [
     r"being here)(?= \.| ,| ?$| and| honestly| really| at all| of any of it| of it all)",
 ]
 _CONTROL += [
+    # "you can't even drive without me saying": the speaker's leave needed for ordinary life
+    r" (?:can not|could not|cannot) (?:even )?(?:\w+ ){1,5}without (?:me|my|you|your|him|his|her) "
+    r"(?:saying so|saying|"
+    r"say so|permission|ok|okay|agreeing|approval)\b",
     # "you made me quit the choir because the men there look at me"
     r" (?:you|he|she) (?:\w+ )?(?:made|make|makes|forced|force|forces) me (?:to )?(?:quit|give up|"
     r"stop going to|drop out of|leave) (?:my |the )?(?:\w+ )?(?:job|work|choir|gym|team|class|"
