@@ -93,13 +93,15 @@ _BELITTLING = frozenset({
 # in an empathy
 _OUT_OF_NOTHING = (r" (?:making|make|makes|made) (?:such )?(?:a )?(?:big |huge |massive )?"
                    r"(?:thing|deal|fuss|drama|mountain) (?:outof|out of|over|about) nothing\b")
+# "as usual", "like always": said of the partner, a put-down in a validation and in an empathy
+_AS_USUAL = r" (?:as usual|as always|like always|like usual|per usual) "
 _PUT_DOWN = [re.compile(p) for p in (
     r" (?:your|your own) (?:problem|fault|issue|doing|thing) ",
     r" (?:that|which) (?:is|was) (?:kind of |sort of |totally |all |really )?on you ",
     r" (?:is|was) (?:kind of|sort of|totally) on you ",
     r" (?:bring|brought|bringing|brings) (?:it|that|this|them|these)? ?on yourself ",
     r" you do (?:it|that|this) to yourself ",
-    r" (?:as usual|as always|like always|like usual|per usual) ",
+    _AS_USUAL,
     r" after all ",
     r" (?:little|own little) world ",
     r" (?:can not|could not|never) handle ",
@@ -562,8 +564,8 @@ def read_empathy(text: str) -> Reading:
     words = _norms(source)
     if not words:
         return None
-    if _UNBACKED.search(_line(words)) and not any(p.search(_line(words))
-                                                  for p in _MOCKED_FEELING):
+    whole = _line(words)
+    if _UNBACKED.search(whole) and not any(p.search(whole) for p in _MOCKED_FEELING):
         return ("feeling", None)
     # clauses apart: a comma or full stop ends a thought ("feeling, I dunno, heartbroken")
     parts = [p for p in re.split(r"[.,;:!?]+", source) if p.strip()]
@@ -585,7 +587,7 @@ def read_empathy(text: str) -> Reading:
                 feeling_in_thought = True
             else:
                 feeling_at_large = True
-    line = _line(words)
+    line = whole
     if feeling_at_large:
         first = next((k for k, w in enumerate(words) if rules.feeling_words(w)), 0)
         # from the verb that names it: "you feel silly" is a feeling, "silly" alone a label
@@ -593,8 +595,8 @@ def read_empathy(text: str) -> Reading:
             first -= 1
         tail = _line(words[first:])
         # "I bet you felt alone" imagines the feeling; it is no jibe
-        if put_down(_BET_YOU.sub(" ", tail)) or sarcastic(text, tail) or re.search(
-                r" (?:as usual|as always|like always|like usual|per usual) ", line):
+        if put_down(_BET_YOU.sub(" ", tail)) or sarcastic(text, tail) or re.search(_AS_USUAL,
+                                                                                   line):
             return ("retry", "contempt")  # "you feel hard done by, like always"
         if any(p.search(line) for p in _MOCKED_FEELING):
             return ("retry", "sarcasm")
