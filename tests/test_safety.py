@@ -872,6 +872,8 @@ def test_a_password_changed_for_the_neighbours_is_set_aside_but_not_a_lockout_be
      "without me saying", ["coercive-control"]),
     ("I can't even go to the shops without you saying so", ["coercive-control"]),
     ("I can't do anything without my glasses", []),
+    ("she can't go out without me saying it's ok", ["coercive-control"]),
+    ("I can't fall asleep without you saying goodnight", []),
     # exasperation at a story told at the pub, looked back on; not a wish said of now
     ("it makes sense you wanted to kill me when I told the story about your ex at the pub", []),
     ("you said you wanted to kill me and you had the knife in your hand",

@@ -3128,8 +3128,8 @@ _SELF_HARM += [
 _CONTROL += [
     # "you can't even drive without me saying": the speaker's leave needed for ordinary life
     r" (?:can not|could not|cannot) (?:even )?(?:\w+ ){1,5}without (?:me|my|you|your|him|his|her) "
-    r"(?:saying so|saying|"
-    r"say so|permission|ok|okay|agreeing|approval)\b",
+    r"(?:saying so|saying(?= ?$| \.| ,| it is (?:ok|okay|alright|fine)| yes| you can)|say so|"
+    r"permission|ok|okay|agreeing|approval)\b",
     # "you made me quit the choir because the men there look at me"
     r" (?:you|he|she) (?:\w+ )?(?:made|make|makes|forced|force|forces) me (?:to )?(?:quit|give up|"
     r"stop going to|drop out of|leave) (?:my |the )?(?:\w+ )?(?:job|work|choir|gym|team|class|"
