@@ -295,6 +295,10 @@ def test_workers_share_the_cores_numpy_threads_included(tmp_path, monkeypatch):
     def look_at_the_workers(running: dict) -> None:
         for worker in multiprocessing.active_children():
             try:
+                # between fork and exec the child still shows the parent's first environment:
+                # only the started worker (spawn_main) says what it runs with
+                if b"spawn_main" not in Path(f"/proc/{worker.pid}/cmdline").read_bytes():
+                    continue
                 environ = Path(f"/proc/{worker.pid}/environ").read_bytes().split(b"\0")
             except OSError:  # it has just ended
                 continue
