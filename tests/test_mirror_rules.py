@@ -446,3 +446,39 @@ def test_the_receivers_own_feeling_after_a_faithful_mirror_is_not_a_mirror_of_it
     sender = "I feel lonely when you work late."
     assert check(sender, "You feel lonely when I work late.").verdict == "complete"
     assert check(sender, f"You feel lonely when I work late{tail}.").verdict == "missed"
+
+
+@pytest.mark.parametrize("sender, given_away, kept", [
+    # "Ruby's" is "Ruby is": the sender's frustration said back as the child's
+    ("I'm frustrated that Ruby keeps ignoring bedtime.",
+     "So Ruby's frustrated about bedtime and keeps ignoring it.",
+     "So you're frustrated that Ruby's ignoring bedtime."),
+    ("I'm exhausted because the baby's been waking up and I'm the one getting up.",
+     "So the baby's exhausted from waking up, and you're the one getting up.",
+     "So you're exhausted because the baby's been waking up and you're the one getting up."),
+])
+def test_a_feeling_said_back_as_someone_elses_with_an_s_is_named(sender, given_away, kept):
+    c = check(sender, given_away)
+    assert c.verdict == "partial" and changes(c) == ["person"]
+    # the same 's before a verb ("Ruby's ignoring", "the baby's been waking") gives nothing away
+    assert check(sender, kept).verdict == "complete"
+
+
+@pytest.mark.parametrize("sender, receivers_voice, senders_voice", [
+    # "your sister" came back as "my sister": the receiver speaks, so the disappointment they
+    # give her is no quote of the sender's
+    ("I was disappointed when your sister cancelled on us.",
+     "so my sister was disappointed when she had to cancel on us",
+     "I was disappointed when your sister cancelled on us."),
+    # "you're not taking your tablets" came back as "I'm not taking my tablets": the "I'm
+    # worried" before it is the receiver's worry
+    ("I'm worried that you're not taking your blood pressure tablets.",
+     "So I'm worried that I'm not taking my blood pressure tablets.",
+     "I'm worried that you're not taking your blood pressure tablets."),
+])
+def test_a_mirror_that_makes_yours_mine_speaks_as_the_receiver(sender, receivers_voice,
+                                                                senders_voice):
+    c = check(sender, receivers_voice)
+    assert c.verdict == "partial" and "person" in changes(c)
+    # said back word for word in the sender's own voice, the "I" is the sender's
+    assert check(sender, senders_voice).verdict == "complete"

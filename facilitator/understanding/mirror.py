@@ -1073,20 +1073,35 @@ def _experiencer(a: Analysis, k: int) -> str | None:
         if a.weights[j] > 0 and j + 1 < k and a.words[j + 1].norm in _COPULAS:
             # "the kids are worried", "my mum is upset"; "the move feels scary": no one's
             return "other" if _is_person(a, j) else None
+        if a.weights[j] > 0 and j + 1 == k and _SAID_IS.search(
+                a.source[a.words[j].start:a.words[j].end]) and _is_person(a, j):
+            return "other"  # "Ruby's frustrated", "the baby's exhausted": the 's is an "is"
         j -= 1
     return None
 
 
 _PASSIVE = re.compile(r"(?:ed|en)$")
+_SAID_IS = re.compile(r"['’]s$")
 
 
 def _in_senders_voice(a: Analysis, m: Analysis) -> bool:
     """A mirror said as a quote, in the sender's own "I" with no "you" anywhere, or word for
     word, "I" and all (a parrot): who feels what cannot have been swapped."""
     if not any(w.norm in tn.SECOND_PERSON for w in m.words) and any(
-            w.norm in tn.FIRST_PERSON for w in m.words):
+            w.norm in tn.FIRST_PERSON for w in m.words) and not _yours_made_mine(a, m):
         return True
     return [w.norm for w in m.words] == [w.norm for w in a.words]
+
+
+def _yours_made_mine(a: Analysis, m: Analysis) -> bool:
+    """The mirror turns what the sender said of the receiver ("your sister", "you're not
+    taking your tablets") into "my sister", "I'm not taking my tablets": it speaks as the
+    receiver, so an "I" in it is the receiver's, not a quote of the sender's."""
+    def owned(x: Analysis, by) -> set[str]:
+        return {x.words[j].stem for k, w in enumerate(x.words) if w.norm in by
+                for j in range(k + 1, min(k + 3, len(x.words)))
+                if x.weights[j] >= 1.0 and x.clause_of[j] == x.clause_of[k]}
+    return bool(owned(a, tn.SECOND_PERSON) & owned(m, tn.FIRST_PERSON))
 
 
 def _person_changed(p: Point, a: Analysis, found, m: Analysis) -> int | None:
