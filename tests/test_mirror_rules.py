@@ -482,3 +482,21 @@ def test_a_mirror_that_makes_yours_mine_speaks_as_the_receiver(sender, receivers
     assert c.verdict == "partial" and "person" in changes(c)
     # said back word for word in the sender's own voice, the "I" is the sender's
     assert check(sender, senders_voice).verdict == "complete"
+
+
+@pytest.mark.parametrize("sender, swapped, kept", [
+    ("I'd honestly rather do the ironing than the cooking. I find it relaxing.",
+     "You'd rather do the cooking than the ironing, you find it relaxing.",
+     "You'd rather do the ironing than the cooking, you find it relaxing."),
+    ("I love the beach more than the mountains.",
+     "You love the mountains more than the beach.",
+     "You love the beach way more than the mountains."),
+    ("I'd rather stay in on Friday than go out with your work lot.",
+     "So you'd rather go out with my work lot than stay in on Friday.",
+     "So you'd rather stay in on Friday than go out with my work lot."),
+])
+def test_the_two_sides_of_a_preference_swapped_is_a_flip(sender, swapped, kept):
+    # every word came back, so only their order says what the sender prefers
+    c = check(sender, swapped)
+    assert c.verdict == "partial" and changes(c) == ["polarity"]
+    assert check(sender, kept).verdict == "complete"

@@ -872,6 +872,11 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     for word in said:
         if _COMPARATIVES[word] & back and word not in back:
             return "polarity", _span_text(m, region)
+    # "I'd rather do the ironing than the cooking" -> "you'd rather do the cooking than the
+    # ironing": the two sides of a preference swapped, every word of it heard
+    q = _sides_swapped(p, a, m)
+    if q is not None:
+        return "polarity", _clause_text(m, q)
     # the feeling given to someone else: "I feel judged" -> "you feel like you're judging
     # them", "the kids are worried", "I must feel judged"
     person = None
@@ -953,6 +958,46 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[q]] or region)
     return _modal_unnegated(p, a, found, region, m)
+
+
+# The words that make the comparison, on neither side of it.
+_PREFERRING = frozenset({"rather", "prefer", "prefers", "preferred", "more", "less", "better",
+                         "sooner", "much", "lot", "lots", "way", "far"})
+
+
+def _sides(x: Analysis, t: int) -> tuple[set[str], set[str]]:
+    """The content words on each side of "than" at word t, three at most a side, within the
+    sentence: what is preferred and what it is preferred to."""
+    def side(steps) -> set[str]:
+        out = []
+        for j in steps:
+            if not 0 <= j < len(x.words) or x.words[j].brk and j > t or (
+                    j < t and x.words[j + 1].brk):
+                break
+            if x.weights[j] >= 1.0 and x.words[j].norm not in _PREFERRING:
+                out.append(x.words[j].stem)
+            if len(out) == 3:
+                break
+        return set(out)
+    return side(range(t - 1, -1, -1)), side(range(t + 1, len(x.words)))
+
+
+def _sides_swapped(p: Point, a: Analysis, m: Analysis) -> int | None:
+    """Where the mirror says the sender's "A than B" as "B than A" (None: it does not)."""
+    thans = [k for k in p.positions if a.words[k].norm == "than"]
+    if not thans:
+        return None
+    before, after = _sides(a, thans[0])
+    before, after = before - after, after - before
+    for q, w in enumerate(m.words):
+        if w.norm != "than":
+            continue
+        m_before, m_after = _sides(m, q)
+        # what stands on the same side in both ("I love the beach more than ..." / "you
+        # love the mountains more than ...") frames the comparison; the rest swapped sides
+        if (before - m_before) & m_after and (after - m_after) & m_before:
+            return q
+    return None
 
 
 _MODALS = frozenset({"can", "could", "will", "would", "should"})
