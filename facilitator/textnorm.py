@@ -101,7 +101,7 @@ _BARE_CONTRACTIONS = {
     "mustnt": "must not", "im": "i am", "ive": "i have", "youre": "you are", "youve": "you have",
     "youll": "you will", "youd": "you would", "theyre": "they are", "theyve": "they have",
     "weve": "we have", "thats": "that is", "whats": "what is", "theres": "there is",
-    "hes": "he is", "shes": "she is", "gonna": "going to", "wanna": "want to",
+    "hes": "he is", "shes": "she is", "whos": "who is", "gonna": "going to", "wanna": "want to",
     "gotta": "got to", "kinda": "kind of", "sorta": "sort of", "cuz": "because",
     "cos": "because", "coz": "because", "cannot": "can not", "y'all": "you", "ya": "you",
     "lemme": "let me", "gimme": "give me", "dunno": "do not know", "outta": "out of",
@@ -495,7 +495,26 @@ def _words(text: str) -> tuple[Word, ...]:
         if dollar and token[0].isdigit():
             raw.append(Word("dollars", m.start(), m.end(), 0))
         dollar = False
-    return tuple(_join_phrases(_join_prefixes(_join_numbers(raw))))
+    return tuple(_join_phrases(_join_prefixes(_join_numbers(_id_as_i_would(raw)))))
+
+
+# The recogniser writes "I'd" as "id" ("half of it id say"); before a verb it can only be
+# "I would" ("ID" the card stands before no verb).
+_AFTER_ID = frozenset({"say", "like", "love", "rather", "prefer", "think", "be", "hate", "want",
+                       "guess", "imagine", "feel", "never", "probably", "really", "just",
+                       "definitely", "honestly", "still", "also", "actually", "go", "do",
+                       "bet", "agree", "reckon", "put", "call", "need", "have"})
+
+
+def _id_as_i_would(ws: list[Word]) -> list[Word]:
+    out: list[Word] = []
+    for k, w in enumerate(ws):
+        if w.norm == "id" and k + 1 < len(ws) and ws[k + 1].norm in _AFTER_ID and (
+                not ws[k + 1].brk):
+            out += [Word("i", w.start, w.end, w.brk), Word("would", w.start, w.end, 0)]
+        else:
+            out.append(w)
+    return out
 
 
 # The recogniser splits a feeling's prefix off as a word of its own: "un easy", "dis

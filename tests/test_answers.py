@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from facilitator import textnorm as tn
 from facilitator.understanding.answers import (
     READERS,
     names_time,
@@ -1018,3 +1019,68 @@ def test_batch_16_answers_read_as_a_fair_judge_reads_them(read, text, reading):
 ])
 def test_batch_17_answers_read_as_a_fair_judge_reads_them(read, text, reading):
     assert read(text) == reading
+
+
+@pytest.mark.parametrize("read, text, reading", [
+    # a part pointed at, by a piece missing or by what was said about it; the same part
+    # said again is an addition
+    (read_confirmation, "kind of, yeah, but there's a piece missing, the middle bit",
+     ("partly", None)),
+    (read_confirmation, "close, but he left out what I said about my sister", ("partly", None)),
+    (read_confirmation, "close, but I also said my sister hasn't called me in weeks",
+     ("addition", None)),
+    # "id say" is "I'd say" before a verb; "ID" before no verb is the card
+    (read_confirmation, "most of it id say", ("partly", None)),
+    # not understood, said of the partner by name or pronoun
+    (read_confirmation, "no, I don't think she understood me", ("no", None)),
+    # near enough all of it; "almost all of it" is still part
+    (read_confirmation, "he did, nearly word for word", ("yes", None)),
+    (read_confirmation, "he got almost all of it", ("partly", None)),
+    # more to come once the words are found; "covered it" is done, unless more follows
+    (read_more, "I think so, I'm just trying to find the words", ("yes", None)),
+    (read_more, "I think I've covered it", ("done", None)),
+    (read_more, "I think I've covered it, but there's one more thing about your mum",
+     ("chunk", None)),
+    # "give us an hour" is a time
+    (read_consent, "not right now, he's only just in the door, give us an hour or so",
+     ("later", None)),
+    # a name, faint praise, the partner's view found endearing, sense granted to a lesser sort
+    # of person, a tag question after "always", sarcasm that writes it down; their near misses
+    (read_validation, "that makes sense, you're just a spoilt brat", ("retry", "contempt")),
+    (read_validation, "you make sense, which isn't saying much", ("retry", "contempt")),
+    (read_validation, "it's sweet that you think that makes sense", ("retry", "contempt")),
+    (read_validation, "it's sweet that you remembered, and it makes sense you were hurt because "
+     "I forgot", ("valid", None)),
+    (read_validation, "it makes sense to someone who's never had to pay a bill",
+     ("retry", "contempt")),
+    (read_validation, "it makes sense to anyone who has been through what you have, because you "
+     "were let down", ("valid", None)),
+    (read_validation, "course you make sense, you always do, don't you", ("retry", "sarcasm")),
+    (read_validation, "oh brilliant, makes sense, let me just write that down",
+     ("retry", "sarcasm")),
+    (read_validation, "makes sense, i should write that down so i remember to text you when im "
+     "late", ("valid", None)),
+    # an empathy waved away (no big deal, doesn't matter, can't be bothered) or run down; a
+    # "no big deal" owned and a "you don't matter" imagined are feelings
+    (read_empathy, "I imagine you feel fine, it's no big deal", ("retry", "dismissal")),
+    (read_empathy, "I imagine you feel hurt that I acted like it was no big deal",
+     ("feeling", None)),
+    (read_empathy, "probably annoyed, doesn't matter though", ("retry", "dismissal")),
+    (read_empathy, "I imagine you feel like you don't matter to me", ("feeling", None)),
+    (read_empathy, "dunno, you tell me, I can't be bothered guessing", ("retry", "dismissal")),
+    (read_empathy, "I imagine you feel anxious, the way you do about everything",
+     ("retry", "contempt")),
+    (read_empathy, "I imagine you feel thrilled, my mum here every weekend, what a treat",
+     ("retry", "sarcasm")),
+    (read_empathy, "I imagine you're gutted, what a nightmare", ("feeling", None)),
+])
+def test_batch_18_answers_read_as_a_fair_judge_reads_them(read, text, reading):
+    assert read(text) == reading
+
+
+def test_id_before_a_verb_is_i_would_and_before_a_noun_the_card():
+    # the recogniser writes "I'd" as "id": "most of it id say" is partly, not new content
+    assert [w.norm for w in tn.words("most of it id say")] == ["most", "of", "it", "i", "would",
+                                                               "say"]
+    assert [w.norm for w in tn.words("my id card was in the bag")] == ["my", "id", "card", "was",
+                                                                       "in", "the", "bag"]

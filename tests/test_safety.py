@@ -881,3 +881,28 @@ def test_a_password_changed_for_the_neighbours_is_set_aside_but_not_a_lockout_be
 ])
 def test_batch_17_concerns_and_their_near_misses(text, kinds):
     assert rule_kinds(text) == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # speech listened in on by the partner; a boss in an open office is not the partner
+    ("I can't talk freely here, he's listening on the baby monitor", ["coercive-control"]),
+    ("I can't talk openly because he checks my phone and listens to my calls",
+     ["coercive-control"]),
+    ("I can't talk freely at work, my boss is always listening in the open plan office", []),
+    # fear of what the partner will do once the session ends ("hell" is the recogniser's
+    # "he'll"); fear of a row about the insurance is not
+    ("I'm scared to say this because of what he'll do when this call ends",
+     ["fear-for-safety"]),
+    ("im scared to say it because of what hell do after", ["fear-for-safety"]),
+    ("I'm scared of what he'll say about the insurance", []),
+    # a child's injuries whose story does not hold; a cause given is no such story
+    ("the baby's had two broken bones and his explanations don't add up",
+     ["danger-to-children"]),
+    # things shoved in a drawer are no one struck; wanting one's own money is no control
+    ("when the bills come I just shove them in the drawer", []),
+    ("he shoved them into the wall, both kids", ["violence"]),
+    ("I want my own money, a separate pot for fun stuff", []),
+    ("he doesn't let me have my own money", ["coercive-control"]),
+])
+def test_batch_18_concerns_and_their_near_misses(text, kinds):
+    assert rule_kinds(text) == kinds

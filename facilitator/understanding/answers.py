@@ -87,7 +87,7 @@ _BELITTLING = frozenset({
     "overreacting", "overreacted", "exaggerate", "exaggerating", "exaggerates", "ridiculous",
     "pathetic", "silly", "weak", "immature", "childish", "spoiled", "lazy", "selfish",
     "irrational", "unreasonable", "nuts", "mental", "princess", "diva", "martyr", "victim",
-    "whinge", "whinges", "whinging", "whine", "whines", "thick", "dense", "clueless",
+    "whinge", "whinges", "whinging", "whine", "whines", "thick", "dense", "clueless", "spoilt",
 })
 # "you're making a big thing out of nothing": a put-down in a validation, a feeling waved away
 # in an empathy
@@ -110,11 +110,20 @@ _PUT_DOWN = [re.compile(p) for p in (
     r" happy now ",
     r" get over it ",
     r" get (?:that|it|yourself) (?:looked at|checked|fixed|sorted) ",
+    r" the way you (?:always )?(?:do|are|get) (?:about|over|with) (?:literally )?(?:anything|"
+    r"everything|nothing)\b",
     r" (?:you|you really) (?:should|need to|ought to) (?:really )?(?:get|see|stop|relax|calm|chill|"
     r"grow|toughen|lighten|go|try|just) ",
     r" (?:exhausting|tiring|draining|annoying|a lot) (?:for|to) me ",
     r" which (?:is|honestly|frankly|really)? ?(?:exhausting|annoying|ridiculous|tiring|your) ",
     r" for (?:someone|somebody|anyone|a person|people) (?:who|that|like you) ",
+    # "makes sense to someone who's never had to work for anything": sense granted to a
+    # lesser sort of person
+    r" to (?:someone|somebody|anyone|a person|people) (?:who|that) (?:is |has |had |have )?"
+    r"(?:never|not|does not|do not|can not|only|just)\b",
+    # the partner's view found endearing, as a child's is: "it's sweet that you think that"
+    r" (?:sweet|cute|adorable|precious|funny|hilarious|amusing) (?:that|how) you (?:\w+ )?"
+    r"(?:think|believe|reckon|imagine)\b",
     r" for a (?:crazy|grown|child|kid|baby|toddler) ",
     r" (?:if|when) you are (?:that|so|this|a|such a) ",
     r" (?:make|makes|made) (?:\w+ )?(?:sense|since|cents) (?:(?!because |since |as )\w+ )?"
@@ -152,13 +161,16 @@ _PUT_DOWN = [re.compile(p) for p in (
     r"running|on call|on your own)\w+ ",
     r" you are so \w+ ",
     r" you are such a ",
-    r" you are (?:a|an) (?:\w+ )?(?:cow|bitch|prick|dick|twat|idiot|moron|muppet|pillock|wanker|"
+    r" you are (?:just |such |really |being |a right |a total |a complete )?(?:a|an) (?:\w+ )?"
+    r"(?:cow|bitch|prick|dick|twat|idiot|moron|muppet|pillock|wanker|"
     r"nightmare|joke|brat|pig|slob)\b",
     r" (?:like|such|for|as|are|being|be) (?:a |an )?(?:(?!your |my |our )\w+ )?(?:child|kid|"
     r"toddler|baby|teenager|teen|princess|brat) ",
     r" (?:you|we) (?:\w+ ){0,3}again ?$",  # "there you go again", not "I was late again"
     r" what else is new ",
     r" i bet ",
+    # praise made faint: "you make sense, as much as you ever do, which isn't saying much"
+    r" (?:which|that|and that) (?:is|was) not saying (?:much|a lot|a great deal|anything)\b",
 )]
 # Mockery that needs no tone of voice to be heard: "typical", "surprise surprise", "well
 # done, genius", "your majesty", "poor baby", "here we go", "the great provider". Sarcasm in a
@@ -197,6 +209,8 @@ _SARCASM = [re.compile(p) for p in _MOCKERY + (
     # are you", "you're the only person who's ever been tired", "it always makes sense when
     # you say it", a small thing made a crime
     r" you are never wrong\b",
+    r" you (?:always|never) (?:\w+ ){0,2}?(?:do|does|did|are|is|have|has|can|will|would)(?: not)?"
+    r" you ?$",
     r" the only (?:person|one|human|woman|man) (?:who has|who is|who was|to have|in the world "
     r"who has) ever\b",
     r" (?:it|everything|that) (?:always )?makes sense when you say it\b",
@@ -213,6 +227,8 @@ _SARCASM = [re.compile(p) for p in _MOCKERY + (
     r" (?:so|sooo+) much sense ",
     r" everything is (?:always )?my fault ",
     r" got it ?$",
+    r" (?:let me|i will|i should|i had better|i better|better) (?:just )?(?:write|jot|note) "
+    r"(?:that|this|it) down(?: then| now| somewhere| quick| for later)? ?$",
     r" as always ",
     r" good for you ",
     r" congrat",
@@ -541,10 +557,19 @@ _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r"had|did|got)\b",
     r" (?:how |so )?tragic\b", r" my heart bleeds\b", r" cry me a river\b",
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
+    r" what a (?:treat|joy|delight|hardship|terrible hardship|shocker)\b",
 )]
 _WAVED_FEELING = re.compile(r" (?:does not|do not|did not) (?:really )?feel (?:anything|a thing)\b|"
                             r" (?:feel|feels|felt) nothing(?: much| at all)?\b|"
                             r"^ (?:oh |nah |honestly )?(?:you are|he is|she is) (?:just )?fine\b|"
+                            # waved away, not owned ("I said it wasn't a big deal")
+                            r"(?<!said it was)(?<!said that was)(?<!thought it was)(?<!said it is)"
+                            r"(?<!like it was)(?<!like it is)"
+                            r" (?:not|no) (?:such )?(?:a |that )?(?:big|huge) (?:deal|thing)\b|"
+                            r"(?<!you)(?<! i)(?<!we)(?<!they)(?<!he)(?<!she) (?:does not|do not) "
+                            r"(?:really |much |even )?matter\b|"
+                            r"^ (?:i do not know|dunno|no idea) (?:\w+ )?you tell me\b|"
+                            r" (?:can not|could not) be bothered\b|"
                             r" or whatever\b| whatever (?:it is )?(?:you|your)\b| whatever"
                             r"(?: \.| ,| ?$)| if you say so\b| who cares\b|" + _OUT_OF_NOTHING)
 _BET_YOU = re.compile(r" i bet (?=you (?:feel|felt|were|are|must|would|might|get|got)\b)")
@@ -768,7 +793,7 @@ _META = frozenset({
     "hearing", "honestly", "really", "it", "that", "done", "well", "job", "eh", "ehh", "ish",
     "hm", "mist", "version", "mine", "word", "robot", "robotic", "parrot", "even", "there",
     "opposite", "repeating", "point", "completely", "nope", "nah", "almost", "nearly", "mostly",
-    "words", "sound", "sounded", "tone", "sorry", "else", "enough",
+    "words", "sound", "sounded", "tone", "sorry", "else", "enough", "piece",
     # where in the turn, said of the mirror: "the middle bit got lost", "not the end", "the
     # gist", "can't put my finger on it"
     "gist", "middle", "end", "ending", "beginning", "start", "lost", "glossed",
@@ -798,7 +823,8 @@ _NOT_HEARD = re.compile(
     r" (?:i do not think |i am not sure |i feel like |it is like )?you (?:did not|do not|have not|"
     r"never|just did not|really did not) (?:really |quite |even )?(?:hear|get|understand|listen|"
     r"catch|follow)(?: to)?(?: me| it| that| what i (?:said|meant))?"
-    r"| i do not think you (?:really |quite )?(?:heard|got|understood|listened|caught)"
+    r"| i do not think (?:you|he|she|they) (?:really |quite )?(?:heard|got|understood|"
+    r"listened|caught)"
     r"(?: to)?(?: me| it| that)?"
     r"| (?:not|nowhere near) (?:really |quite )?(?:the main|the important|the real|what i)"
     r" (?:thing|part|point|bit|meant|said)"
@@ -818,8 +844,9 @@ def _new_content(text: str) -> float:
 # A part of the turn pointed at, not said again: "the part about my mum", "the money bit",
 # "the second bit". What follows "about" is the part's name, up to where a clause starts.
 _PART = re.compile(r" (?:the|that|this) (?:\w+ ){0,2}?(?:part|bit|thing|stuff|parts|bits|end|"
-                   r"ending|beginning|start|middle|half)(?= )| a (?:part|bit|thing)(?= (?:about|"
-                   r"with|on|where|when) )")
+                   r"ending|beginning|start|middle|half|piece)(?= )| a (?:part|bit|thing|piece)"
+                   r"(?= (?:about|with|on|where|when) )| what i (?:said|was saying|mentioned|told "
+                   r"you)(?= about )")
 _PART_NAME_ENDS = frozenset({"that", "which", "and", "but", "so", "because", "i", "was", "is",
                              "it", "not", "too", "as", "yeah", "yes", "no", "being", "getting",
                              "having"})
@@ -889,13 +916,19 @@ def read_confirmation(text: str) -> Reading:
         r" \w+,? not \w+ | not \w+,? (?:but|rather|just|more) ", line)
     no = cu._first(words, cu.NO, within=3)
     yes = cu._first(words, cu.YES, within=3)
-    partly = bool(_BOTH.search(line)) and not re.search(r" not even close ", line)
+    # "almost word for word", "nearly spot on": all of it came back, near enough
+    near_perfect = re.search(r" (?:almost|nearly|pretty much|practically|virtually) (?:word for "
+                             r"word|exactly|perfectly|perfect|spot on|verbatim|every word) ", line)
+    partly = bool(_BOTH.search(line.replace(near_perfect[0], " ") if near_perfect else line)) and (
+        not re.search(r" not even close ", line))
     if re.match(r" (?:no|nah|nope)(?: no)? (?:you got it|you are good|you are fine|you did|"
                 r"you nailed it|spot on|that is it|that was it|you heard me|you got all of it|"
                 r"you got everything|perfect)\b(?! (?:all |a bit |kind of |totally )?(?:wrong|"
                 r"backwards|mixed|muddled|twisted|confused|upside|the wrong|round|around|"
                 r"turned))", line) and not said and not partly:
         return ("yes", None)  # "nah, you're good", "no, you got it": no more is needed
+    if near_perfect and not no and not said and content < 1.0:
+        return ("yes", None)  # "he did, nearly word for word"
     if ask_again and not re.search(r" i (?:also )?(?:said|meant|mentioned) (?!back|to you|it|that|"
                                    r"before|earlier)", line):
         # "no, try again" asks for a new mirror of all of it; "sort of, say it again" of a part
@@ -951,7 +984,8 @@ def read_confirmation(text: str) -> Reading:
             r" (?:and|but|except|plus) ", line)):
         return ("addition", None)
     if partly or re.search(r" you (?:missed|forgot|left out|skipped) (?:something|a bit|part|"
-                           r"some)| something (?:is )?missing| left something", line):
+                           r"some|a piece)| (?:something|a piece|a bit|one bit|one piece) (?:is )?"
+                           r"missing| left something", line):
         return ("partly", None)
     if no and not (yes and yes[0] < no[0]):
         if re.search(r" not what i meant by ", line):
@@ -1032,14 +1066,16 @@ def read_more(text: str) -> Reading:
                     r"finished| now)? ", line):
         return ("done", None)  # "naw, that's me": said as "that's me done"
     if re.search(r" (?:the whole of it|that is the lot|said enough|i have said enough|that is all "
-                 r"there is|nothing more to say) ", line) and not re.search(r" but | also ", line):
+                 r"there is|nothing more to say|(?:have|has) (?:\w+ )?covered (?:it|everything|the "
+                 r"lot|it all|all of it)) ", line) and not re.search(r" but | also ", line):
         return ("done", None)
     said_more = cu._first(words, cu.MORE) or cu._first(words, cu.YES, within=2) or re.search(
-        r"^ there is\b", line)
+        r"^ (?:there is|i think so|i guess so|i suppose so|i reckon so)\b", line)
     if said_more and (re.search(
             r" (?:hard|difficult|tough) to (?:find the words|put (?:it )?into words)(?: for (?:it|"
             r"this|that))? ?$|"
-            r" (?:need to|have to|want to|let me|rather) (?:\w+ ){0,3}(?:slow down|think|get my "
+            r" (?:need to|have to|want to|let me|rather|trying to|try to) (?:\w+ ){0,3}(?:slow "
+            r"down|think|get my "
             r"thoughts|gather|find the words|say it (?:nicer|better|right|kindly)|wait)", line)
             or content < 2.5 and re.search(
                 r" let me pick| (?:give me|i need|i just need|need) (?:a|one) (?:second|sec|"
@@ -1099,7 +1135,7 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
                     r"| give (?:me|us) (?:till|until|to|til) "
                     r"| (?:leave|park|save|hold|put off|push) (?:it|this|that) (?:till|until|for|"
                     r"to|after) "
-                    r"| give me (?:\w+ ){0,2}(?:minutes|minute|mins|an hour|hours|a few|ten|"
+                    r"| give (?:me|us) (?:\w+ ){0,2}(?:minutes|minute|mins|an hour|hours|a few|ten|"
                     r"five|half)"
                     # "not now, maybe when we're back from church"
                     r"| (?:maybe|perhaps|how about|what about|could we|can we|let us|or) "

@@ -205,10 +205,16 @@ _HER = (r"her(?= (?:[.,]|and|again|so|hard|in|on|across|against|into|around|down
         r"because|until|to|off|out|over|by|twice|while|if|at|back|too|for|once|then|but|or|"
         r"every|all|like|right|really|badly|today|yesterday|last|first|before|after|"
         r"unconscious|senseless)\b| ?$)")
-_VICTIM = (rf"(?:me|us|you|him(?! {_BODY_HURT})|{_HER}|them|xname|"
+# "them" as things put away, not people struck: "I just shove them in the drawer" (the bills).
+_THEM = (r"them(?! (?:in|into|under|behind|in with|on top of|to the back of|down the back of) "
+         r"(?:the|a|my|our|his|her|some|an) (?:\w+ )?(?:drawer|drawers|bin|cupboard|bag|box|pile|"
+         r"corner|wash|washing|sink|dishwasher|fridge|freezer|boot|loft|attic|garage|shed|pocket|"
+         r"basket|wardrobe|closet|trunk|recycling|desk|shelf|oven|post|sofa|couch|bed|tray|folder|"
+         r"envelope|suitcase|cabinet)s?\b)")
+_VICTIM = (rf"(?:me|us|you|him(?! {_BODY_HURT})|{_HER}|{_THEM}|xname|"
            rf"both of us|the both of us|(?:my|our|the|your) (?:own )?(?:{_REL}|{_CHILD})|"
            rf"my {_BODY_HURT})")
-_VICTIM_OF_ME = (rf"(?:you|him(?! {_BODY_HURT})|{_HER}|them|xname|"
+_VICTIM_OF_ME = (rf"(?:you|him(?! {_BODY_HURT})|{_HER}|{_THEM}|xname|"
                  rf"(?:my|our|the|your) (?:{_REL}|{_CHILD})|your {_BODY_HURT})")
 # Words that may stand between a subject and its verb ("he just suddenly shoved me").
 _ADV = (r"(?:(?:just|really|actually|literally|even|also|still|then|sometimes|once|again|"
@@ -1888,7 +1894,9 @@ _CONTROL = [
     r"per|each) (?:week|month|day))\b",
     r" (?:give|gives|gave|giving) (?:me|you) (?:an allowance|\w+ (?:\w+ )?(?:dollars|bucks|"
     r"pounds|euros) (?:a|for the|per|each) (?:week|month))\b",
-    r" (?:my|your) own money\b",
+    # "I don't even have my own money"; not "I want my own money", "I'd like my own money"
+    r"(?<!want)(?<!wanted)(?<!like)(?<!spend)(?<!save)(?<!saved) (?:my|your) own "
+    r"money\b",
     r" (?:keep|keeps|kept|control|controls|controlling|have|has) (?:all|all of) (?:the|our|my|"
     r"your) (?:money|finances|accounts|cards)\b",
     r" (?:beg|begging|begged) (?:you |him |her )?for (?:money|groceries|gas money|cash|"
@@ -3162,6 +3170,31 @@ _THREATS += [
     r" (?:would|will|d|gonna|going to) (?:kick|hit|drown|throw|hurt|kill|get rid of|poison) (?:the|"
     r"my|our|your) (?:dog|puppy|cat|kitten|pet|rabbit|hamster|bird|horse)(?: again)? (?:if|unless)"
     r" i\b",
+]
+
+# Told sideways, in the words of batch 18: speech that is listened in on, fear of what the
+# partner will do once the session ends, a child's injuries whose story does not hold.
+_CONTROL += [
+    # "I can't talk freely, she's listening on the baby monitor"
+    r" (?:can not|could not|do not|never) (?:\w+ )?(?:talk|speak|say (?:anything|things|what i "
+    r"think)) (?:freely|openly|honestly|in private|privately)\b(?=[^.]{0,80}\b(?:she|he|you|"
+    r"xname) (?:\w+ ){0,2}(?:listening|listens|listened|listen in|recording|records|recorded|"
+    r"overhears|checks|hears everything|can hear)\b)",
+]
+_FEAR += [
+    # "I'm scared to say this because of what he'll do when this call ends"
+    r" (?:scared|afraid|frightened|terrified|petrified) (?:to|of) (?:\w+ ){0,8}?(?:because of|for "
+    r"fear of|of) what (?:(?:he|she|you|they|xname) (?:will|would|might|could|is going to|is "
+    r"gonna)|hell|shell) do\b(?=[^.]{0,50}\b(?:when|after|once|later|tonight|if)\b)",
+]
+_CHILDREN += [
+    # "the baby's had two broken bones this year and his explanations don't add up"
+    rf" (?:{_CHILD}|baby|toddler|kids|children) (?:has|had|have|is|keeps|got|gets) (?:\w+ ){{0,3}}"
+    r"(?:broken (?:bones|bone|arm|leg|wrist|ribs)|fractures?|bruises|burns|injuries|black eyes?)"
+    # no cause given in between ("bruises from football")
+    r"\b(?:(?! from )[^.]){0,80}(?:explanation|explanations|story|stories|excuse|excuses|reason|"
+    r"reasons) "
+    r"(?:\w+ ){0,2}(?:do not|does not|never|did not) (?:add up|make sense|match|fit)\b",
 ]
 
 # When a turn holds several concerns, the first group that matches names it: a threat to
