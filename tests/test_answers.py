@@ -1084,3 +1084,15 @@ def test_id_before_a_verb_is_i_would_and_before_a_noun_the_card():
                                                                "say"]
     assert [w.norm for w in tn.words("my id card was in the bag")] == ["my", "id", "card", "was",
                                                                        "in", "the", "bag"]
+
+
+@pytest.mark.parametrize("text, reading", [
+    # envy said as a jibe is contempt, said by a rule so no new example can tip it
+    ("And must be nice to have a maid.", ("blame", "contempt")),
+    ("must be nice having a mum who does your washing", ("blame", "contempt")),
+    # with the speaker's own lot beside it, it is that lot shared
+    ("Must be nice to sleep in while I do everything.", ("shared", None)),
+    ("It must be nice to see your family so often, I really miss mine", ("shared", None)),
+])
+def test_must_be_nice_is_a_jibe_unless_the_speakers_own_lot_is_beside_it(text, reading):
+    assert read_sharing(text) == reading

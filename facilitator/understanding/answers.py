@@ -672,6 +672,11 @@ _CONTEMPT_FRAMES = [re.compile(p) for p in _MOCKERY + (
     r" (?:pathetic|laughable|ridiculous|typical|embarrassing|a joke|hilarious) (?:that|how) you ",
     r" what a (?:surprise|shock|joke) ",
     r" what is (?:wrong|the matter) with you ",
+    # envy said as a jibe: "must be nice to have a maid"; with the speaker's own lot beside it
+    # ("must be nice to sleep in while I do everything", "..., I really miss mine") it is a
+    # sharing of that lot
+    r"^ (?:(?:and|oh|well|yeah|so|honestly) )*(?:it )?must be (?:so |really )?nice (?:for (?:you|"
+    r"some) )?(?:to|having|being) (?!.* (?:i|me|my|mine) )",
     # "and don't get me started on how you flirt with every waitress": a list of charges opened
     r" do not (?:even )?get me started (?:on|about|with) (?:\w+ ){0,3}?(?:you|your)\b",
 )]
