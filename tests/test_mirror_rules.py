@@ -500,3 +500,30 @@ def test_the_two_sides_of_a_preference_swapped_is_a_flip(sender, swapped, kept):
     c = check(sender, swapped)
     assert c.verdict == "partial" and changes(c) == ["polarity"]
     assert check(sender, kept).verdict == "complete"
+
+
+def test_a_not_said_back_as_a_want_of_it_is_no_flip_and_a_degree_word_is_its_own_words():
+    sender = "I'm worried Sophie's spending too much time on her tablet and she's not sleeping."
+    # "not sleeping" said as "wrecking her sleep"; "too much" is the time's, not the worry's,
+    # so "concerned" for "worried" is the same feeling
+    assert check(sender, "you're concerned the iPad's taking over Sophie's evenings and it's "
+                         "wrecking her sleep").verdict == "complete"
+    # near misses: the sleep said to be fine is a flip; a worry said to be small, then
+    # terror, is stronger
+    c = check(sender, "you're concerned the iPad's taking over Sophie's evenings and she's "
+                      "sleeping fine")
+    assert c.verdict == "partial" and changes(c) == ["polarity"]
+    c = check("I'm a bit worried Sophie's on her tablet too much.",
+              "you're terrified Sophie's on her tablet too much")
+    assert c.verdict == "partial" and changes(c) == ["intensity"]
+
+
+def test_a_feeling_that_came_back_in_another_clause_is_no_flip_of_a_glad_one_beside_it():
+    sender = "I want us to save for a house, I'm sick of throwing money away on rent."
+    # "keen" stands by the saving; the sender's "sick of" came back as "fed up of it"
+    assert check(sender, "you're keen for us to put money aside for our own place cos paying a "
+                         "landlord every month feels like a waste and you're fed up of it"
+                 ).verdict == "complete"
+    c = check(sender, "you're keen for us to put money aside for our own place cos you're happy "
+                      "throwing money away on rent")
+    assert c.verdict == "partial" and changes(c) == ["polarity"]

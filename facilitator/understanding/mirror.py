@@ -555,6 +555,10 @@ def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
     for start in range(max(0, lo - 4), min(len(a.words), hi + 4)):
         if lo <= start <= hi or a.clause_of[start] != clause:
             continue
+        if start > hi and any(a.words[j].norm not in _DEGREE_BETWEEN for j in range(hi + 1, start)):
+            # after the feeling, only across its object ("bothered you a little"): in "worried
+            # Sophie's spending too much time" the "too much" is the time's
+            break
         for n in (3, 2, 1):
             words = [w.norm for w in a.words[start:start + n]]
             if len(words) < n or any(lo <= start + j <= hi for j in range(n)):
@@ -568,6 +572,9 @@ def _degree_near(a: Analysis, pos: tuple[int, ...]) -> int:
     return best
 
 
+# What may stand between a feeling and a degree word after it that is still the feeling's.
+_DEGREE_BETWEEN = frozenset({"me", "you", "him", "her", "us", "them", "it", "that", "this", "of",
+                             "about", "by", "out", "up"})
 # An entry that starts with its own degree ("a bit down") says its strength outright.
 _DEGREE_LEADS = ("a bit ", "a little ", "a tad ", "bit ", "slightly ", "so ", "really ",
                  "very ", "totally ", "completely ", "utterly ", "absolutely ")
@@ -628,10 +635,15 @@ def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: 
     clauses = {m.clause_of[k] for k in aligned}
     for s_pos, f in mine:
         said = f.valence * (-1 if _negated_in_clause(a, s_pos[0]) else 1)
-        for m_pos, g in m_feelings:
-            back = g.valence * (-1 if _negated_in_clause(m, m_pos[0]) else 1)
-            if m.clause_of[m_pos[0]] in clauses and back != said:
-                return "polarity", _clause_text(m, m_pos[0])
+        here = [(g.valence * (-1 if _negated_in_clause(m, m_pos[0]) else 1), m_pos)
+                for m_pos, g in m_feelings if m.clause_of[m_pos[0]] in clauses]
+        if any(back == said for back, _ in here) or _partners(f, m_feelings):
+            # a feeling of the sender's kind is there too, or the very feeling came back in
+            # another clause ("keen to save ... and you're fed up of it" for "I want to save,
+            # I'm sick of renting"): no sign of a flip
+            continue
+        for back, m_pos in here:
+            return "polarity", _clause_text(m, m_pos[0])
     return None
 
 
@@ -782,7 +794,12 @@ _FLIP_GUARD = frozenset({"no", "nothing", "nobody", "none", "without"})
 _NEGATIVE_LEADS = frozenset({"avoid", "avoids", "avoided", "avoiding", "skip", "skipping",
                              "skipped", "stop", "stopping", "stopped", "quit", "quitting",
                              "refrain", "refraining", "postpone", "postponing", "postponed",
-                             "delay", "delaying", "instead", "than"})
+                             "delay", "delaying", "instead", "than",
+                             # "not sleeping" -> "barely sleeping", "trouble sleeping", "wrecking
+                             # her sleep", "lack of sleep": the want of it said in a word
+                             "barely", "hardly", "scarcely", "lack", "lacking", "trouble",
+                             "struggling", "struggle", "struggles", "poor", "wrecking", "wrecked",
+                             "ruining", "ruined", "losing", "short"})
 _OFF_VERBS = frozenset({"hold", "held", "holding", "put", "putting", "lay", "laying", "leave",
                         "leaving", "give", "giving", "cut", "cutting", "go", "going"})
 
