@@ -527,3 +527,18 @@ def test_a_feeling_that_came_back_in_another_clause_is_no_flip_of_a_glad_one_bes
     c = check(sender, "you're keen for us to put money aside for our own place cos you're happy "
                       "throwing money away on rent")
     assert c.verdict == "partial" and changes(c) == ["polarity"]
+
+
+def test_a_wish_said_back_in_no_words_of_wishing_goes_to_the_sender():
+    sender = ("When you fall asleep on the couch watching the game and I go to bed by myself, "
+              "I feel lonely. I'd like us to go to bed at the same time on weeknights.")
+    # the wish's words came back ("going to bed") to say something else: the sender decides
+    c = check(sender, "So you feel lonely at night when I doze off on the sofa watching the game "
+                      "and you end up going to bed alone.")
+    assert c.verdict == "unsure" and c.confident is False
+    assert [p["status"] for p in c.as_dict()["points"]] == ["carried", "carried", "carried",
+                                                            "unsure"]
+    # near miss: the wish said back as a wish is heard
+    assert check(sender, "So you feel lonely when I doze off on the sofa watching the game and "
+                         "you go to bed alone, and you'd like us to go up together on weeknights."
+                 ).verdict == "complete"

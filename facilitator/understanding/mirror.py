@@ -138,6 +138,14 @@ class MirrorChecker:
                        for k, p in enumerate(points)]
             results = [_with(r, "carried") if r.status in ("missed", "unsure") and listed
                        else r for listed, r in zip(in_list, results, strict=True)]
+        if not any(_asks(analyse(t, strip=wm.strip_stock)) for t in tries):
+            # a wish said back in no words of wishing at all may not be heard, however many of
+            # its words the mirror uses to say something else ("you end up going to bed alone"
+            # for "I'd like us to go to bed at the same time"); a request can be summed up
+            # without them ("so a text if I'm late"), so the sender's own "did I get that?"
+            # decides
+            results = [_with(r, "unsure") if p.kind == "wish" and r.status == "carried" else r
+                       for p, r in zip(points, results, strict=True)]
         return _verdict(points, results, added, summary=summary)
 
     def _judge(self, senders: list[Analysis],
@@ -286,6 +294,19 @@ class MirrorChecker:
 # A point the words and vectors did not find, facing a mirror clause that carries nothing
 # else, in its place in the order: most likely the same thing in other words.
 LEFTOVER_CARRIED = 0.3
+
+
+# Any word of wanting or asking: a mirror with none of them has said back no wish.
+_WISHING = frozenset({"like", "love", "want", "wants", "wanted", "wanting", "wish", "wishes",
+                      "wished", "need", "needs", "needed", "hope", "hoped", "hoping", "prefer",
+                      "rather", "ask", "asks", "asked", "asking", "keen", "request", "please",
+                      "would", "could", "should", "let", "longing", "help", "mind", "suggest",
+                      "suggesting", "instead", "happier", "better", "wouldlike", "wouldlove",
+                      "longfor", "appreciate"})
+
+
+def _asks(m: Analysis) -> bool:
+    return any(w.norm in _WISHING for w in m.words)
 
 
 def _pair_leftovers(points: list[Point], results: list[PointCheck],
