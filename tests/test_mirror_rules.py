@@ -542,3 +542,19 @@ def test_a_wish_said_back_in_no_words_of_wishing_goes_to_the_sender():
     assert check(sender, "So you feel lonely when I doze off on the sofa watching the game and "
                          "you go to bed alone, and you'd like us to go up together on weeknights."
                  ).verdict == "complete"
+
+
+@pytest.mark.parametrize("sender, faithful, own_side", [
+    ("I didn't mean to hurt you when I laughed at your idea.",
+     "So you didn't mean to hurt me when you laughed at my idea. Is that right?",
+     "I know, but it really hurt me when you laughed at my idea."),
+    ("I'm sorry I upset you at the party.",
+     "So you're sorry you upset me at the party.",
+     "Well, you did upset me at the party, a lot."),
+])
+def test_a_hurt_the_sender_caused_said_back_is_no_feeling_of_the_receivers_own(
+        sender, faithful, own_side):
+    # "hurt me" with the sender still the one who hurt: the sender's words, persons swapped
+    assert check(sender, faithful).verdict == "complete"
+    # the receiver's own hurt, said in defence, is no mirror
+    assert check(sender, own_side).verdict == "missed"

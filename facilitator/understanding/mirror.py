@@ -491,9 +491,15 @@ def _own_side(senders: list[Analysis], m: Analysis) -> bool:
     about_sender = _speaks_of_sender(m)
     if not about_sender and mine >= max(1, len(clauses) / 2) and _DEFENCE.search(line):
         return True
+    # a feeling the sender caused the receiver ("I didn't mean to hurt you") comes back with
+    # the sender still the one causing it ("you didn't mean to hurt me"): a faithful mirror,
+    # not a feeling of the receiver's own ("it really hurt me when you laughed")
+    given = set() if _DEFENCE.search(line) else {
+        f.family for a in senders for pos, f in _feelings(a) if _experiencer(a, pos[0]) == "you"}
     own_feeling = any(
         (m.words[pos[0] - 1].norm if pos[0] > 0 else "") not in _NOUN_BEFORE and _experiencer(
-            m, pos[0]) == "I" for pos, _ in _feelings(m))
+            m, pos[0]) == "I" and not (g.family in given and _actor(m, pos[0]) == "you")
+        for pos, g in _feelings(m))
     return own_feeling and not re.search(r" you (?:feel|felt|are|were|get|got) ", sender_line) and (
         not about_sender)
 
