@@ -558,3 +558,12 @@ def test_a_hurt_the_sender_caused_said_back_is_no_feeling_of_the_receivers_own(
     assert check(sender, faithful).verdict == "complete"
     # the receiver's own hurt, said in defence, is no mirror
     assert check(sender, own_side).verdict == "missed"
+
+
+def test_two_comparatives_each_said_of_the_other_thing_is_a_flip():
+    sender = "I'd like us to spend less on takeaways and put more into savings."
+    # both words came back, each of the other thing
+    c = check(sender, "So you'd like us to spend more on takeaways and put less into savings.")
+    assert c.verdict == "partial" and changes(c) == ["polarity"]
+    assert check(sender, "So you'd like us to spend less on takeaways and put more into savings."
+                 ).verdict == "complete"

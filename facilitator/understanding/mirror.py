@@ -916,6 +916,11 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
     for word in said:
         if _COMPARATIVES[word] & back and word not in back:
             return "polarity", _span_text(m, region)
+    # both said, each of the other thing: "spend less on takeaways and put more in savings" ->
+    # "spend more on takeaways and put less in savings"
+    q = _comparatives_swapped(p, a, m, region)
+    if q is not None:
+        return "polarity", _clause_text(m, q)
     # "I'd rather do the ironing than the cooking" -> "you'd rather do the cooking than the
     # ironing": the two sides of a preference swapped, every word of it heard
     q = _sides_swapped(p, a, m)
@@ -1002,6 +1007,26 @@ def _change(p: Point, a: Analysis, found, unmatched, aligned: list[int],
             return "polarity", _span_text(m, [j for j in region if m.clause_of[j] ==
                                               m.clause_of[q]] or region)
     return _modal_unnegated(p, a, found, region, m)
+
+
+def _compared(x: Analysis, k: int) -> set[str]:
+    """The content words a comparative at k is said of: the next three in its clause."""
+    return {x.words[j].stem for j in range(k + 1, min(len(x.words), k + 4))
+            if x.clause_of[j] == x.clause_of[k] and x.weights[j] >= 1.0}
+
+
+def _comparatives_swapped(p: Point, a: Analysis, m: Analysis, region: list[int]) -> int | None:
+    """Where the mirror gives the sender's "less X ... more Y" as "more X ... less Y": each
+    comparative said back of the thing the other was said of (None: it is not)."""
+    for k in p.positions:
+        word = a.words[k].norm
+        if word not in _COMPARATIVES or not (things := _compared(a, k)):
+            continue
+        for q in region:
+            if m.words[q].norm in _COMPARATIVES[word] and _compared(m, q) & things and not any(
+                    m.words[j].norm == word and _compared(m, j) & things for j in region):
+                return q
+    return None
 
 
 # The words that make the comparison, on neither side of it.
