@@ -127,7 +127,7 @@ class MirrorChecker:
                 senders, m, last, support) or (
                 _own_reply(points, m, last) and not _speaks_of_sender(m)):
             return _all_missed(points)
-        last = _pair_leftovers(points, last, m)
+        last = _pair_leftovers(last, m)
         results = _merge([*per_try, last])
         added = _added(senders, m, last, support)
         if _SUMS_UP.search(_line(m)):
@@ -254,7 +254,7 @@ class MirrorChecker:
                    "feeling_sim": max(signals_feel, default=0.0)}
         aligned = sorted({q for k in p.content for q in candidates.get(k, {}) if q in span})
         change = _change(p, a, found, unmatched, aligned, m) or _feeling_changed(
-            p, a, mine, [(s_f, m_f) for s_f, m_f in pairs if set(m_f[0]) & span],
+            a, mine, [(s_f, m_f) for s_f, m_f in pairs if set(m_f[0]) & span],
             # a feeling none of whose words came back is looked for where the point's meaning
             # is nearest ("kind of relieved" -> "kind of disappointed")
             aligned or (list(window) if mine and similarity >= SPAN_CARRIED else []), m,
@@ -309,8 +309,7 @@ def _asks(m: Analysis) -> bool:
     return any(w.norm in _WISHING for w in m.words)
 
 
-def _pair_leftovers(points: list[Point], results: list[PointCheck],
-                    m: Analysis) -> list[PointCheck]:
+def _pair_leftovers(results: list[PointCheck], m: Analysis) -> list[PointCheck]:
     """Mirrors follow the sender's order. A point that seems missing, where the mirror has
     a clause in that place which no other point claims, was probably said in other words
     ("I feel awkward bringing this up" / "it feels a bit uncomfortable to raise"); a point
@@ -623,7 +622,7 @@ def _hedged(a: Analysis, pos: tuple[int, ...]) -> bool:
                           before))
 
 
-def _feeling_changed(p: Point, a: Analysis, mine, pairs, aligned: list[int], m: Analysis,
+def _feeling_changed(a: Analysis, mine, pairs, aligned: list[int], m: Analysis,
                      m_feelings, found, others=(), near: float = 0.0) -> tuple[str, str] | None:
     """A feeling said back flipped ("relieved" -> "regretting"), much stronger or weaker
     ("deeply hurt" -> "bothered you a little"), or another one in its place ("unheard" ->
@@ -894,9 +893,8 @@ def _negated_in_clause(a: Analysis, k: int) -> bool:
             return True  # "I'd like us not to shout"
         if a.words[j + 1].brk or w in _SCOPE_ENDS or w in tn.PREPOSITIONS - {"without"}:
             return False
-        answer_no = w == "no" and (j == 0 or a.words[j].brk == 2) and (
-            j + 1 < len(a.words) and a.words[j + 1].brk)  # "No, ..." answers, negates nothing
-        if w in tn.NEGATORS - {"without"} and not answer_no and (w != "not" or _real_not(a, j)):
+        # ("No, ..." answering a question stops above: a comma ends the scope)
+        if w in tn.NEGATORS - {"without"} and (w != "not" or _real_not(a, j)):
             return True
         j -= 1
     return False
