@@ -117,8 +117,8 @@ class MirrorChecker:
         if mirror_weight <= 0:
             return _all_missed(points)
         # judge every try; a point carried by an earlier try stays carried
-        per_try = [self._judge(senders, analyse(t, strip=wm.strip_stock))[0]
-                   for t in tries[:-1]]
+        before = [analyse(t, strip=wm.strip_stock) for t in tries[:-1]]
+        per_try = [self._judge(senders, t)[0] for t in before]
         last, support = self._judge(senders, m)
         # A reply that says something of the sender ("you'd like me to cheer you on") is a
         # mirror, however freely it sums things up; only one that says nothing of them can
@@ -138,7 +138,7 @@ class MirrorChecker:
                        for k, p in enumerate(points)]
             results = [_with(r, "carried") if r.status in ("missed", "unsure") and listed
                        else r for listed, r in zip(in_list, results, strict=True)]
-        if not any(_asks(analyse(t, strip=wm.strip_stock)) for t in tries):
+        if not any(_asks(t) for t in [*before, m]):
             # a wish said back in no words of wishing at all may not be heard, however many of
             # its words the mirror uses to say something else ("you end up going to bed alone"
             # for "I'd like us to go to bed at the same time"); a request can be summed up
