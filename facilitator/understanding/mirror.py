@@ -668,8 +668,8 @@ def _feeling_changed(a: Analysis, mine, pairs, aligned: list[int], m: Analysis,
             # another clause ("keen to save ... and you're fed up of it" for "I want to save,
             # I'm sick of renting"): no sign of a flip
             continue
-        for back, m_pos in here:
-            return "polarity", _clause_text(m, m_pos[0])
+        if here:
+            return "polarity", _clause_text(m, here[0][1][0])
     return None
 
 
