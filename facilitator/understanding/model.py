@@ -96,7 +96,7 @@ class MeaningModel:
         path = Path(path) if path else model_file()
         if not path.is_file():
             raise ModelError(f"meaning model {path}: file not found; {_FIX}")
-        packaged = os.environ.get(MODEL_ENV) is None
+        packaged = not os.environ.get(MODEL_ENV)  # set but empty is unset, as in model_file
         if verify and packaged and _sha256(path) != MODEL_SHA256:
             raise ModelError(f"meaning model {path}: the file is damaged (checksum differs); "
                              f"{_FIX}")
