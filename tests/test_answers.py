@@ -1078,6 +1078,44 @@ def test_batch_18_answers_read_as_a_fair_judge_reads_them(read, text, reading):
     assert read(text) == reading
 
 
+@pytest.mark.parametrize("read, text, reading", [
+    # one thing said that did not come back points at a part; said again, it is an addition
+    (read_confirmation, "hmm nearly theres one thing i said about the phone that didnt come "
+     "back", ("partly", None)),
+    (read_confirmation, "nearly, there's one thing I said about the phone, that I feel ignored "
+     "when you scroll at dinner", ("addition", None)),
+    # how the mirror struck the sender is no "kind of", and no more to mirror; a "kind of"
+    # said of the mirror still is
+    (read_confirmation, "yeah he got all of it actually which kind of surprised me",
+     ("yes", None)),
+    (read_confirmation, "yeah he kind of got it", ("partly", None)),
+    # something to finish first, then ready; a shower first and an hour named
+    (read_consent, "hold on let me finish the dishes and then ill be ready", ("later", None)),
+    (read_consent, "not now the babys just gone down and i need a shower first, say an hour",
+     ("later", None)),
+    (read_consent, "not now, not ever, I'm done with this", ("no", None)),
+    # the baby is the baby, not a name for the partner; "such a baby" is
+    (read_validation, "you make sense, uh, because of how tired you are and the baby not "
+     "sleeping", ("valid", None)),
+    (read_validation, "you make sense, because you're such a baby about this", ("retry",
+                                                                            "contempt")),
+    # the same complaint heard before, and a hardship made of being looked after; a sincere
+    # "every time" and a real hardship are not sarcasm
+    (read_validation, "sure, you make perfect sense, just like you did last time and the time "
+     "before", ("retry", "sarcasm")),
+    (read_validation, "you make sense, because every time I'm late you end up waiting alone",
+     ("valid", None)),
+    (read_empathy, "yeah i imagine you feel terrible, must be so hard having someone cook for "
+     "you every night", ("retry", "sarcasm")),
+    (read_empathy, "I imagine you feel helpless, it must be so hard having someone do "
+     "everything for you since the operation", ("feeling", None)),
+    (read_empathy, "I imagine you feel so hard done by, with your two holidays a year",
+     ("retry", "sarcasm")),
+])
+def test_batch_19_answers_read_as_a_fair_judge_reads_them(read, text, reading):
+    assert read(text) == reading
+
+
 def test_id_before_a_verb_is_i_would_and_before_a_noun_the_card():
     # the recogniser writes "I'd" as "id": "most of it id say" is partly, not new content
     assert [w.norm for w in tn.words("most of it id say")] == ["most", "of", "it", "i", "would",

@@ -485,6 +485,9 @@ FITS = [
      ("more", "also the narrator could sound nicer", "voice")),
     (("appointment_consent", "the narrator could sound nicer", "voice"),
      ("appointment_consent", "the narrator could sound nicer later", "voice")),
+    # a day named to the question "is now a good time?" is a time offered, not a repeat
+    (("more", "can you ask us again on sunday", "repeat"),
+     ("appointment_consent", "can you ask us again on sunday", "repeat")),
     # sharing beside it
     (("send", "the narrator could be nicer", "voice"),
      ("send", "the narrator could sound nicer when you shout", "voice")),

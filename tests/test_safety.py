@@ -906,3 +906,45 @@ def test_batch_17_concerns_and_their_near_misses(text, kinds):
 ])
 def test_batch_18_concerns_and_their_near_misses(text, kinds):
     assert rule_kinds(text) == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a young child left in charge of the baby, however the words fall; a teenager is not
+    ("the eight year old has been minding the baby over night when were both on nights",
+     ["danger-to-children"]),
+    ("our sixteen year old has been minding the baby while we're at work", []),
+    # told not to talk to other men; not supposed to talk about work is no control
+    ("im kind of not supposed to talk to other men, even at work", ["coercive-control"]),
+    ("I'm not supposed to talk about the merger with anyone yet", []),
+    # a secret kept for fear of how he will take it; a surprise kept is not
+    ("please dont tell him i said this, hell go mad", ["fear-for-safety"]),
+    ("don't tell him I said this, it's a surprise for his birthday", []),
+    # kindness said "in a nice way" is no control; "not in a nice way" is no kindness
+    ("hes protective of me in a nice way, he texts to check i got home ok after a night out", []),
+    ("when he's had a few he gets handsy, not in a nice way, he shoved me into the door frame",
+     ["violence"]),
+    # the cat's catch on the pillow is no message; a dead animal left by a person is
+    ("the cat brought in a dead mouse and left it on my pillow", []),
+    ("he left a dead bird on my pillow after I said I was leaving", ["threats"]),
+    # children pushing each other back; a push at the speaker is still a push
+    ("the kids fight like cats and dogs, liam pushed his sister off the couch and she pushed "
+     "him straight back", []),
+    ("he pushed me and then I pushed him back", ["violence"]),
+    # a threat over a borrowed drill; a threat with a reason that is no small wrong is not
+    ("im gonna kill my brother, he borrowed my drill and broke it", []),
+    ("I'm going to kill him, he told everyone I was lying", ["threats"]),
+    # the kids taken to the zoo; taken from the speaker
+    ("and he said hed take the kids to the zoo on saturday so i could have a break", []),
+    ("he said he'd take the kids and I'd never see them again", ["threats"]),
+])
+def test_batch_19_concerns_and_their_near_misses(text, kinds):
+    assert rule_kinds(text) == kinds
+
+
+def test_a_child_picked_on_at_school_keeps_the_learned_score_out_but_no_rule():
+    from facilitator.understanding.safety import _rule_matches, normalise
+    found, set_aside = _rule_matches(normalise(
+        "im worried about our son, hes being picked on at school and he wont talk about it"))
+    assert (found, set_aside) == ([], True)
+    assert rule_kinds("our son is being picked on at school and his dad hits him when he "
+                      "cries") == ["violence"]

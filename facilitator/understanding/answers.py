@@ -230,6 +230,10 @@ _SARCASM = [re.compile(p) for p in _MOCKERY + (
     r" (?:let me|i will|i should|i had better|i better|better) (?:just )?(?:write|jot|note) "
     r"(?:that|this|it) down(?: then| now| somewhere| quick| for later)? ?$",
     r" as always ",
+    # the same complaint heard before: "just like last time and the time before"
+    r" (?:last time|every time|the time) and the time before\b",
+    r" just like (?:you did |it did )?(?:last time|the last time|every other time|all the other "
+    r"times)\b",
     r" good for you ",
     r" congrat",
 )]
@@ -558,6 +562,16 @@ _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r" (?:how |so )?tragic\b", r" my heart bleeds\b", r" cry me a river\b",
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
     r" what a (?:treat|joy|delight|hardship|terrible hardship|shocker)\b",
+    # a hardship made of being looked after, or of plenty: "must be so hard having someone
+    # cook for you every night", "so hard done by, with your two holidays a year" (not
+    # "hard having someone do everything for you since the operation")
+    r" (?:must be|it is|that is|it must be) (?:so |really |very |such |pretty )?(?:hard|tough|"
+    r"awful|terrible|exhausting|difficult|rough|a struggle|a nightmare) (?:having|to have) "
+    r"(?:someone|somebody|people|me|a \w+|your \w+) (?:\w+ ){1,4}?(?:for you|after you|on you "
+    r"hand and foot)\b(?![^.]{0,60}(?:since|after|surgery|operation|accident|injury|ill|sick|"
+    r"hospital|chemo|broke|broken|pregnan))",
+    r" hard done by (?:, )?(?:with|having|what with) (?:your|all your|all those|a|an|\d+|two|three|"
+    r"four|five)\b",
 )]
 _WAVED_FEELING = re.compile(r" (?:does not|do not|did not) (?:really )?feel (?:anything|a thing)\b|"
                             r" (?:feel|feels|felt) nothing(?: much| at all)?\b|"
@@ -834,6 +848,10 @@ _NOT_HEARD = re.compile(
     r"| (?:not|nowhere near) (?:really |quite )?(?:the main|the important|the real|what i)"
     r" (?:thing|part|point|bit|meant|said)"
     r"|^ (?:the|that) (?:main|important|real|big) (?:thing|part|point|bit) $")
+# How the mirror struck the sender, said after the verdict: "he got all of it, which kind
+# of surprised me". A comment on the mirror, not more to mirror.
+_STRUCK_ME = re.compile(r" (?:which|that|and that|and it) (?:\w+ ){0,2}?(?:surprised|impressed|"
+                        r"amazed|shocked|touched|moved|pleased) (?:me|us)\b")
 # A name said to the listener at the very end ("not even close, Ben."): no content.
 _TRAILING_NAME = re.compile(r",\s*[A-Z][a-z]+[.!?]*\s*$")
 
@@ -842,22 +860,23 @@ def _new_content(text: str) -> float:
     line = _line(_norms(_TRAILING_NAME.sub("", text)))
     if _ABOUT_THE_MIRROR.search(line):
         return 0.0
-    line = _NOT_HEARD.sub(" ", line)
+    line = _STRUCK_ME.sub(" ", _NOT_HEARD.sub(" ", line))
     return sum(tn.content_weight(w) for w in line.split() if w not in _META)
 
 
 # A part of the turn pointed at, not said again: "the part about my mum", "the money bit",
 # "the second bit". What follows "about" is the part's name, up to where a clause starts.
 _PART = re.compile(r" (?:the|that|this) (?:\w+ ){0,2}?(?:part|bit|thing|stuff|parts|bits|end|"
-                   r"ending|beginning|start|middle|half|piece)(?= )| a (?:part|bit|thing|piece)"
-                   r"(?= (?:about|with|on|where|when) )| what i (?:said|was saying|mentioned|told "
-                   r"you)(?= about )")
+                   r"ending|beginning|start|middle|half|piece)(?= )| (?:a|one|1) (?:part|bit|"
+                   r"thing|piece)(?: i (?:said|mentioned))?(?= (?:about|with|on|where|when) )|"
+                   r" what i (?:said|was saying|mentioned|told you)(?= about )")
 _PART_NAME_ENDS = frozenset({"that", "which", "and", "but", "so", "because", "i", "was", "is",
                              "it", "not", "too", "as", "yeah", "yes", "no", "being", "getting",
                              "having"})
 _PART_AMISS = re.compile(r" (?:missed|miss|missing|forgot|forgotten|left out|leftout|leave out|"
                          r"skipped|glossed over|glossed|got lost|lost|skimmed over|skimmed|"
-                         r"skip|not|apart from|except|other than|without|wrong) ")
+                         r"skip|not|apart from|except|other than|without|wrong|did not come "
+                         r"back|never came back|did not make it) ")
 
 
 def _points_to_a_part(line: str) -> bool:
@@ -900,7 +919,7 @@ def read_confirmation(text: str) -> Reading:
     words = _norms(source)
     if not words:
         return None
-    line = _line(words)
+    line = _STRUCK_ME.sub(" ", _line(words))  # "which kind of surprised me" is no "kind of"
     content = _new_content(rules.addition_after_answer(source))
     ask_again = re.search(r" (?:repeat|say (?:\w+ ){0,3}(?:back|again)|go back to|"
                           r"try (?:it )?again|"
@@ -1127,15 +1146,17 @@ _LATER = re.compile(r" (?:\w+ ){1,6}first,? (?:and )?then (?:sure|yes|yeah|ok|ok
                     r"(?:the|i|we|you|my|"
                     r"they|he|she|it)\b"
                     r"| (?:wait|hold off) (?:till|until|for) "
-                    r"| (?:let me|i need to|i have to|i want to|i gotta|i got to) "
+                    r"| (?:let me|i need to|i need|i have to|i want to|i gotta|i got to) "
                     r"(?:\w+ ){1,5}first"
                     # "let me finish this email and then I'm all yours"
                     r"| (?:let me|i need to|i have to|i just need to|i gotta) (?:\w+ ){1,6}"
-                    r"(?:and )?then (?:i am|we can|sure|yes|yeah|i can|ok|okay)\b"
+                    r"(?:and )?then (?:i am|i will|ill be|we can|we will|sure|yes|yeah|i can|"
+                    r"ok|okay)\b"
                     # "not right now, I'm in the middle of the tax return, maybe like eight?"
                     r"| not (?:right )?(?:now|this second|this minute|yet) (?:\w+ ){0,14}"
                     r"(?:maybe (?:like )?(?:at |around )?\d+|then i am (?:all )?yours|"
-                    r"in (?:a bit|a while|an hour|\d+ minutes))\b"
+                    r"(?:in|say|like|about|give it) (?:a bit|a while|an hour|half an hour|"
+                    r"\d+ minutes))\b"
                     r"| (?:by|this|later this|tomorrow|in the) (?:evening|afternoon|morning)\b"
                     r"| give (?:me|us) (?:till|until|to|til) "
                     r"| (?:leave|park|save|hold|put off|push) (?:it|this|that) (?:till|until|for|"

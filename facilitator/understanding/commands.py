@@ -1743,7 +1743,8 @@ _STEP_ANSWER = {
         r"\b(?:later|tomorrow|after|another time|another day|this weekend|next week|tonight|"
         r"in an? \w+|first|i am ready|i can listen|i am here|go ahead|go on|let us do it|"
         r"now is|fine|why not|i am listening|then|maybe|let me|finish|finishing|minutes|"
-        r"hour)\b"),
+        r"hour|(?:on |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+        r"weekend|morning|evening|afternoon|next \w+)\b"),
     "more": re.compile(r"\b(?:that is (?:all|it|everything)|i am done|one more|there is more|"
                        r"nothing (?:else|more)|i am good|that covers it|also|another thing|"
                        r"that was (?:it|all))\b"),

@@ -295,6 +295,11 @@ def _aimed_at_you(words: list[str], k: int) -> bool:
         return j == len(words) or words[j] in {"and", "but", "who", "that", "so", "because"}
     if "i" in before or "me" in before or "myself" in before:
         return False
+    # a word for someone else or a thing, not a name for the listener: "how tired you are
+    # and the baby not sleeping", "you and your brother" (but "you are the baby here")
+    if k > 0 and (words[k - 1] in {"my", "our", "his", "her", "their"} or words[k - 1] == "the"
+                  and (k < 2 or words[k - 2] not in {"are", "were", "be", "being", "is"})):
+        return False
     return "you" in before or (k > 0 and words[k - 1] in {"such", "a", "an"} and "you" in
                                words[max(0, k - 6):k])
 
