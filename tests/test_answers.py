@@ -1116,6 +1116,64 @@ def test_batch_19_answers_read_as_a_fair_judge_reads_them(read, text, reading):
     assert read(text) == reading
 
 
+@pytest.mark.parametrize("read, text, reading", [
+    # the partner named something to the facilitator; someone else named first is not them
+    (read_sharing, "shes an absolute cow to my mother and i want that on the record",
+     ("blame", "insult")),
+    (read_sharing, "my boss is awful to me at the moment, she is so lazy and I pick it all up",
+     ("shared", None)),
+    (read_more, "oh loads, like how hes basically useless with money", ("blame", "insult")),
+    # the stock put-downs of a grown man; an egg boiled with pride is not one
+    (read_sharing, "what do i want to share ha, that my husband cant boil an egg without "
+     "phoning his mummy", ("blame", "contempt")),
+    (read_sharing, "he learnt to boil an egg this week and I was so proud of him",
+     ("shared", None)),
+    # praise in the past tense; a charge in the past tense
+    (read_sharing, "you never once complained when i was ill last winter, not once, and i "
+     "wanted to say thank you for that", ("shared", None)),
+    (read_sharing, "you never once asked how I was when I was ill last winter",
+     ("blame", "absolute")),
+    # the recogniser's "cause of you"
+    (read_sharing, "im stressed all the time and honestly its cause of you", ("blame", "fault")),
+    # more named beside a yes, and a relief that is only part of it; a relief to hear is a yes
+    (read_empathy_confirm, "yes and also i feel guilty about it which you didnt say",
+     ("partly", None)),
+    (read_empathy_confirm, "yeah thats part of it but theres relief too weirdly",
+     ("partly", None)),
+    (read_empathy_confirm, "yes, and it's kind of a relief to hear you say it", ("yes", None)),
+    # sense granted to "the kind of person who..."; moved past; "I get it" is no own sense
+    (read_validation, "you make sense i suppose if youre the kind of person who cries over "
+     "dishes", ("retry", "contempt")),
+    (read_validation, "you make sense i guess can we move on", ("retry", "dismissal")),
+    (read_validation, "it makes sense i get it, you always do the bedtimes so of course youre "
+     "knackered", ("valid", None)),
+    (read_validation, "it makes sense that i got angry, i had been waiting an hour",
+     ("retry", "rebuttal")),
+    # a "but" that owns not having seen it, or asks for a minute, argues nothing back
+    (read_validation, "you make sense because the dishes are the first thing you see in the "
+     "morning, but i didnt realise that till now", ("valid", None)),
+    (read_validation, "you make sense, but i need a minute because its a lot, but yeah you do",
+     ("valid", None)),
+    (read_validation, "you make sense, but i was tired too", ("retry", "rebuttal")),
+    # pleased with oneself, married to a monster, devastated with an "oh", "not that deep"; a
+    # pride sincerely imagined is a feeling
+    (read_empathy, "yeah i imagine you feel great about yourself right now", ("retry",
+                                                                              "sarcasm")),
+    (read_empathy, "I imagine you feel proud of yourself for finishing the race",
+     ("feeling", None)),
+    (read_empathy, "i imagine you might feel thrilled, being married to such a monster",
+     ("retry", "sarcasm")),
+    (read_empathy, "oh i imagine you feel absolutely devastated that i bought the wrong milk",
+     ("retry", "sarcasm")),
+    (read_empathy, "I imagine you feel absolutely devastated that your dad is ill",
+     ("feeling", None)),
+    (read_empathy, "i imagine you feel fine honestly, its not that deep", ("retry",
+                                                                           "dismissal")),
+])
+def test_batch_20_answers_read_as_a_fair_judge_reads_them(read, text, reading):
+    assert read(text) == reading
+
+
 def test_id_before_a_verb_is_i_would_and_before_a_noun_the_card():
     # the recogniser writes "I'd" as "id": "most of it id say" is partly, not new content
     assert [w.norm for w in tn.words("most of it id say")] == ["most", "of", "it", "i", "would",

@@ -941,6 +941,41 @@ def test_batch_19_concerns_and_their_near_misses(text, kinds):
     assert rule_kinds(text) == kinds
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # no longer wanting to wake up; wanting to wake up early is no such thing
+    ("i imagine you feel scared, and i am too, because ive stopped wanting to wake up in the "
+     "mornings", ["self-harm"]),
+    ("ive stopped wanting to wake up early for the gym", []),
+    # the recogniser's "id" and "ill": a threat owned, a life in doubt
+    ("i imagine you feel scared because i said id hurt you if you told your parents",
+     ["threats"]),
+    ("i dont know if ill still be around by thursday to be honest", ["self-harm"]),
+    ("i dont know if ill still be around by thursday, the work trip might run over", []),
+    # a self-injury on purpose; the same burn by accident
+    ("i burned myself with the iron on purpose last month and it sort of helped",
+     ["self-harm"]),
+    ("i burned myself with the iron last month, i was rushing", []),
+    # a plan hidden from the therapist; a plan for the holidays is none
+    ("my therapist asked if i had a plan and i said no but that wasnt true", ["self-harm"]),
+    # the police called and told a cover story; police at a party that got loud are not
+    ("the police came out once last year, the neighbours called them, we said it was the telly",
+     ["fear-for-safety"]),
+    ("the police came out once because of the party, the neighbours complained about the music",
+     []),
+    # the need to know who the partner talks to; who is coming to dinner is no control
+    ("you make sense, i did check your emails, i need to know who youre talking to",
+     ["coercive-control"]),
+    ("i need to know who you are bringing to dinner so i can cook enough", []),
+    # a black eye from rugby, shooting oneself in the foot, a wish to kill owned in jest
+    ("our son came home with a black eye from rugby, the coach rang", []),
+    ("our son came home with a black eye and wont say who did it", ["danger-to-children"]),
+    ("i keep shooting myself in the foot with how i handle your mum", []),
+    ("you make sense, i was a nightmare that week, id have wanted to kill me too", []),
+])
+def test_batch_20_concerns_and_their_near_misses(text, kinds):
+    assert rule_kinds(text) == kinds
+
+
 def test_a_child_picked_on_at_school_keeps_the_learned_score_out_but_no_rule():
     from facilitator.understanding.safety import _rule_matches, normalise
     found, set_aside = _rule_matches(normalise(

@@ -121,6 +121,9 @@ _PUT_DOWN = [re.compile(p) for p in (
     # lesser sort of person
     r" to (?:someone|somebody|anyone|a person|people) (?:who|that) (?:is |has |had |have )?"
     r"(?:never|not|does not|do not|can not|only|just)\b",
+    # or "if you're the kind of person who cries over dishes"
+    r" if (?:you are|you were) (?:the (?:kind|sort|type) of (?:person|guy|girl|man|woman)|"
+    r"someone|somebody|a person) (?:who|that)\b",
     # the partner's view found endearing, as a child's is: "it's sweet that you think that"
     r" (?:sweet|cute|adorable|precious|funny|hilarious|amusing) (?:that|how) you (?:\w+ )?"
     r"(?:think|believe|reckon|imagine)\b",
@@ -251,6 +254,7 @@ _DISMISS = [re.compile(p) for p in (
     r" fine sure ",
     r" i guess sure ",
     r" who cares ",
+    r" (?:can|could) we (?:just |please )?move on\b| let us (?:just )?move on\b| moving on\b",
     # "suppose it makes sense, doesn't really matter though": sense granted and waved away
     r" (?:it |that |this )?(?:does not|do not|did not) (?:really |much |even )?matter\b",
     # the cause made small: "it's just a bit of dust though"
@@ -260,7 +264,9 @@ _DISMISS = [re.compile(p) for p in (
 _REBUTTAL = re.compile(
     r" (?:but|though|although|except|however|to be fair|what about|then again|still)\b"
     r"(?! (?:also|yeah|yes|yep|that makes sense|it makes sense|i (?:can|do) (?:see|understand|"
-    r"get)))")
+    r"get)|i (?:did not|never|had not|have not) (?:\w+ )?(?:realise|realize|realised|realized|"
+    r"know|knew|see|saw|notice|noticed|think about|thought about)|i (?:just )?need a (?:minute|"
+    r"second|moment|sec)))")
 _STILL_AFTER = frozenset({"are", "is", "am", "was", "were", "i", "you", "we", "they", "he",
                           "she", "it", "be", "been", "have", "has", "had"})
 _DEFENSIVE = frozenset({"i", "you", "your", "my", "me", "we", "mom", "mother", "dad",
@@ -375,7 +381,8 @@ _MIRRORING = re.compile(r"^ (?:so )?(?:what i hear(?:d)? you (?:saying|say)|if i
 # Sense seen only on the receiver's side: "it makes sense that I'd be annoyed", "because I
 # was exhausted and I had every right to be", "I needed my space".
 _OWN_SENSE = re.compile(
-    r" makes sense (?:that |why )?i (?:would|was|am|get|got|felt|feel|had|did|do)\b(?! not\b)|"
+    r" makes sense (?:that |why )?i (?:would|was|am|felt|feel|had|did|do|(?:get|got)(?! (?:it|"
+    r"that|you|why|where|what)\b))\b(?! not\b)|"
     r" i had every right| i (?:needed|need) (?:my|some) (?:space|time|rest|sleep|break)\b|"
     r" i had (?:a|such a) (?:hard|long|rough|bad|tough|awful|stressful|horrible) day\b|"
     r" (?:was|am) i supposed to ")
@@ -562,6 +569,15 @@ _MOCKED_FEELING = [re.compile(p) for p in _MOCKERY + (
     r" (?:how |so )?tragic\b", r" my heart bleeds\b", r" cry me a river\b",
     r" (?:smallest|tiny|tiniest) violin\b", r" poor (?:you|thing|baby|darling|love)\b",
     r" what a (?:treat|joy|delight|hardship|terrible hardship|shocker)\b",
+    # pleased with oneself, said as a jibe: "I imagine you feel great about yourself right now"
+    r" (?:great|good|proud|pleased|smug|chuffed) (?:about|with|of) yourself (?:right now|now|"
+    r"then|today)\b",
+    # the speaker made a monster: "thrilled, being married to such a monster"
+    r" (?:married to|living with|stuck with|lumbered with) (?:such a|a|this|an absolute|a total)"
+    r" (?:monster|villain|ogre|tyrant|nightmare|horrible person|terrible person|brute)\b",
+    # a grief made of a small thing, said with an "oh": "oh, absolutely devastated"
+    r"^ oh (?:\w+ ){0,4}(?:absolutely|utterly|totally|completely|truly) (?:devastated|heartbroken|"
+    r"traumatised|traumatized|destroyed|crushed|gutted|distraught)\b",
     # a hardship made of being looked after, or of plenty: "must be so hard having someone
     # cook for you every night", "so hard done by, with your two holidays a year" (not
     # "hard having someone do everything for you since the operation")
@@ -584,6 +600,7 @@ _WAVED_FEELING = re.compile(r" (?:does not|do not|did not) (?:really )?feel (?:a
                             r"(?:really |much |even )?matter\b|"
                             r"^ (?:i do not know|dunno|no idea) (?:\w+ )?you tell me\b|"
                             r" (?:can not|could not) be bothered\b|"
+                            r" (?:it is|its|that is) not (?:that|so) deep\b|"
                             r" or whatever\b| whatever (?:it is )?(?:you|your)\b| whatever"
                             r"(?: \.| ,| ?$)| if you say so\b| who cares\b|" + _OUT_OF_NOTHING)
 _BET_YOU = re.compile(r" i bet (?=you (?:feel|felt|were|are|must|would|might|get|got)\b)")
@@ -693,6 +710,10 @@ _CONTEMPT_FRAMES = [re.compile(p) for p in _MOCKERY + (
     r"some) )?(?:to|having|being) (?!.* (?:i|me|my|mine) )",
     # "and don't get me started on how you flirt with every waitress": a list of charges opened
     r" do not (?:even )?get me started (?:on|about|with) (?:\w+ ){0,3}?(?:you|your)\b",
+    # the stock put-downs of a grown partner: "can't boil an egg", "runs to his mummy"
+    r" (?:can not|could not|cannot) (?:even )?boil an egg\b",
+    r" (?:run|runs|running|ran|phone|phones|phoning|call|calls|calling|cry|cries|crying) "
+    r"(?:back )?(?:to )?(?:his|her) (?:mummy|mommy|mumsy|mama|mam|mammy)\b",
 )]
 # "you skip everything", "you forget every time": an absolute without "always" or "never"
 _ALWAYS_YOU = re.compile(r" (?:it is|its|it was) always (?:about )?(?:you|your) ")
@@ -1047,10 +1068,12 @@ def read_empathy_confirm(text: str) -> Reading:
             r" (?:kind of|sort of|partly|a bit|a little|some of)\b", " ".join(words[:4])):
         return ("no", None)  # "nope. some help would be nice, but I'm not resentful"
     if yes and yes[0] == 0 and re.search(r" (?:to hear|hearing) you (?:say|said)|(?:a )?relief| "
-                                         r"feels good| means a lot", line):
+                                         r"feels good| means a lot", line) and not _BOTH.search(
+            re.sub(r" (?:kind of|sort of) (?:a )?relief", " relief", line)):
         return ("yes", None)
     if _BOTH.search(line) or _BUT_ALSO.search(line) or re.search(
-            r" (?:there is|there was) also | also \w+ in there ", line):
+            r" (?:there is|there was) also | also \w+ in there | (?:and|plus) also (?:i|there|a "
+            r"bit|some|that)\b| (?:which|that) you (?:did not|never) (?:say|mention|get)\b", line):
         if not (no and re.search(r" not (?:even|at all)", line)):
             return ("partly", None)
     if no and not (yes and yes[0] < no[0]):

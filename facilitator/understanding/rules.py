@@ -147,7 +147,20 @@ _INSULTS = frozenset({
     "baby", "coward", "cold", "heartless", "clueless", "spoiled", "hysterical", "dramatic",
     "irresponsible", "inconsiderate", "disgusting", "ungrateful", "cheap", "arrogant",
     "lunatic", "nutter", "nutcase", "headcase", "psychopath", "brat", "hypocrite", "snob",
+    "cow",
 })
+# Words between "he's" and the name he is called: "he's basically useless", "she's an absolute
+# cow".
+_CALLED_LEADS = frozenset({"a", "an", "such", "so", "absolute", "total", "complete", "basically",
+                           "just", "really", "utterly", "bloody", "totally", "completely",
+                           "being", "the", "most", "right"})
+# People other than the partner a "he" or "she" may be: "my boss is a nightmare, she's so
+# lazy" speaks of the boss.
+_OTHERS = frozenset({"mum", "mom", "mother", "dad", "father", "sister", "brother", "boss",
+                     "friend", "colleague", "coworker", "teacher", "coach", "neighbour",
+                     "neighbor", "son", "daughter", "uncle", "aunt", "cousin", "nan", "gran",
+                     "grandad", "grandma", "grandpa", "manager", "ex", "kid", "baby", "child",
+                     "mate", "landlord", "doctor", "guy", "girl", "man", "woman", "lad"})
 _ABSOLUTES = _phrases(
     "you never", "you always", "you do not ever", "you never ever", "you constantly",
     "you are always", "you are never", "you can never", "you will never", "you would never",
@@ -164,7 +177,8 @@ _FAULT = _phrases(
     "down to you", "that is on you", "this is on you", "it is on you",
     "is all on you", "you are the reason", "the reason is you",
 )
-_BECAUSE_OF_YOU = re.compile(r"\bbecause of you\b")
+# (and the recogniser's "cause of you", "cos of you")
+_BECAUSE_OF_YOU = re.compile(r"\b(?:because|cause|cos|coz|cuz) of you\b")
 _PRAISE = frozenset({"laugh", "smile", "love", "loved", "help", "helps", "support", "care",
                      "kind", "patient", "thoughtful", "sweet", "generous", "remember",
                      "know", "knows", "listen", "special", "safe", "good", "better",
@@ -177,6 +191,8 @@ _PRAISE = frozenset({"laugh", "smile", "love", "loved", "help", "helps", "suppor
 _NEVER_PRAISE = frozenset({"complain", "complains", "judge", "judges", "criticize",
                            "criticise", "give", "fail", "fails", "forget", "forgets", "let",
                            "letdown"})
+# "you never once complained", "never judged": the same praise in the past tense
+_NEVER_PRAISE_STEMS = frozenset(tn.stem(w) for w in _NEVER_PRAISE - {"let", "letdown"})
 _NEGATIVE = frozenset({"not", "forget", "forgets", "late", "ignore", "ignores", "interrupt",
                        "interrupts", "criticize", "yell", "yells", "leave", "mess", "blame",
                        "complain", "complains", "nag", "lie", "lies", "cutoff"})
@@ -262,7 +278,7 @@ def _praise(seq: tuple[str, ...], rest: list[str]) -> bool:
             rest = rest[1:]
         # "you never fail to make me smile", "you never complain", "you never let me down"
         # (heard as one word, "letdown")
-        if rest and rest[0] in _NEVER_PRAISE and not (
+        if rest and (rest[0] in _NEVER_PRAISE or tn.stem(rest[0]) in _NEVER_PRAISE_STEMS) and not (
                 rest[0] == "let" and rest[1:3] != ["me", "down"]):
             return True
         # "you never yell at me", "you never make me feel silly for asking": no harm done
@@ -295,6 +311,14 @@ def _aimed_at_you(words: list[str], k: int) -> bool:
         return j == len(words) or words[j] in {"and", "but", "who", "that", "so", "because"}
     if "i" in before or "me" in before or "myself" in before:
         return False
+    # the partner spoken of to the facilitator: "he's basically useless with money", "she's
+    # an absolute cow to my mother" (not after another person named: "my boss, she's lazy")
+    j = k - 1
+    while j >= 0 and words[j] in _CALLED_LEADS:
+        j -= 1
+    if j >= 1 and words[j] in {"is", "was"} and words[j - 1] in {"he", "she"} and not (
+            _OTHERS & set(words[:j - 1])) and "you" not in words[:j - 1]:
+        return True
     # a word for someone else or a thing, not a name for the listener: "how tired you are
     # and the baby not sleeping", "you and your brother" (but "you are the baby here")
     if k > 0 and (words[k - 1] in {"my", "our", "his", "her", "their"} or words[k - 1] == "the"

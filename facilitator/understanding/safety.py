@@ -74,6 +74,12 @@ _SLIPS = [
     (re.compile(r"\bunalive\b"), "kill"),
     (re.compile(r"\bunaliv(?:ing|in)\b"), "killing"),
     (re.compile(r"\bunalived\b"), "killed"),
+    # the recogniser's "id" and "ill" for "I'd" and "I'll": "said id hurt you", "if ill still
+    # be around"
+    (re.compile(r"\bid (?=(?:hurt|kill|harm|hit|take|make|have|be|never|rather|end|do|go)\b)"),
+     "i would "),
+    (re.compile(r"\b(if|that|think|maybe|said|or) ill (?=(?:still |even |ever )?(?:be|hurt|kill|"
+                r"end|do|make|take|go|harm)\b)"), r"\1 i will "),
     (re.compile(r"\bthrough (things|stuff|it|a|the|plates|dishes|my|his|her) (?=[^.]{0,30}\bat "
                 r"(?:me|us|my)\b)"), r"threw \1 "),
 ]
@@ -266,6 +272,7 @@ _THINGS = (r"(?:printer|computer|laptop|router|car|neighbou?r|contractor|cable g
            r"ref|umpire|tv|phone|coworker|whoever|next person|designer|architect|salesman)")
 # Each is replaced by " ~ ": no rule matches across it, and its presence vetoes the meaning
 # vector (the turn was read and found to be a figure of speech).
+_ON_PURPOSE = r"(?![^.]{0,60}(?:on purpose|deliberately|to feel something|to punish myself))"
 _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     # toys, tools and food are not weapons; children squabble
     rf" {_NOT_A_WEAPON} (?:gun|guns|pistol|pistols|rifle|knife|knives|bat|bats|blade|hammer)\b",
@@ -385,6 +392,12 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     r" (?:wanted|could have|was ready|were ready) to (?:kill|murder|strangle|throttle) (?:me|you|"
     r"him|her) (?:\w+ )?(?:when|after|for|because) (?:i|you|he|she) (?:told|said|mentioned|"
     r"brought up|forgot|posted|showed|sang|wore|laughed|made a joke|made fun)\b",
+    # a mistake of one's own making: "I keep shooting myself in the foot"
+    r" (?:shoot|shoots|shooting|shot) (?:myself|yourself|himself|herself|ourselves) in the "
+    r"(?:foot|feet)\b",
+    # exasperation granted in a validation: "I was a nightmare, I'd have wanted to kill me too"
+    r" (?:i|you) would (?:have|of) wanted to (?:kill|murder|strangle|throttle) (?:me|you) (?:too|"
+    r"as well|myself)\b",
     # "the IVF's knocked me for six": a blow of fortune, not of a hand
     r" (?:knocked|knocks|knock|knocking) (?:me|us|him|her|you|them) (?:\w+ )?for six\b",
     r" (?:crawl|curl up|hide) (?:under a rock|into a hole|in a hole|in a corner|up)(?: and| to) "
@@ -515,12 +528,15 @@ _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     # to the sentence's end, unless a clause with someone in it starts there: "the game was
     # on and he hit me" is no plot
     r"(?:(?! (?:and|but|then|so|when) (?:he|she|you|they|xname|i|my \w+) )[^.])*",
-    rf" (?:cut|burned|burnt|hurt|injured|scratched|sliced|nicked|stabbed|banged|bumped|hit|"
-    rf"scraped) (?:myself|yourself|(?:my|your|his|her) (?:{_LIMB}))(?: \w+)? (?:on|with|while|"
+    # (an accident, unless it was done on purpose: "burned myself with the iron on purpose")
+    rf"{_ON_PURPOSE} (?:cut|burned|burnt|hurt|injured|scratched|sliced|nicked|stabbed|banged|"
+    rf"bumped|hit|scraped) (?:myself|yourself|(?:my|your|his|her) (?:{_LIMB}))(?: \w+)? (?:on|"
+    rf"with|while|"
     rf"when|at|in|"
     rf"shaving|cooking|chopping|playing|lifting|skiing|running|climbing|falling|working|"
     rf"gardening|at the gym) (?:the|a|an|my|some|\w+ing)\b",
-    rf" (?:cut|burned|burnt|hurt|injured|pulled|sprained|twisted|broke|scraped) (?:myself|"
+    rf"{_ON_PURPOSE} (?:cut|burned|burnt|hurt|injured|pulled|sprained|twisted|broke|scraped) "
+    rf"(?:myself|"
     rf"(?:my|his|her|their|your) (?:{_LIMB})) (?:shaving|cooking|chopping|playing|lifting|"
     rf"skiing|running|"
     rf"climbing|falling|working out|gardening|at (?:the|a) \w+(?: \w+)?|at (?:work|practice|"
@@ -2642,8 +2658,9 @@ _FEAR += [
 ]
 
 # A child's bruise from play or first steps, said as such, is no sign of harm.
-_NOT_A_FALL = (r"(?![^.]{0,50}(?:from (?:the|a) (?:coffee table|table|slide|playground|swings?|"
-               r"trampoline|football|park|bike|scooter|climbing frame|monkey bars|game|match)|"
+_NOT_A_FALL = (r"(?![^.]{0,50}(?:from (?:(?:the|a) )?(?:coffee table|table|slide|playground|"
+               r"swings?|trampoline|football|rugby|hockey|boxing|karate|judo|park|bike|scooter|"
+               r"climbing frame|monkey bars|game|match|training|practice)|"
                r"just (?:started|learning) (?:walking|to walk|crawling|to crawl|cruising)|"
                r"learning to walk|rough and tumble|at football|at rugby|vaccin|jab|eczema|"
                r"birthmark))")
@@ -3234,6 +3251,27 @@ _FEAR += [
     r"(?:(?:he|she|xname) (?:will|would|is going to|is gonna)|hell|shell) (?:go (?:mad|mental|"
     r"nuts|crazy|spare|ballistic)|lose it|kill me|flip|kick off|hit me|hurt me|make me pay|"
     r"explode)\b",
+]
+
+# Told sideways, in the words of batch 20: a wish to wake no more said as stopping wanting to,
+# a self-injury "on purpose", a plan hidden from a therapist, police called and told a cover
+# story, the need to know who the partner talks to.
+_SELF_HARM += [
+    rf" (?:stopped|stop|stopping|quit) (?:wanting|caring whether i|caring if i) (?:to )?"
+    rf"{_BE_ALIVE}",
+    r" (?:burned|burnt|burn|cut|hit|scratched|scratch|bruised|punched|starved|scalded) myself "
+    r"(?:\w+ ){0,4}(?:on purpose|deliberately|to feel something|to punish myself)\b",
+    r" asked (?:me )?(?:if|whether) i (?:had|have|was making) a plan\b[^.]{0,40}(?:not true|was "
+    r"not true|lied|was lying|a lie|i do|i did|i have)\b",
+]
+_FEAR += [
+    r" (?:police|cops|guards|gardai) (?:came|come|were called|got called|turned up|showed up)\b"
+    r"[^.]{0,60}\b(?:we|i) (?:said|told them|told the police|pretended) (?:it was|that it was) "
+    r"(?:the|a|an|nothing|just)\b",
+]
+_CONTROL += [
+    r" i (?:need|have|got) to know (?:who|where|what) (?:you are|you have been|you were) "
+    r"(?:talking to|texting|messaging|seeing|with|going|doing)\b",
 ]
 
 # When a turn holds several concerns, the first group that matches names it: a threat to
