@@ -178,7 +178,7 @@ _FAULT = _phrases(
     "is all on you", "you are the reason", "the reason is you",
 )
 # (and the recogniser's "cause of you", "cos of you")
-_BECAUSE_OF_YOU = re.compile(r"\b(?:because|cause|cos|coz|cuz) of you\b")
+_BECAUSE_OF_YOU = re.compile(r"\b(?:because|cause|cos|coz|cuz) of you\b", re.IGNORECASE)
 _PRAISE = frozenset({"laugh", "smile", "love", "loved", "help", "helps", "support", "care",
                      "kind", "patient", "thoughtful", "sweet", "generous", "remember",
                      "know", "knows", "listen", "special", "safe", "good", "better",
@@ -232,9 +232,15 @@ def _blame(text: str) -> list[tuple[str, str]]:
             found.append((k, "fault", quote(k, len(seq))))
     # "because of you": said on the words as written, since "because of" and "because" are
     # one word to the normaliser, and "because you remembered" is no blame
-    for hit in _BECAUSE_OF_YOU.finditer(source.lower()):
+    # (found in the words as written, not in a lower-cased copy, whose offsets shift where a
+    # letter lower-cases to two: "İlayda said it: because of you")
+    for hit in _BECAUSE_OF_YOU.finditer(source):
         k = next((j for j, w in enumerate(ws) if w.start >= hit.start()), len(ws))
-        if not _negated_before(words, k, 2) and not any(pos <= k < pos + 4 for pos, _, _ in found):
+        # one fault said once: a fault phrase just before it is the same charge ("it's down to
+        # you, because of you"), an absolute before it is another ("you always lie, because
+        # of you nobody trusts us")
+        if not _negated_before(words, k, 2) and not any(
+                pos <= k < pos + 4 and kind == "fault" for pos, kind, _ in found):
             found.append((k, "fault", source[hit.start():hit.end()].lower()))
     for k, w in enumerate(words):
         if w in _INSULTS and _aimed_at_you(words, k) and not _negated_before(words, k, 2):
@@ -302,8 +308,11 @@ def _aimed_at_you(words: list[str], k: int) -> bool:
     # "I feel like I'm married to a lazy slob", "I live with a liar": still the partner,
     # when the name ends the phrase ("married to a selfish man's mother" is someone else)
     wider = words[max(0, k - 6):k]
-    spouse = "i" in wider and ({"married", "marry"} & set(before) or "with" in before and {
-        "living", "live"} & set(wider))
+    # (the speaker's own marriage: "I'm married to a liar", not "my brother married a liar")
+    wed = next((j for j in range(max(0, k - 4), k) if words[j] in {"married", "marry"}), None)
+    spouse = "i" in wider and (wed is not None and "i" in words[max(0, wed - 3):wed] and not (
+        {"my", "his", "her", "their", "your", "our"} & set(words[max(0, wed - 3):wed]))
+        or "with" in before and {"living", "live"} & set(wider))
     if spouse:
         j = k + 1
         while j < len(words) and words[j] in _INSULTS:
