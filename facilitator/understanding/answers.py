@@ -433,6 +433,8 @@ _RUN_DOWN = frozenset({"blow", "blows", "nag", "nags", "moan", "moans", "complai
                        "whinges", "shout", "shouts", "yell", "yells", "twist", "twists", "ruin",
                        "ruins", "criticise", "criticize", "criticises", "criticizes", "fuss",
                        "kick", "kicks", "start", "starts"})
+# "you keep nagging", "you keep on complaining": the same running down, said as it goes on
+_RUN_DOWN_STEMS = frozenset(tn.stem(w) for w in _RUN_DOWN)
 
 
 _WAVED_ON = frozenset({"next", "suppose", "guess", "whatever", "fine", "anyway", "moving"})
@@ -453,12 +455,17 @@ def _runs_down(text: str, words: list[str]) -> bool:
     if "insult" in kinds or "fault" in kinds and any(q.startswith(("it", "that", "your", "what"))
                                                       for q in found):
         return True  # not "because of you": the sender's feeling may well be because of them
-    if "absolute" not in kinds:
+    if "absolute" not in kinds and " you keep " not in _line(words):
         return False
     for k, w in enumerate(words[:-1]):
         if w == "you" and words[k + 1] in ("always", "constantly", "keep"):
             after = words[k + 2:k + 4]
-            if after[:1] and after[0] in _RUN_DOWN or (  # or "you always make such a fuss"
+            if after[:1] == ["on"]:
+                after = words[k + 3:k + 5]
+            kept_on = words[k + 1] == "keep" and tn.stem(after[0] if after else "") in (
+                _RUN_DOWN_STEMS)
+            # or "you always make such a fuss"
+            if after[:1] and (after[0] in _RUN_DOWN or kept_on) or (
                     after[:1] in (["make"], ["makes"]) and after[1:2] in (["a"], ["such"])):
                 return True
     return False
@@ -991,7 +998,9 @@ def read_confirmation(text: str) -> Reading:
     # sister") leaves that part to be mirrored, below
     if re.search(r" (?:you|he|she|they|[a-z]+) (?:completely |totally |just |kind of |a bit )?"
                  r"(?:twisted|turned) (?:it|that|what i said|my words)| (?:repeated|said|gave)"
-                 r" (?:his|her|their|your) own (?:version|take|story)| got it (?:all |completely "
+                 r" (?:his|her|their|your) own (?:version|take|story)| got it (?:all )?(?:mixed up|"
+                 r"muddled|turned around|turned round|back to front|the wrong way round)| got it "
+                 r"(?:all |completely "
                  r"|totally )?(?:wrong|backwards)", line) and (no or not yes):
         return ("no", None)
     if _EMPHATIC_NO.search(line) or no and re.search(r" (?:that|it) (?:was|is) not what i "
@@ -1055,8 +1064,10 @@ def read_empathy_confirm(text: str) -> Reading:
     if not words:
         return None
     line = _line(words)
-    if _EMPHATIC_NO.search(line):
-        return ("no", None)
+    if _EMPHATIC_NO.search(line) or re.search(
+            r" (?:no|nope|nah) (?:that is|it is) not (?:how|what) i (?:feel|felt|meant)\b(?! (?:"
+            r"exactly|entirely|totally|quite|completely|all))", line):
+        return ("no", None)  # "okay, no, that's not how I feel": its "okay" is no yes
     no = cu._first(words, cu.NO, within=3)
     yes = cu._first(words, cu.YES, within=3)
     if re.match(r" (?:no|nah|nope)(?: no)? (?:that is|it is|you are|you have) (?:spot on|exactly "
