@@ -462,10 +462,9 @@ def _runs_down(text: str, words: list[str]) -> bool:
             after = words[k + 2:k + 4]
             if after[:1] == ["on"]:
                 after = words[k + 3:k + 5]
-            kept_on = words[k + 1] == "keep" and tn.stem(after[0] if after else "") in (
-                _RUN_DOWN_STEMS)
-            # or "you always make such a fuss"
-            if after[:1] and (after[0] in _RUN_DOWN or kept_on) or (
+            # or "you keep nagging" (any form after "keep"), or "you always make such a fuss"
+            if after[:1] and (after[0] in _RUN_DOWN or words[k + 1] == "keep" and tn.stem(
+                    after[0]) in _RUN_DOWN_STEMS) or (
                     after[:1] in (["make"], ["makes"]) and after[1:2] in (["a"], ["such"])):
                 return True
     return False

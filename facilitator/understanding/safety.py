@@ -272,7 +272,9 @@ _THINGS = (r"(?:printer|computer|laptop|router|car|neighbou?r|contractor|cable g
            r"ref|umpire|tv|phone|coworker|whoever|next person|designer|architect|salesman)")
 # Each is replaced by " ~ ": no rule matches across it, and its presence vetoes the meaning
 # vector (the turn was read and found to be a figure of speech).
-_ON_PURPOSE = r"(?![^.]{0,60}(?:on purpose|deliberately|to feel something|to punish myself))"
+# Said of a harm to oneself, it was meant: "burned myself with the iron on purpose".
+_PURPOSELY = r"(?:on purpose|deliberately|to feel something|to punish myself)"
+_ON_PURPOSE = rf"(?![^.]{{0,60}}{_PURPOSELY})"
 _IDIOMS = [re.compile(p.replace(r"\w+", _W)) for p in (
     # toys, tools and food are not weapons; children squabble
     rf" {_NOT_A_WEAPON} (?:gun|guns|pistol|pistols|rifle|knife|knives|bat|bats|blade|hammer)\b",
@@ -3260,7 +3262,7 @@ _SELF_HARM += [
     rf" (?:stopped|stop|stopping|quit) (?:wanting|caring whether i|caring if i) (?:to )?"
     rf"{_BE_ALIVE}",
     r" (?:burned|burnt|burn|cut|hit|scratched|scratch|bruised|punched|starved|scalded) myself "
-    r"(?:\w+ ){0,4}(?:on purpose|deliberately|to feel something|to punish myself)\b",
+    rf"(?:\w+ ){{0,4}}{_PURPOSELY}\b",
     r" asked (?:me )?(?:if|whether) i (?:had|have|was making) a plan\b[^.]{0,40}(?:not true|was "
     r"not true|lied|was lying|a lie|i do|i did|i have)\b",
 ]
